@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/i18n";
+import { now } from "@/lib/clock";
+import { findPublicCase } from "@/lib/data/public-cases";
+import { deadlinesOf } from "@/lib/data/case-view";
+import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
+import { isConfidentialKind } from "@/lib/domain/petition-rules";
+import { Card } from "@/components/ui/card";
+import { StateBadge } from "@/components/petition/state-badge";
+import { Timeline } from "@/components/petition/timeline";
+import { DeadlineList } from "@/components/petition/deadline-list";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ trackingNo: string }> };
+
+async function load(raw: string) {
+  const trackingNo = normalizeTrackingNo(decodeURIComponent(raw));
+  if (!parseTrackingNo(trackingNo)) return null;
+  return findPublicCase(trackingNo);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getT();
+  const { trackingNo } = await params;
+  return { title: t("publicCase.title", { trackingNo: normalizeTrackingNo(decodeURIComponent(trackingNo)) }) };
+}
+
+/** The public case page: only what spec §5 allows, from an allow-listed query. */
+export default async function PublicCasePage({ params }: Props) {
+  const { trackingNo } = await params;
+  const [{ t }, c] = await Promise.all([getT(), load(trackingNo)]);
+  if (!c) notFound();
+  const deadlines = await deadlinesOf(c, now());
+  const confidential = isConfidentialKind(c.category.kind);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("publicCase.title", { trackingNo: c.trackingNo })}</h1>
+        {c.publicTitle ? <p className="text-xl">{c.publicTitle}</p> : null}
+      </header>
+      <Card title={t("publicCase.facts")}>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-stone-600">{t("view.state")}</dt>
+            <dd data-testid="state">
+              <StateBadge state={c.state} label={t(`enums.state.${c.state}`)} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("view.category")}</dt>
+            <dd>
+              {c.category.name}（{t(`enums.categoryKind.${c.category.kind}`)}）
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("view.channel")}</dt>
+            <dd>{t(`enums.channel.${c.channel}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("publicCase.place")}</dt>
+            <dd>{c.place.name}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("publicCase.handlingUnit")}</dt>
+            <dd>{c.currentUnit.name}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("view.receivedAt")}</dt>
+            <dd>{formatDateTime(c.receivedAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("publicCase.evaluation")}</dt>
+            <dd>{c.satisfaction ? t(`enums.satisfaction.${c.satisfaction}`) : t("publicCase.notEvaluated")}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("publicCase.summary")}>
+        {c.publicSummary ? (
+          <div className="space-y-4">
+            <p className="whitespace-pre-wrap break-words">{c.publicSummary}</p>
+            {c.publicReply ? (
+              <div>
+                <h3 className="mb-1 font-semibold">{t("publicCase.publicReply")}</h3>
+                <p className="whitespace-pre-wrap break-words">{c.publicReply}</p>
+              </div>
+            ) : null}
+          </div>
+        ) : (
+          <p className="text-stone-600">{confidential ? t("publicCase.accusationHidden") : t("publicCase.contentHidden")}</p>
+        )}
+      </Card>
+      <Card title={t("view.deadlines")}>
+        <DeadlineList deadlines={deadlines} t={t} />
+      </Card>
+      <Card title={t("publicCase.timeline")}>
+        <Timeline events={c.events} t={t} emptyText={t("view.noEvents")} />
+      </Card>
+      <Card title={t("publicCase.chain")}>
+        <p className="text-sm text-stone-700">{t("publicCase.chainHead", { count: c.eventCount })}</p>
+        <p className="mt-1 break-all font-mono text-sm" data-testid="head-hash">
+          {c.headHash}
+        </p>
+        <p className="mt-2 text-sm text-stone-600">{t("publicCase.chainExplain")}</p>
+      </Card>
+    </div>
+  );
+}

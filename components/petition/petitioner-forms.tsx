@@ -1,0 +1,80 @@
+"use client";
+import { useActionState } from "react";
+import { addSupplementAction } from "@/lib/actions/add-supplement";
+import { withdrawPetitionAction } from "@/lib/actions/withdraw-petition";
+import type { FormState } from "@/lib/actions/form-state";
+import { translator, type Locale } from "@/lib/i18n";
+import { LIMITS } from "@/lib/domain/petition-rules";
+import { Field, SubmitButton, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+
+function useForm(action: (s: FormState, f: FormData) => Promise<FormState>, locale: Locale) {
+  const t = translator(locale);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
+  const err = (name: string) => {
+    const e = state.status === "error" ? state.fieldErrors[name] : undefined;
+    return e ? t(e.key, e.params) : undefined;
+  };
+  const v = (name: string) => (state.status === "error" ? (state.values[name] ?? "") : "");
+  const message =
+    state.status === "error" ? (
+      <Notice tone="error" role="alert">
+        {t(state.message.key, state.message.params)}
+      </Notice>
+    ) : null;
+  return { t, state, formAction, pending, err, v, message };
+}
+
+/** 补充材料. `version` is the case version the petitioner saw: if staff acted meanwhile, they are told. */
+export function SupplementForm({ locale, version }: { locale: Locale; version: number }) {
+  const { t, state, formAction, pending, err, v, message } = useForm(addSupplementAction, locale);
+  return (
+    <form action={formAction} className="space-y-3" key={state.status === "error" ? JSON.stringify(state.values) : state.status}>
+      {message}
+      {state.status === "done" ? (
+        <Notice tone="success" role="status">
+          {t("view.supplementDone")}
+        </Notice>
+      ) : null}
+      <input type="hidden" name="version" value={version} />
+      <Field name="text" label={t("view.supplementTitle")} required requiredText={t("file.required")} hint={t("view.supplementHint", LIMITS.supplement)} error={err("text")}>
+        {(a) => <textarea {...a} name="text" rows={5} defaultValue={v("text")} className={inputClass} />}
+      </Field>
+      <SubmitButton pending={pending}>{t("view.supplementSubmit")}</SubmitButton>
+    </form>
+  );
+}
+
+/** 撤回: an explicit confirmation box, so one stray click cannot end a case. */
+export function WithdrawForm({ locale, version }: { locale: Locale; version: number }) {
+  const { t, state, formAction, pending, err, v, message } = useForm(withdrawPetitionAction, locale);
+  if (state.status === "done") {
+    return (
+      <Notice tone="success" role="status">
+        {t("view.withdrawDone")}
+      </Notice>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-3" key={state.status === "error" ? JSON.stringify(state.values) : "new"}>
+      {message}
+      <p className="text-sm text-stone-700">{t("view.withdrawHint")}</p>
+      <input type="hidden" name="version" value={version} />
+      <Field name="reason" label={t("view.withdrawReason")} error={err("reason")}>
+        {(a) => <textarea {...a} name="reason" rows={2} defaultValue={v("reason")} className={inputClass} />}
+      </Field>
+      <div className="flex items-start gap-3">
+        <input id="f-confirm" name="confirm" type="checkbox" className="mt-1 h-5 w-5" aria-describedby={err("confirm") ? "f-confirm-error" : undefined} aria-invalid={err("confirm") ? true : undefined} />
+        <label htmlFor="f-confirm">{t("view.withdrawConfirm")}</label>
+      </div>
+      {err("confirm") ? (
+        <p id="f-confirm-error" className="text-sm font-medium text-red-700">
+          {err("confirm")}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
+        {t("view.withdrawSubmit")}
+      </button>
+    </form>
+  );
+}

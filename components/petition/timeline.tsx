@@ -1,0 +1,35 @@
+import { formatDateTime, type Translate } from "@/lib/i18n";
+import type { PetitionState } from "@/lib/domain/petition-states";
+import type { EventType } from "@/lib/domain/event-types";
+
+export type TimelineEvent = {
+  seq: number;
+  type: string;
+  occurredAt: Date;
+  toState: PetitionState | null;
+  note: string | null;
+  unit: { name: string } | null;
+};
+
+/** A case's history as an ordered list. Notes are rendered as text: React escapes them, nothing in them runs. */
+export function Timeline({ events, t, emptyText }: { events: TimelineEvent[]; t: Translate; emptyText: string }) {
+  if (events.length === 0) return <p className="text-stone-600">{emptyText}</p>;
+  return (
+    <ol className="relative space-y-4 border-l-2 border-stone-200 pl-5" data-testid="timeline">
+      {events.map((e) => (
+        <li key={e.seq} className="relative" data-event-type={e.type}>
+          <span className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden="true" />
+          <div className="flex flex-wrap items-baseline gap-x-3">
+            <span className="font-semibold">{t(`enums.event.${e.type as EventType}`)}</span>
+            {e.toState ? <span className="text-sm text-stone-700">→ {t(`enums.state.${e.toState}`)}</span> : null}
+            <time className="text-sm text-stone-600" dateTime={e.occurredAt.toISOString()}>
+              {formatDateTime(e.occurredAt)}
+            </time>
+            {e.unit ? <span className="text-sm text-stone-600">{e.unit.name}</span> : null}
+          </div>
+          {e.note ? <p className="mt-1 whitespace-pre-wrap break-words text-stone-800">{e.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

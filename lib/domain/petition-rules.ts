@@ -1,0 +1,49 @@
+// Rules about a petition's content that the 条例 sets or that keep the portal usable.
+
+export const CHANNELS = ["ONLINE", "LETTER", "VISIT", "PHONE", "FAX", "HIGHER_TRANSFER", "HIGHER_ASSIGN"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CATEGORY_KINDS = ["SUGGESTION", "ACCUSATION", "APPEAL", "LEGAL"] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+
+export const OUTCOMES = ["SUPPORT", "EXPLAIN", "NOT_SUPPORT", "ADOPT", "PARTIAL_ADOPT", "NOT_ADOPT"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** 条例第32条: suggestions are adopted or not; other requests are supported, explained or not supported (第29条). */
+export function outcomesFor(kind: CategoryKind): readonly Outcome[] {
+  return kind === "SUGGESTION" ? ["ADOPT", "PARTIAL_ADOPT", "NOT_ADOPT"] : ["SUPPORT", "EXPLAIN", "NOT_SUPPORT"];
+}
+
+/** 条例第20条: five or more persons make a collective visit, which sends at most five representatives. */
+export const COLLECTIVE_VISIT_MIN_PERSONS = 5;
+export const MAX_REPRESENTATIVES = 5;
+export const MAX_VISIT_PERSONS = 10_000;
+
+export function isCollectiveVisit(personCount: number): boolean {
+  return personCount >= COLLECTIVE_VISIT_MIN_PERSONS;
+}
+
+/** Accusation content is never public and the accused unit never handles it (条例第46条). */
+export function isConfidentialKind(kind: CategoryKind): boolean {
+  return kind === "ACCUSATION";
+}
+
+/** Content may be published only with the petitioner's consent, and never for an accusation. */
+export function mayPublishContent(kind: CategoryKind, consentPublic: boolean): boolean {
+  return consentPublic && !isConfidentialKind(kind);
+}
+
+/** Form limits, in characters as a person counts them (code points). */
+export const LIMITS = {
+  title: { min: 4, max: 60 },
+  content: { min: 20, max: 5000 },
+  name: { min: 2, max: 30 },
+  address: { min: 4, max: 120 },
+  supplement: { min: 2, max: 3000 },
+  withdrawReason: { min: 0, max: 500 },
+  note: { min: 2, max: 2000 },
+} as const;
+
+export function charCount(text: string): number {
+  return Array.from(text).length;
+}

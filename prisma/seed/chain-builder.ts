@@ -1,0 +1,45 @@
+// The one place the seed chains events (spec §4): seq 1..n, visibility from the event type, canonical
+// JSON data, prevHash/hash from lib/domain/chain.ts starting at GENESIS_HASH.
+import { canonicalJson, GENESIS_HASH, hashEvent, type HashedEventFields, type JsonValue } from "../../lib/domain/chain";
+import { EVENT_VISIBILITY, type EventType } from "../../lib/domain/event-types";
+import type { ActorType, PetitionState, Prisma } from "../../generated/prisma/client";
+
+export type EventDraft = {
+  id: string;
+  type: EventType;
+  actorType: ActorType;
+  actorId: string | null;
+  unitId: string | null;
+  fromState: PetitionState | null;
+  toState: PetitionState | null;
+  note: string | null;
+  data: { [key: string]: JsonValue };
+  occurredAt: Date;
+};
+
+export type ChainedRow = Prisma.PetitionEventCreateManyInput & { hash: string };
+
+export function buildChain(petitionId: string, drafts: readonly EventDraft[]): { rows: ChainedRow[]; headHash: string } {
+  let prevHash = GENESIS_HASH;
+  const rows = drafts.map((d, i): ChainedRow => {
+    const fields = {
+      petitionId,
+      seq: i + 1,
+      type: d.type,
+      visibility: EVENT_VISIBILITY[d.type],
+      actorType: d.actorType,
+      actorId: d.actorId,
+      unitId: d.unitId,
+      fromState: d.fromState,
+      toState: d.toState,
+      note: d.note,
+      data: canonicalJson(d.data),
+      occurredAt: d.occurredAt,
+    } satisfies HashedEventFields;
+    const hash = hashEvent(prevHash, fields);
+    const row = { id: d.id, ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, headHash: prevHash };
+}

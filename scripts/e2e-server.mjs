@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Web server for Playwright (playwright.config.ts `webServer`): the same boot as `npm start`, but on a
+// throw-away database (data/e2e.db, recreated every run and seeded with the demo data the tests rely on),
+// a fixed secret and 127.0.0.1:E2E_PORT (3210) only.
+// Builds when there is no build yet, when E2E_REBUILD=1, or on CI (CI must test the code it checked out).
+// Locally an existing .next is reused to save time: set E2E_REBUILD=1 after changing the app.
+import fs from "node:fs";
+import { boot, buildIfNeeded, dbFilePath, enterRoot, migrate, prepareEnv, runNext, seedIfEmpty } from "./lib/boot.mjs";
+
+const port = process.env.E2E_PORT || "3210";
+Object.assign(process.env, {
+  DATABASE_URL: "file:./data/e2e.db",
+  APP_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
+  NEXTAUTH_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`, // must match the tests' baseURL for auth cookies/redirects
+  PORT: port,
+  HOSTNAME: "127.0.0.1",
+  SEED_DEMO: "1",
+});
+
+let server;
+boot(() => {
+  enterRoot();
+  const db = dbFilePath();
+  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) fs.rmSync(f, { force: true });
+  server = prepareEnv();
+  migrate();
+  seedIfEmpty();
+  buildIfNeeded(process.env.E2E_REBUILD === "1" || !!process.env.CI || process.env.FORCE_BUILD === "1");
+});
+runNext("start", server);

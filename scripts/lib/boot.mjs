@@ -1,0 +1,115 @@
+// Boot steps shared by scripts/start.mjs (npm start / npm run dev) and scripts/e2e-server.mjs.
+// Plain Node ESM on purpose: it must run before anything is built or compiled.
+// Every tool is spawned as `node <its entry file>` so nothing depends on PATH or on npx.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+/** Project root: this file lives in <root>/scripts/lib/. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PRISMA_CLI = "node_modules/prisma/build/index.js";
+const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
+const NEXT_CLI = "node_modules/next/dist/bin/next";
+
+/** Work from the root (relative paths in DATABASE_URL and data/ mean the root) and make sure data/ exists
+ *  (the SQLite driver cannot create a file in a missing folder; Prisma then only says "External error id#0"). */
+export function enterRoot() {
+  process.chdir(ROOT);
+  fs.mkdirSync(path.join(ROOT, "data"), { recursive: true });
+}
+
+/** Value from the environment, else from data/<file>, else 32 random bytes (hex) kept in data/<file> (0600),
+ *  so sessions and tokens survive restarts without anyone having to configure a secret. */
+function persistentSecret(envName, file) {
+  if (process.env[envName]) return process.env[envName];
+  const p = path.join(ROOT, "data", file);
+  if (fs.existsSync(p)) {
+    const v = fs.readFileSync(p, "utf8").trim();
+    if (v) return v;
+  }
+  const v = randomBytes(32).toString("hex");
+  fs.writeFileSync(p, v + "\n", { mode: 0o600 });
+  console.log(`[boot] generated ${envName} in data/${file}`);
+  return v;
+}
+
+/** Fill in the environment every child (prisma, seed, next) inherits. Returns { port, hostname }. */
+export function prepareEnv() {
+  const env = process.env;
+  env.NEXT_TELEMETRY_DISABLED = "1";
+  env.DATABASE_URL ||= "file:./data/sunshine.db";
+  env.APP_SECRET = persistentSecret("APP_SECRET", "app-secret");
+  env.NEXTAUTH_SECRET ||= env.APP_SECRET;
+  const port = env.PORT || "3000";
+  const hostname = env.HOSTNAME || "0.0.0.0";
+  env.PORT = port;
+  env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+  return { port, hostname };
+}
+
+/** DATABASE_URL ("file:./data/x.db", "file:/abs/x.db?opts") -> absolute file path, relative to the root. */
+export function dbFilePath(url = process.env.DATABASE_URL) {
+  if (!url?.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file: URL, got ${url}`);
+  return path.resolve(ROOT, url.slice("file:".length).split("?")[0]);
+}
+
+/** Run a node script synchronously with inherited stdio; any failure stops the boot. */
+function runNode(label, args) {
+  console.log(`[boot] ${label}: node ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    throw new Error(`${label} failed (${r.error?.message ?? (r.signal ? `signal ${r.signal}` : `exit code ${r.status}`)})`);
+  }
+}
+
+export function migrate() {
+  runNode("migrate", [PRISMA_CLI, "migrate", "deploy"]);
+}
+
+/** Seed demo data only into an empty database (no Unit rows), unless SEED_DEMO=0. */
+export function seedIfEmpty() {
+  if (process.env.SEED_DEMO === "0") return;
+  const db = new Database(dbFilePath(), { readonly: true, fileMustExist: true });
+  let empty;
+  try {
+    empty = !db.prepare('SELECT 1 FROM "Unit" LIMIT 1').get();
+  } finally {
+    db.close();
+  }
+  if (!empty) return;
+  if (!fs.existsSync(path.join(ROOT, "prisma/seed.ts"))) {
+    console.warn("[boot] WARNING: database is empty but prisma/seed.ts does not exist; starting without demo data");
+    return;
+  }
+  runNode("seed", [TSX_CLI, "prisma/seed.ts"]);
+}
+
+/** `next build` when there is no build yet, or when forced (FORCE_BUILD=1, or the caller says so). */
+export function buildIfNeeded(force = process.env.FORCE_BUILD === "1") {
+  if (!force && fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) return;
+  runNode("build", [NEXT_CLI, "build"]);
+}
+
+/** Start `next <start|dev>` and stay its parent: forward SIGINT/SIGTERM, exit with its code. */
+export function runNext(mode, { port, hostname }) {
+  const args = [NEXT_CLI, mode, "-p", port, "-H", hostname];
+  console.log(`[boot] node ${args.join(" ")}`);
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  // Killed by a signal: exit 128+n like a shell would, so supervisors see why it stopped.
+  child.on("exit", (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));
+}
+
+/** Run the boot steps, reporting a failure loudly and with a non-zero exit. */
+export function boot(steps) {
+  try {
+    steps();
+  } catch (err) {
+    console.error(`\n[boot] FAILED: ${err.message}\n`);
+    process.exit(1);
+  }
+}
