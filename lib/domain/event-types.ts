@@ -9,7 +9,8 @@ export const EVENT_VISIBILITY = {
   ROUTED: "PUBLIC", // 转送/交办 (the unit is public, the routing note is internal: a second INTERNAL event if any)
   RETURNED: "PUBLIC", // 退回
   ACCEPTED: "PUBLIC",
-  NOT_ACCEPTED: "PETITIONER", // reason and proper channel go to the petitioner; the state itself is public
+  NOT_ACCEPTED: "PUBLIC", // the decision is public…
+  NOT_ACCEPTED_REASON: "PETITIONER", // …its reason and the proper channel go to the petitioner
   ASSIGNED: "INTERNAL",
   NOTE_INTERNAL: "INTERNAL",
   NOTE_PUBLIC: "PUBLIC",

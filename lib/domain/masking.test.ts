@@ -277,6 +277,10 @@ describe("scanPersonalData", () => {
     expect(scanPersonalData("订单号2138123456789")).toEqual([]);
     expect(scanPersonalData("订单号13812345678901")).toEqual([]);
     expect(scanPersonalData("卡号6222021381234567890")).toEqual([]);
+    // a mobile-shaped run at the end or the start of a longer number
+    expect(scanPersonalData("订单号9913812345678。")).toEqual([]);
+    expect(scanPersonalData("订单号8613812345678901")).toEqual([]);
+    expect(scanPersonalData("编号 2013812345678")).toEqual([]);
   });
 
   it("does not flag dates, amounts or short numbers", () => {

@@ -13,7 +13,8 @@ export type EventDraft = {
   fromState: PetitionState | null;
   toState: PetitionState | null;
   note: string | null;
-  data: { [key: string]: JsonValue };
+  /** Event-specific fields; undefined members are left out of the canonical JSON. */
+  data: { [key: string]: JsonValue | undefined };
   occurredAt: Date;
 };
 

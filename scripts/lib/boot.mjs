@@ -42,6 +42,7 @@ export function prepareEnv() {
   const env = process.env;
   env.NEXT_TELEMETRY_DISABLED = "1";
   env.DATABASE_URL ||= "file:./data/sunshine.db";
+  fs.mkdirSync(path.dirname(dbFilePath()), { recursive: true }); // also checks it is a file: URL
   env.APP_SECRET = persistentSecret("APP_SECRET", "app-secret");
   env.NEXTAUTH_SECRET ||= env.APP_SECRET;
   const port = env.PORT || "3000";

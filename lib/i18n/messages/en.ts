@@ -51,6 +51,7 @@ const en: Shape<Messages> = {
       RETURNED: "Returned to the bureau",
       ACCEPTED: "Accepted",
       NOT_ACCEPTED: "Not accepted",
+      NOT_ACCEPTED_REASON: "Why not accepted, and where to turn",
       ASSIGNED: "Handler assigned",
       NOTE_INTERNAL: "Internal note",
       NOTE_PUBLIC: "Progress",

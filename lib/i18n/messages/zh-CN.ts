@@ -48,6 +48,7 @@ const zhCN = {
       RETURNED: "已退回信访部门",
       ACCEPTED: "已受理",
       NOT_ACCEPTED: "不予受理",
+      NOT_ACCEPTED_REASON: "不予受理理由及其他途径",
       ASSIGNED: "已分派经办人",
       NOTE_INTERNAL: "内部备注",
       NOTE_PUBLIC: "办理进展",

@@ -1,0 +1,54 @@
+// Vitest global setup: one freshly migrated SQLite file for this test run, removed afterwards.
+// It runs once in the main process before any test worker starts; workers are forked child processes and
+// inherit process.env as it is at that moment, so setting DATABASE_URL / APP_SECRET here reaches every test
+// (checked on vitest 4.1). Without it lib/db.ts would fall back to the developer's data/sunshine.db.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export default function setup() {
+  const dir = path.join(root, "data");
+  fs.mkdirSync(dir, { recursive: true });
+  removeLeftovers(dir);
+  // Unique per run, so parallel runs (or a crashed earlier run) never share a file.
+  const file = path.join(dir, `test-${process.pid}-${randomBytes(3).toString("hex")}.db`);
+  const url = `file:${file}`;
+
+  process.env.DATABASE_URL = url;
+  process.env.APP_SECRET = "vitest-app-secret-0123456789abcdef"; // fixed: hashes are reproducible in tests
+  process.env.NEXTAUTH_SECRET = process.env.APP_SECRET;
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  // The same migrations production runs, triggers included (PetitionEvent is append-only).
+  execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    cwd: root,
+    env: process.env,
+    stdio: ["ignore", "ignore", "inherit"], // quiet unless it fails
+  });
+
+  return function teardown() {
+    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+  };
+}
+
+/** Files of earlier runs that were killed before their teardown (their process is gone). */
+function removeLeftovers(dir: string) {
+  for (const name of fs.readdirSync(dir)) {
+    const pid = Number(/^test-(\d+)-[0-9a-f]+\.db/.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0); // signal 0: existence check only
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+}
