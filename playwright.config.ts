@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests run against a production build (`next start`) on a throw-away, demo-seeded
-// database; scripts/e2e-server.mjs prepares both. See docs/operations.md.
+// database; scripts/e2e-server.mjs prepares both (set E2E_REBUILD=1 to rebuild after changing the app).
 const PORT = process.env.E2E_PORT || "3210";
 const baseURL = `http://127.0.0.1:${PORT}`;
 

@@ -9,6 +9,9 @@ const KEEP_IT = "查询码只显示这一次，工作人员也无法找回。请
 const REFUSED = "提交失败，请检查标出的项目。";
 const RATE_LIMITED = /尝试次数过多，请 \d+ 分钟后再试。/;
 
+// Independent tests run in parallel; the one-letter journey below stays serial, in one worker.
+test.describe.configure({ mode: "parallel" });
+
 const fieldError = (page: Page, name: string) => page.locator(`#f-${name}-error`);
 
 test.describe("我要写信 with JavaScript off", () => {
@@ -132,8 +135,13 @@ test.describe("我要写信: bad input writes nothing and keeps what was typed",
     // Shown literally, as typed.
     await expect(page.getByText(l.title, { exact: true })).toBeVisible();
     await expect(page.getByText(l.content, { exact: true })).toBeVisible();
-    // No element was made of it.
+    // No element was made of it: in the DOM and in the HTML the server sends, it is escaped text.
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await page.content()).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    const served = await (await page.request.get("/track/case")).text(); // with this browser's cookie
+    expect(served).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    expect(served).not.toContain(script);
+    expect(served).not.toContain("<img src=x");
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     // Reload (a full server render, not a client transition) and check again.
     await page.reload();
@@ -314,6 +322,8 @@ test.describe("查询 rate limit (10 tries / 15 min)", () => {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.78.${test.info().workerIndex % 256}.200` });
     expect(await lookUp(page, trackingNo, queryCode)).toMatch(RATE_LIMITED);
     await expect(page).toHaveURL(/\/track$/);
+    // It is the case that is blocked, not that address: it may still look up another number.
+    expect(await lookUp(page, "XF2026999998", "2222-2222-2222")).toBe(WRONG_PAIR);
   });
 
   test("per client address: after 10 wrong tries, the right pair of another case is refused from that address", async ({ page }) => {

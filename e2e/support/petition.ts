@@ -117,13 +117,22 @@ export async function readReceipt(page: Page): Promise<{ trackingNo: string; que
   return { trackingNo, queryCode };
 }
 
-/** Submits the 查询 form once. Resolves when the answer is on screen: the petitioner view or a message. */
+/**
+ * Submits the 查询 form once. Resolves when the answer is on screen: "opened" (the petitioner view) or the
+ * message shown. On a /track page that already shows an answer the form is used again, as a person would.
+ */
 export async function lookUp(page: Page, trackingNo: string, queryCode: string): Promise<"opened" | string> {
-  await page.goto("/track");
-  await waitForHydration(page);
+  if (new URL(page.url()).pathname !== "/track") {
+    await page.goto("/track");
+    await waitForHydration(page);
+  }
   await page.locator("#f-trackingNo").fill(trackingNo);
   await page.locator("#f-queryCode").fill(queryCode);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/track");
   await page.getByRole("button", { name: "查询", exact: true }).click();
+  await answered;
+  // The button is disabled while the action is pending; enabled again, the answer is on screen.
+  await expect(page.locator("main button[type=submit][disabled]")).toHaveCount(0);
   const view = page.getByRole("heading", { name: "我的信件" });
   const alert = alertOf(page);
   await expect(view.or(alert)).toBeVisible();

@@ -37,7 +37,8 @@ export type CaseDeadline = {
   dueAt: Date;
   doneAt: Date | null;
   explanation: DeadlineExplanation;
-  status: DeadlineStatus;
+  /** `stopped`: the case was withdrawn before this deadline was met; the clock no longer runs. */
+  status: DeadlineStatus | { kind: "stopped" };
 };
 
 /**
@@ -51,7 +52,7 @@ export function caseDeadlines(c: CaseDates, cal: HolidayCalendar, now: Date): Ca
   const stop = c.withdrawnAt;
   const add = (kind: DeadlineKind, dueAt: Date | null, start: Date | null, doneAt: Date | null, compute: (start: Date) => { explanation: DeadlineExplanation }) => {
     if (!dueAt || !start) return;
-    const status = deadlineStatus(dueAt, doneAt, doneAt ? now : (stop ?? now));
+    const status = !doneAt && stop ? ({ kind: "stopped" } as const) : deadlineStatus(dueAt, doneAt, now);
     out.push({ kind, dueAt, doneAt, explanation: compute(start).explanation, status });
   };
   add("route", c.routeDueAt, c.receivedAt, c.arrivedAtUnitAt, (s) => routeDeadline(s, cal));

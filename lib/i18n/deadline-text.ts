@@ -18,8 +18,10 @@ export function explainDeadline(t: Translate, e: DeadlineExplanation): string {
   return text;
 }
 
-export function deadlineStatusText(t: Translate, s: DeadlineStatus): string {
+export function deadlineStatusText(t: Translate, s: DeadlineStatus | { kind: "stopped" }): string {
   switch (s.kind) {
+    case "stopped":
+      return t("deadline.stopped");
     case "met":
       return s.daysEarly > 0 ? t("deadline.met", { days: s.daysEarly }) : t("deadline.metSameDay");
     case "missed":

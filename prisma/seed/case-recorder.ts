@@ -98,7 +98,7 @@ export class CaseRecorder {
   }
 
   finish(input: CaseInput): BuiltCase {
-    const { rows, headHash } = buildChain(this.p.id as string, this.drafts);
+    const { rows, headHash } = buildChain(this.p.id, this.drafts);
     Object.assign(this.p, {
       state: this.state,
       version: rows.length, // the creating event is version 1, every later event one mutation
@@ -108,7 +108,7 @@ export class CaseRecorder {
     });
     const representatives = input.representatives.map((r, i) => ({
       id: `${this.p.id}-r${i + 1}`,
-      petitionId: this.p.id as string,
+      petitionId: this.p.id,
       name: r.name,
       phone: r.phone,
       idNumber: r.idNumber,

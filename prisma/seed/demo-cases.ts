@@ -8,7 +8,7 @@ import { formatTrackingNo, hashQueryCode, normalizeQueryCode } from "../../lib/d
 import type { Channel, PetitionState } from "../../generated/prisma/client";
 import { categoryById } from "./categories";
 import { buildCase, type BuiltCase } from "./lifecycle";
-import { randomPlan, type Plan } from "./plan";
+import { CALM_PLAN, randomPlan, type Plan } from "./plan";
 import { Random } from "./random";
 import { DAY } from "./time";
 import { DEMO } from "./units";
@@ -91,34 +91,6 @@ export function demoCaseTrackingNo(key: DemoCaseKey, now: Date): string {
   return formatTrackingNo(civilYear(receivedAtOf(def, now)), def.sequence);
 }
 
-/** Everything quiet and quick: no notes, no lateness, no review; each step a working day after the last. */
-const CALM: Omit<Plan, "routeTo" | "outcome"> = {
-  bureauNotAccept: false,
-  misrouteTo: null,
-  routeLate: false,
-  routingNote: false,
-  decision: "accept",
-  acceptLate: false,
-  assign: false,
-  publicNotes: 0,
-  internalNotes: 0,
-  infoRequest: false,
-  supplementAnswers: false,
-  extension: null,
-  withdrawWhileHandling: false,
-  replyLate: false,
-  publish: false,
-  evaluation: null,
-  closeWhenSatisfied: false,
-  review: false,
-  reviewUpheld: true,
-  reviewLate: false,
-  recheck: false,
-  superviseWhenLate: false,
-  stopAfter: null,
-  pace: "fast",
-};
-
 export function buildDemoCases(ctx: { now: Date; cal: HolidayCalendar; secret: string }): BuiltCase[] {
   return (Object.keys(DEMO_CASES) as DemoCaseKey[]).map((key) => {
     const def: DemoCaseDef = DEMO_CASES[key];
@@ -147,7 +119,7 @@ export function buildDemoCases(ctx: { now: Date; cal: HolidayCalendar; secret: s
         receivedAt: receivedAtOf(def, ctx.now),
         repeatOfId: null,
       },
-      { ...CALM, routeTo: base.routeTo, outcome: base.outcome, ...def.plan },
+      { ...CALM_PLAN, routeTo: base.routeTo, outcome: base.outcome, ...def.plan },
     );
     if (built.petition.state !== def.state) {
       throw new Error(`demo case ${key} ended in ${built.petition.state}, not ${def.state} (a step fell after "now")`);

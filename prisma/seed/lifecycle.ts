@@ -2,7 +2,7 @@
 // every step is checked against lib/domain/petition-states.ts, every due date comes from
 // lib/domain/deadlines.ts, and a step that would lie after "now" ends the simulation there — so recent
 // cases are naturally still open, some of them overdue or due soon.
-import { addCivilDays, civilDaysBetween, toCivilDate } from "../../lib/domain/civil-date";
+import { addCivilDays, civilDaysBetween, toCivilDate, type CivilDate } from "../../lib/domain/civil-date";
 import {
   acceptDeadline,
   calendarDaysDeadline,
@@ -18,9 +18,9 @@ import {
 } from "../../lib/domain/deadlines";
 import { maskFreeText } from "../../lib/domain/masking";
 import type { Channel, PetitionState, Prisma } from "../../generated/prisma/client";
-import { DAY, Timing } from "./time";
-import { type ChainedRow } from "./chain-builder";
-import { CaseRecorder, PETITIONER, SYSTEM, STOP, staffActor, type Stop } from "./case-recorder";
+import { Timing } from "./time";
+import type { ChainedRow } from "./chain-builder";
+import { CaseRecorder, PETITIONER, STOP, SYSTEM, staffActor, type Actor } from "./case-recorder";
 import type { CategoryDef } from "./categories";
 import type { Person } from "./people";
 import type { Plan, Stage } from "./plan";
@@ -51,8 +51,15 @@ export type CaseInput = {
   repeatOfId: string | null;
 };
 
+type PetitionInput = Prisma.PetitionCreateManyInput;
+/** The petition row as the seed builds it: every instant a Date (Prisma would also take strings). */
+export type PetitionRow = { [K in keyof PetitionInput]: Date extends PetitionInput[K] ? Exclude<PetitionInput[K], string> : PetitionInput[K] } & {
+  id: string;
+  state: PetitionState;
+};
+
 export type BuiltCase = {
-  petition: Prisma.PetitionCreateManyInput & { state: PetitionState };
+  petition: PetitionRow;
   representatives: Prisma.RepresentativeCreateManyInput[];
   events: ChainedRow[];
 };
@@ -62,7 +69,7 @@ export type SimContext = { now: Date; cal: HolidayCalendar; rnd: Random };
 export function buildCase(ctx: SimContext, input: CaseInput, plan: Plan): BuiltCase {
   const rec = new CaseRecorder(ctx, input);
   try {
-    play(rec, ctx, input, plan);
+    new CasePlayer(ctx, input, plan, rec).play();
   } catch (e) {
     if (e !== STOP) throw e;
   }
@@ -71,229 +78,287 @@ export function buildCase(ctx: SimContext, input: CaseInput, plan: Plan): BuiltC
 
 const SUPERVISION_WEIGHTS = { 催办: 50, 督办函: 35, 约谈: 8, 通报: 4, 挂牌督办: 3 } as const;
 
-function play(rec: CaseRecorder, ctx: SimContext, input: CaseInput, plan: Plan): void {
-  const { rnd, cal } = ctx;
-  const time = new Timing(rnd, cal);
-  const p = rec.p;
-  const fast = plan.pace === "fast";
-  const stopAt = (stage: Stage) => {
-    if (plan.stopAfter === stage) throw STOP as Stop;
-  };
-  const bureauStaff = staffActor(staffByUsername(rnd.chance(0.7) ? "bureau1" : "bureau2"));
-  const countySupervisor = staffActor(staffByUsername("super1"));
-  const townshipSupervisor = staffActor(staffByUsername("super2"));
-  const inCgz = (unitId: string) => unitId === DEMO.cgz.id || unitById(unitId).parentId === DEMO.cgz.id;
+/** One case's story. Each phase either returns (the story goes on) or ends it by throwing STOP. */
+class CasePlayer {
+  private readonly rnd: Random;
+  private readonly cal: HolidayCalendar;
+  private readonly time: Timing;
+  private readonly p: BuiltCase["petition"];
+  private readonly fast: boolean;
+  private readonly bureau: Actor;
+  private readonly countySupervisor = staffActor(staffByUsername("super1"));
+  private readonly townshipSupervisor = staffActor(staffByUsername("super2"));
+  /** 县政府: 复查 and 复核 (the next-higher body for departments and townships). */
+  private readonly reviewer = staffActor(staffByUsername("xzf1"));
+  private readonly unitId: string;
+  private readonly unit: Actor;
+  /** Days after acceptance on which the reply is planned (set by handle()). */
+  private replyOn = 0;
+
+  constructor(
+    ctx: SimContext,
+    private readonly input: CaseInput,
+    private readonly plan: Plan,
+    private readonly rec: CaseRecorder,
+  ) {
+    this.rnd = ctx.rnd;
+    this.cal = ctx.cal;
+    this.time = new Timing(ctx.rnd, ctx.cal);
+    this.p = rec.p;
+    this.fast = plan.pace === "fast";
+    this.bureau = staffActor(staffByUsername(this.rnd.chance(0.7) ? "bureau1" : "bureau2"));
+    this.unitId = plan.routeTo;
+    this.unit = staffActor(handlerOf(plan.routeTo));
+  }
+
+  play(): void {
+    this.receive();
+    this.route();
+    this.decide();
+    const acceptedAt = this.p.acceptedAt as Date;
+    this.handle(acceptedAt);
+    this.reply(acceptedAt);
+    this.evaluate();
+    this.review();
+  }
+
+  private end(): never {
+    throw STOP;
+  }
+
+  private stopAt(stage: Stage): void {
+    if (this.plan.stopAfter === stage) this.end();
+  }
+
+  private inCgz(unitId: string): boolean {
+    return unitId === DEMO.cgz.id || unitById(unitId).parentId === DEMO.cgz.id;
+  }
 
   /** 督办 when an action comes more than a few days after its due date (条例第39条). */
-  const superviseIfLate = (dueAt: Date | null | undefined, planned: Date, what: string) => {
-    if (!plan.superviseWhenLate || !dueAt) return;
-    const at = time.staffAfter(dueAt, rnd.int(2, 6));
+  private superviseIfLate(dueAt: Date | null | undefined, planned: Date, what: string): void {
+    const { rnd, rec } = this;
+    if (!this.plan.superviseWhenLate || !dueAt) return;
+    const at = this.time.staffAfter(dueAt, rnd.int(2, 6));
     if (at >= planned) return;
-    const by = inCgz(p.currentUnitId) && rnd.chance(0.5) ? townshipSupervisor : countySupervisor;
-    const answerDueDate = rollForwardToWorkingDay(addCivilDays(toCivilDate(at), 7), cal);
+    const by = this.inCgz(this.p.currentUnitId) && rnd.chance(0.5) ? this.townshipSupervisor : this.countySupervisor;
+    const answerDueDate = rollForwardToWorkingDay(addCivilDays(toCivilDate(at), 7), this.cal);
     const t = rec.emit("SUPERVISED", "supervise", by, at, { data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate } });
-    rec.emit("NOTE_INTERNAL", "internalNote", by, time.soonAfter(t), {
+    rec.emit("NOTE_INTERNAL", "internalNote", by, this.time.soonAfter(t), {
       note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。`,
     });
-  };
+  }
 
-  // 1. Receipt: online by the petitioner, otherwise registered by the bureau (条例第17、22条).
-  const online = input.channel === "ONLINE";
-  rec.emit(online ? "SUBMITTED" : "REGISTERED", null, online ? PETITIONER : bureauStaff, input.receivedAt, {
-    data: { channel: input.channel, personCount: input.personCount, sourceDocNo: input.sourceDocNo ?? undefined },
-  });
-  p.routeDueAt = routeDeadline(input.receivedAt, cal).dueAt;
-  if (input.channel === "HIGHER_ASSIGN") p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
-  stopAt("RECEIVED");
-
-  if (plan.bureauNotAccept) {
-    const t = rec.emit("NOT_ACCEPTED", "notAccept", bureauStaff, time.staffAfter(rec.last, fast ? 1 : rnd.int(1, 6)), {
-      note: T.notAcceptedReason(input.category.kind, input.category.code),
+  /** Online by the petitioner, otherwise registered by the bureau (条例第17、22条). */
+  private receive(): void {
+    const { input, p, cal } = this;
+    const online = input.channel === "ONLINE";
+    this.rec.emit(online ? "SUBMITTED" : "REGISTERED", null, online ? PETITIONER : this.bureau, input.receivedAt, {
+      data: { channel: input.channel, personCount: input.personCount, sourceDocNo: input.sourceDocNo ?? undefined },
     });
-    p.decidedAt = t;
-    return;
+    p.routeDueAt = routeDeadline(input.receivedAt, cal).dueAt;
+    if (input.channel === "HIGHER_ASSIGN") p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
+    this.stopAt("RECEIVED");
   }
 
-  // 2. Routing (条例第22条), sometimes to the wrong unit first, which returns it (第23条).
-  const targets = plan.misrouteTo ? [plan.misrouteTo, plan.routeTo] : [plan.routeTo];
-  for (const [i, unitId] of targets.entries()) {
-    const days = fast ? 1 : i > 0 ? rnd.int(1, 3) : plan.routeLate ? rnd.int(16, 24) : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
-    const planned = time.staffAfter(rec.last, days);
-    if (i === 0) superviseIfLate(p.routeDueAt, planned, "转送");
-    const t = rec.emit("ROUTED", "route", bureauStaff, planned, { data: { toUnitId: unitId } });
-    p.currentUnitId = unitId;
-    p.arrivedAtUnitAt = t;
-    p.acceptDueAt = acceptDeadline(t, cal).dueAt;
-    p.returnDueAt = returnDeadline(t, cal).dueAt;
-    if (plan.routingNote) rec.emit("NOTE_INTERNAL", "internalNote", bureauStaff, time.soonAfter(t), { note: rnd.pick(T.ROUTING_NOTES) });
-    if (i === targets.length - 1) break;
-    rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
-      note: rnd.pick(T.RETURN_REASONS),
-      data: { toUnitId: DEMO.bureau.id },
-    });
-    p.currentUnitId = DEMO.bureau.id;
-    p.arrivedAtUnitAt = p.acceptDueAt = p.returnDueAt = null;
+  /** 转送 within 15 days (条例第22条), sometimes to the wrong unit first, which returns it (第23条). */
+  private route(): void {
+    const { rnd, rec, p, plan, time, cal } = this;
+    if (plan.bureauNotAccept) {
+      p.decidedAt = rec.emit("NOT_ACCEPTED", "notAccept", this.bureau, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)), {
+        note: T.notAcceptedReason(this.input.category.kind, this.input.category.code),
+      });
+      this.end();
+    }
+    const targets = plan.misrouteTo ? [plan.misrouteTo, plan.routeTo] : [plan.routeTo];
+    for (const [i, unitId] of targets.entries()) {
+      const days = this.fast ? 1 : i > 0 ? rnd.int(1, 3) : plan.routeLate ? rnd.int(16, 24) : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
+      const planned = time.staffAfter(rec.last, days);
+      if (i === 0) this.superviseIfLate(p.routeDueAt, planned, "转送");
+      const t = rec.emit("ROUTED", "route", this.bureau, planned, { data: { toUnitId: unitId } });
+      p.currentUnitId = unitId;
+      p.arrivedAtUnitAt = t;
+      p.acceptDueAt = acceptDeadline(t, cal).dueAt;
+      p.returnDueAt = returnDeadline(t, cal).dueAt;
+      if (plan.routingNote) rec.emit("NOTE_INTERNAL", "internalNote", this.bureau, time.soonAfter(t), { note: rnd.pick(T.ROUTING_NOTES) });
+      if (i === targets.length - 1) break;
+      rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
+        note: rnd.pick(T.RETURN_REASONS),
+        data: { toUnitId: DEMO.bureau.id },
+      });
+      p.currentUnitId = DEMO.bureau.id;
+      p.arrivedAtUnitAt = p.acceptDueAt = p.returnDueAt = null;
+    }
+    this.stopAt("ROUTED");
   }
-  stopAt("ROUTED");
 
-  // 3. Acceptance within 15 days of arrival (条例第22、23条).
-  const unitId = plan.routeTo;
-  const unit = staffActor(handlerOf(unitId));
-  if (plan.decision === "withdraw") {
-    p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerAfter(rec.last, rnd.int(1, 10)));
-    return;
+  /** 受理 or not within 15 days of arrival (条例第22、23条); a few petitioners withdraw first. */
+  private decide(): void {
+    const { rnd, rec, p, plan, time } = this;
+    if (plan.decision === "withdraw") {
+      p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerAfter(rec.last, rnd.int(1, 10)));
+      this.end();
+    }
+    if (!this.fast && rnd.chance(0.03)) {
+      rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerAfter(rec.last, rnd.int(0, 3)), { note: rnd.pick(T.SUPPLEMENTS) });
+    }
+    const onTimeDays = plan.lastMinute || rnd.chance(0.2) ? rnd.int(12, 15) : rnd.chance(0.7) ? rnd.int(1, 6) : rnd.int(7, 11);
+    const decideAt = time.staffAfter(p.arrivedAtUnitAt as Date, this.fast ? 1 : plan.acceptLate ? rnd.int(16, 45) : onTimeDays);
+    this.superviseIfLate(p.acceptDueAt, decideAt, "受理");
+    if (plan.decision === "notAccept") {
+      p.decidedAt = rec.emit("NOT_ACCEPTED", "notAccept", this.unit, decideAt, { note: T.notAcceptedReason(this.input.category.kind, this.input.category.code) });
+      this.end();
+    }
+    const acceptedAt = rec.emit("ACCEPTED", "accept", this.unit, decideAt);
+    p.decidedAt = p.acceptedAt = acceptedAt;
+    p.handleDueAt = handleDeadline(acceptedAt, this.cal).dueAt;
+    if (plan.assign) {
+      rec.emit("ASSIGNED", "assign", this.unit, time.soonAfter(acceptedAt), { data: { assigneeId: this.unit.id } });
+      p.assigneeId = this.unit.id;
+    }
+    this.stopAt("ACCEPTED");
   }
-  if (!fast && rnd.chance(0.03)) {
-    rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerAfter(rec.last, rnd.int(0, 3)), { note: rnd.pick(T.SUPPLEMENTS) });
-  }
-  const arrived = p.arrivedAtUnitAt as Date;
-  const decideDays = fast ? 1 : plan.acceptLate ? rnd.int(16, 45) : rnd.chance(0.7) ? rnd.int(1, 7) : rnd.int(8, 15);
-  const decideAt = time.staffAfter(arrived, decideDays);
-  superviseIfLate(p.acceptDueAt as Date, decideAt, "受理");
-  if (plan.decision === "notAccept") {
-    p.decidedAt = rec.emit("NOT_ACCEPTED", "notAccept", unit, decideAt, { note: T.notAcceptedReason(input.category.kind, input.category.code) });
-    return;
-  }
-  const acceptedAt = rec.emit("ACCEPTED", "accept", unit, decideAt);
-  p.decidedAt = p.acceptedAt = acceptedAt;
-  p.handleDueAt = handleDeadline(acceptedAt, cal).dueAt;
-  if (plan.assign) {
-    rec.emit("ASSIGNED", "assign", unit, time.soonAfter(acceptedAt), { data: { assigneeId: unit.id } });
-    p.assigneeId = unit.id;
-  }
-  stopAt("ACCEPTED");
 
-  // 4. Handling within 60 days, one approved extension of at most 30 days (条例第34条).
-  const acceptDate = toCivilDate(acceptedAt);
-  const extension = plan.extension?.approved ? plan.extension.days : 0;
-  const dueDays = civilDaysBetween(acceptDate, handleDeadline(acceptedAt, cal, extension).dueDate);
-  const tri = (lo: number, hi: number) => Math.round((rnd.int(lo, hi) + rnd.int(lo, hi)) / 2);
-  // Many answers come in the last days before the deadline; a few after it.
-  const replyDay = fast
-    ? 8
-    : plan.replyLate
-      ? dueDays + rnd.int(1, 40)
-      : extension || rnd.chance(0.25)
-        ? rnd.int(dueDays - 12, dueDays - 1)
-        : tri(10, dueDays - 1);
-  const steps: { day: number; run: (date: string) => void }[] = [];
-  const on = (day: number) => addCivilDays(acceptDate, day);
-  for (let i = 0; i < plan.publicNotes; i++) {
-    steps.push({ day: rnd.int(3, 45), run: (d) => rec.emit("NOTE_PUBLIC", "publicNote", unit, time.staffOn(d), { note: rnd.pick(T.PUBLIC_NOTES) }) });
+  /** The day (after acceptance) of the reply: many come in the last days before the deadline, a few after it. */
+  private replyDay(acceptedAt: Date): number {
+    const { rnd, plan } = this;
+    const extension = plan.extension?.approved ? plan.extension.days : 0;
+    const dueDays = civilDaysBetween(toCivilDate(acceptedAt), handleDeadline(acceptedAt, this.cal, extension).dueDate);
+    if (this.fast) return 8;
+    if (plan.replyLate) return dueDays + rnd.int(1, 40);
+    if (plan.lastMinute) return rnd.int(dueDays - 2, dueDays);
+    if (extension) return rnd.int(dueDays - 12, dueDays - 1);
+    if (rnd.chance(0.3)) return rnd.int(dueDays - 4, dueDays - 1);
+    return Math.round((rnd.int(10, dueDays - 1) + rnd.int(10, dueDays - 1)) / 2);
   }
-  for (let i = 0; i < plan.internalNotes; i++) {
-    steps.push({ day: rnd.int(1, 45), run: (d) => rec.emit("NOTE_INTERNAL", "internalNote", unit, time.staffOn(d), { note: rnd.pick(T.INTERNAL_NOTES) }) });
-  }
-  if (plan.infoRequest) {
-    const day = rnd.int(2, 15);
-    steps.push({ day, run: (d) => rec.emit("INFO_REQUESTED", "requestInfo", unit, time.staffOn(d), { note: rnd.pick(T.INFO_REQUESTS) }) });
-    if (plan.supplementAnswers) {
-      const later = day + rnd.int(2, 8);
-      steps.push({ day: later, run: (d) => rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerOn(d), { note: rnd.pick(T.SUPPLEMENTS) }) });
+
+  /** Notes, information requests and an extension between acceptance and reply (条例第34条: ≤ 30 days, once). */
+  private handle(acceptedAt: Date): void {
+    const { rnd, rec, p, plan, time, unit } = this;
+    const acceptDate = toCivilDate(acceptedAt);
+    this.replyOn = this.replyDay(acceptedAt);
+    const steps: { day: number; run: (date: CivilDate) => void }[] = [];
+    for (let i = 0; i < plan.publicNotes; i++) {
+      steps.push({ day: rnd.int(3, 45), run: (d) => rec.emit("NOTE_PUBLIC", "publicNote", unit, time.staffOn(d), { note: rnd.pick(T.PUBLIC_NOTES) }) });
+    }
+    for (let i = 0; i < plan.internalNotes; i++) {
+      steps.push({ day: rnd.int(1, 45), run: (d) => rec.emit("NOTE_INTERNAL", "internalNote", unit, time.staffOn(d), { note: rnd.pick(T.INTERNAL_NOTES) }) });
+    }
+    if (plan.infoRequest) {
+      const day = rnd.int(2, 15);
+      steps.push({ day, run: (d) => rec.emit("INFO_REQUESTED", "requestInfo", unit, time.staffOn(d), { note: rnd.pick(T.INFO_REQUESTS) }) });
+      if (plan.supplementAnswers) {
+        steps.push({ day: day + rnd.int(2, 8), run: (d) => rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerOn(d), { note: rnd.pick(T.SUPPLEMENTS) }) });
+      }
+    }
+    if (plan.extension) {
+      const { days, approved } = plan.extension;
+      const requestDay = rnd.int(40, 53);
+      const reason = rnd.pick(T.EXTENSION_REASONS);
+      const approver = this.inCgz(this.unitId) ? this.townshipSupervisor : this.countySupervisor;
+      steps.push({ day: requestDay, run: (d) => rec.emit("EXTENSION_REQUESTED", "requestExtension", unit, time.staffOn(d), { note: reason, data: { extensionDays: days } }) });
+      steps.push({
+        day: requestDay + rnd.int(1, 3),
+        run: (d) => {
+          if (!approved) {
+            rec.emit("EXTENSION_REJECTED", "rejectExtension", approver, time.staffOn(d), { note: "延期理由不充分，请按期办结", data: { extensionDays: days } });
+            return;
+          }
+          const due = handleDeadline(acceptedAt, this.cal, days);
+          rec.emit("EXTENSION_APPROVED", "approveExtension", approver, time.staffOn(d), { note: reason, data: { extensionDays: days, handleDueDate: due.dueDate } });
+          p.extensionDays = days;
+          p.handleDueAt = due.dueAt;
+        },
+      });
+    }
+    const withdrawDay = plan.withdrawWhileHandling ? rnd.int(5, 40) : null;
+    const until = withdrawDay !== null && withdrawDay < this.replyOn ? withdrawDay : this.replyOn;
+    steps
+      .filter((s) => s.day < until)
+      .sort((a, b) => a.day - b.day)
+      .forEach((s) => s.run(addCivilDays(acceptDate, s.day)));
+    if (until === withdrawDay) {
+      p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerOn(addCivilDays(acceptDate, withdrawDay)));
+      this.end();
     }
   }
-  if (plan.extension) {
-    const { days, approved } = plan.extension;
-    const requestDay = rnd.int(40, 53);
-    const reason = rnd.pick(T.EXTENSION_REASONS);
-    const approver = inCgz(unitId) ? townshipSupervisor : countySupervisor;
-    steps.push({ day: requestDay, run: (d) => rec.emit("EXTENSION_REQUESTED", "requestExtension", unit, time.staffOn(d), { note: reason, data: { extensionDays: days } }) });
-    steps.push({
-      day: requestDay + rnd.int(1, 3),
-      run: (d) => {
-        if (!approved) {
-          rec.emit("EXTENSION_REJECTED", "rejectExtension", approver, time.staffOn(d), { note: "延期理由不充分，请按期办结", data: { extensionDays: days } });
-          return;
-        }
-        const due = handleDeadline(acceptedAt, cal, days);
-        rec.emit("EXTENSION_APPROVED", "approveExtension", approver, time.staffOn(d), { note: reason, data: { extensionDays: days, handleDueDate: due.dueDate } });
-        p.extensionDays = days;
-        p.handleDueAt = due.dueAt;
-      },
-    });
-  }
-  let withdrawDay = plan.withdrawWhileHandling ? rnd.int(5, 40) : null;
-  if (withdrawDay !== null && withdrawDay >= replyDay) withdrawDay = null;
-  steps
-    .filter((s) => s.day < (withdrawDay ?? replyDay))
-    .sort((a, b) => a.day - b.day)
-    .forEach((s) => s.run(on(s.day)));
-  if (withdrawDay !== null) {
-    p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerOn(on(withdrawDay)));
-    return;
-  }
 
-  // 5. The written reply (条例第32条) and its public version when consented and approved (spec §5).
-  const replyPlanned = time.staffOn(on(replyDay));
-  superviseIfLate(p.handleDueAt, replyPlanned, "办理");
-  const repliedAt = rec.emit("REPLIED", "reply", unit, replyPlanned, { data: { outcome: plan.outcome } });
-  p.repliedAt = repliedAt;
-  p.outcome = plan.outcome;
-  p.replyText = T.replyText(rnd, plan.outcome, input.person.name, unitById(unitId).name, input.title);
-  const windowEnd = reviewWindow(repliedAt, cal).dueAt;
-  p.reviewWindowEndsAt = windowEnd;
-  stopAt("REPLIED");
-  if (plan.publish) {
+  /** The written reply (条例第32条) and its public version when consented and approved (spec §5). */
+  private reply(acceptedAt: Date): void {
+    const { rnd, rec, p, plan, input, time } = this;
+    const planned = time.staffOn(addCivilDays(toCivilDate(acceptedAt), this.replyOn));
+    this.superviseIfLate(p.handleDueAt, planned, "办理");
+    const repliedAt = rec.emit("REPLIED", "reply", this.unit, planned, { data: { outcome: plan.outcome } });
+    p.repliedAt = repliedAt;
+    p.outcome = plan.outcome;
+    p.replyText = T.replyText(rnd, plan.outcome, input.person.name, unitById(this.unitId).name, input.title);
+    p.reviewWindowEndsAt = reviewWindow(repliedAt, this.cal).dueAt;
+    this.stopAt("REPLIED");
+    if (!plan.publish) return;
     const known = { names: [input.person.name, ...input.representatives.map((r) => r.name)], addresses: [input.address] };
-    p.publishedAt = rec.emit("PUBLISHED", "publish", unit, time.staffAfter(rec.last, fast ? 1 : rnd.int(1, 6)));
+    p.publishedAt = rec.emit("PUBLISHED", "publish", this.unit, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)));
     p.publicTitle = maskFreeText(input.title, known);
     p.publicSummary = maskFreeText(input.content, known);
     p.publicReply = maskFreeText(p.replyText, known);
-    stopAt("PUBLISHED");
+    this.stopAt("PUBLISHED");
   }
 
-  // 6. Evaluation (条例第21条), then 复查 / 复核 or closing when the windows pass (第35、36条).
-  if (plan.evaluation) {
-    const at = time.petitionerAfter(repliedAt, rnd.int(1, 20));
-    if (at < windowEnd) {
-      p.evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: { satisfaction: plan.evaluation } });
-      p.satisfaction = plan.evaluation;
-      stopAt("EVALUATED");
-      if (plan.closeWhenSatisfied) {
-        p.closedAt = rec.emit("CLOSED", "close", PETITIONER, time.soonAfter(p.evaluatedAt), { data: { reason: "PETITIONER_SATISFIED" } });
-        return;
-      }
+  /** 满意 / 基本满意 / 不满意 within the review window (条例第21条); a satisfied petitioner may close the case. */
+  private evaluate(): void {
+    const { rnd, rec, p, plan } = this;
+    if (!plan.evaluation) return;
+    const at = this.time.petitionerAfter(p.repliedAt as Date, rnd.int(1, 20));
+    if (at >= (p.reviewWindowEndsAt as Date)) return;
+    p.evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: { satisfaction: plan.evaluation } });
+    p.satisfaction = plan.evaluation;
+    this.stopAt("EVALUATED");
+    if (plan.closeWhenSatisfied) {
+      p.closedAt = rec.emit("CLOSED", "close", PETITIONER, this.time.soonAfter(p.evaluatedAt), { data: { reason: "PETITIONER_SATISFIED" } });
+      this.end();
     }
   }
-  const requestAt = plan.review ? time.petitionerAfter(rec.last, rnd.int(1, 20)) : null;
-  if (!requestAt || requestAt > windowEnd) {
-    p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), { data: { reason: "REVIEW_WINDOW_PASSED" } });
-    return;
-  }
-  const reviewer = staffActor(staffByUsername("xzf1"));
-  const parentId = unitById(unitId).parentId ?? unitId;
-  const reviewRequestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, { data: { toUnitId: parentId } });
-  p.reviewRequestedAt = reviewRequestedAt;
-  p.reviewDueAt = reviewAnswerDeadline(reviewRequestedAt, cal).dueAt;
-  p.currentUnitId = parentId;
-  stopAt("IN_REVIEW");
-  const reviewPlanned = plan.reviewLate ? time.staffAfter(p.reviewDueAt, rnd.int(1, 12)) : time.staffAfter(reviewRequestedAt, rnd.int(7, 26));
-  superviseIfLate(p.reviewDueAt, reviewPlanned, "复查");
-  const reviewedAt = rec.emit("REVIEW_REPLIED", "reviewReply", reviewer, reviewPlanned, {
-    note: T.reviewText(rnd, plan.reviewUpheld, "复查"),
-    data: { upheld: plan.reviewUpheld },
-  });
-  p.reviewedAt = reviewedAt;
-  stopAt("REVIEWED");
-  const recheckEnd = recheckWindow(reviewedAt, cal).dueAt;
-  const recheckAt = plan.recheck ? time.petitionerAfter(reviewedAt, rnd.int(2, 25)) : null;
-  if (!recheckAt || recheckAt > recheckEnd) {
-    p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), { data: { reason: "RECHECK_WINDOW_PASSED" } });
-    return;
-  }
-  // 复核 belongs one level up again; the county government is the top of this system's tree.
-  const recheckUnitId = unitById(parentId).parentId ?? parentId;
-  const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, { data: { toUnitId: recheckUnitId } });
-  p.recheckRequestedAt = recheckRequestedAt;
-  p.recheckDueAt = recheckAnswerDeadline(recheckRequestedAt, cal).dueAt;
-  p.currentUnitId = recheckUnitId;
-  stopAt("IN_RECHECK");
-  const recheckPlanned = time.staffAfter(recheckRequestedAt, rnd.int(7, 26));
-  superviseIfLate(p.recheckDueAt, recheckPlanned, "复核");
-  p.finalAt = rec.emit("RECHECK_REPLIED", "recheckReply", reviewer, recheckPlanned, {
-    note: T.reviewText(rnd, true, "复核"),
-    data: { upheld: true },
-  });
-}
 
-export { DAY };
+  /** 复查 and 复核 by the next-higher body (条例第35、36条), or closing when their windows pass. */
+  private review(): void {
+    const { rnd, rec, p, plan, time, cal } = this;
+    const windowEnd = p.reviewWindowEndsAt as Date;
+    const requestAt = plan.review ? time.petitionerAfter(rec.last, rnd.int(1, 20)) : null;
+    if (!requestAt || requestAt > windowEnd) {
+      p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), { data: { reason: "REVIEW_WINDOW_PASSED" } });
+      this.end();
+    }
+    const reviewUnitId = unitById(this.unitId).parentId ?? this.unitId;
+    const requestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, { data: { toUnitId: reviewUnitId } });
+    p.reviewRequestedAt = requestedAt;
+    p.reviewDueAt = reviewAnswerDeadline(requestedAt, cal).dueAt;
+    p.currentUnitId = reviewUnitId;
+    this.stopAt("IN_REVIEW");
+    const planned = plan.reviewLate ? time.staffAfter(p.reviewDueAt, rnd.int(1, 12)) : time.staffAfter(requestedAt, rnd.int(7, 26));
+    this.superviseIfLate(p.reviewDueAt, planned, "复查");
+    const reviewedAt = rec.emit("REVIEW_REPLIED", "reviewReply", this.reviewer, planned, {
+      note: T.reviewText(rnd, plan.reviewUpheld, "复查"),
+      data: { upheld: plan.reviewUpheld },
+    });
+    p.reviewedAt = reviewedAt;
+    this.stopAt("REVIEWED");
+    const recheckEnd = recheckWindow(reviewedAt, cal).dueAt;
+    const recheckAt = plan.recheck ? time.petitionerAfter(reviewedAt, rnd.int(2, 25)) : null;
+    if (!recheckAt || recheckAt > recheckEnd) {
+      p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), { data: { reason: "RECHECK_WINDOW_PASSED" } });
+      this.end();
+    }
+    // 复核 belongs one level up again; the county government is the top of this system's tree.
+    const recheckUnitId = unitById(reviewUnitId).parentId ?? reviewUnitId;
+    const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, { data: { toUnitId: recheckUnitId } });
+    p.recheckRequestedAt = recheckRequestedAt;
+    const recheckDueAt = recheckAnswerDeadline(recheckRequestedAt, cal).dueAt;
+    p.recheckDueAt = recheckDueAt;
+    p.currentUnitId = recheckUnitId;
+    this.stopAt("IN_RECHECK");
+    const recheckPlanned = time.staffAfter(recheckRequestedAt, rnd.int(7, 26));
+    this.superviseIfLate(recheckDueAt, recheckPlanned, "复核");
+    p.finalAt = rec.emit("RECHECK_REPLIED", "recheckReply", this.reviewer, recheckPlanned, {
+      note: T.reviewText(rnd, true, "复核"),
+      data: { upheld: true },
+    });
+  }
+}

@@ -11,7 +11,7 @@ import { fakeAddress, fakePerson, type Person } from "./people";
 import { randomPlan } from "./plan";
 import type { Random } from "./random";
 import { petitionText } from "./texts";
-import { MINUTE } from "./time";
+import { DAY, MINUTE } from "./time";
 import { TOWNSHIP_IDS, UNITS, unitById } from "./units";
 
 export const HISTORY_DAYS = 730;
@@ -101,7 +101,10 @@ export function generateCases(ctx: CaseSecretContext, count: number): { cases: B
       : freshInput(rnd, channel, receivedAt, trackingNo, year);
     input.queryCodeHash = hashQueryCode(generateQueryCode(rnd.bytes), trackingNo, ctx.secret);
     inputs.push(input);
-    cases.push(buildCase(ctx, input, randomPlan(rnd, input.category, input.placeId, input.consentPublic)));
+    // Recent cases are more often handled at the last minute, so the 即将到期 queue has cases near "now".
+    const recent = ctx.now.getTime() - receivedAt.getTime() < 90 * DAY;
+    const plan = randomPlan(rnd, input.category, input.placeId, input.consentPublic, recent ? 0.25 : 0.04);
+    cases.push(buildCase(ctx, input, plan));
   }
   return { cases, lastSequence };
 }

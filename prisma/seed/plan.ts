@@ -19,6 +19,8 @@ export type Plan = {
   routingNote: boolean;
   decision: "accept" | "notAccept" | "withdraw";
   acceptLate: boolean;
+  /** The unit acts in the last days allowed (on time): keeps the 即将到期 queue filled near "now". */
+  lastMinute: boolean;
   assign: boolean;
   publicNotes: number;
   internalNotes: number;
@@ -50,7 +52,7 @@ function satisfactionFor(rnd: Random, outcome: Outcome): Satisfaction {
   return rnd.weighted({ SATISFIED: 15, BASIC: 35, UNSATISFIED: 50 });
 }
 
-export function randomPlan(rnd: Random, category: CategoryDef, townshipId: string, consentPublic: boolean): Plan {
+export function randomPlan(rnd: Random, category: CategoryDef, townshipId: string, consentPublic: boolean, lastMinuteShare = 0.04): Plan {
   const kind = category.kind;
   const routeTo = rnd.chance(category.township) ? townshipId : `u-${rnd.pick(category.units)}`;
   const misroute = kind !== "ACCUSATION" && rnd.chance(0.04);
@@ -62,7 +64,9 @@ export function randomPlan(rnd: Random, category: CategoryDef, townshipId: strin
   const notAcceptShare = kind === "LEGAL" ? 0.3 : kind === "APPEAL" ? 0.045 : 0.03;
   const evaluation = rnd.chance(0.72) ? satisfactionFor(rnd, outcome) : null;
   const closeWhenSatisfied = evaluation === "SATISFIED" && rnd.chance(0.4);
-  const review = !closeWhenSatisfied && rnd.chance(evaluation === "UNSATISFIED" ? 0.4 : 0.03);
+  // 复查/复核 by the next-higher administrative body: not for courts, procuratorates or discipline organs.
+  const reviewable = kind === "APPEAL" || kind === "SUGGESTION";
+  const review = reviewable && !closeWhenSatisfied && rnd.chance(evaluation === "UNSATISFIED" ? 0.4 : 0.03);
   const extension = rnd.chance(0.08) ? { days: rnd.int(2, 6) * 5, approved: rnd.chance(0.85) } : null;
   return {
     bureauNotAccept: kind === "LEGAL" && rnd.chance(0.35),
@@ -72,6 +76,7 @@ export function randomPlan(rnd: Random, category: CategoryDef, townshipId: strin
     routingNote: rnd.chance(0.3),
     decision: rnd.chance(0.015) ? "withdraw" : rnd.chance(notAcceptShare) ? "notAccept" : "accept",
     acceptLate: rnd.chance(0.06),
+    lastMinute: rnd.chance(lastMinuteShare),
     assign: rnd.chance(0.6),
     publicNotes: rnd.chance(0.5) ? 0 : rnd.chance(0.7) ? 1 : 2,
     internalNotes: rnd.chance(0.4) ? rnd.int(1, 2) : 0,
@@ -93,3 +98,32 @@ export function randomPlan(rnd: Random, category: CategoryDef, townshipId: strin
     pace: "normal",
   };
 }
+
+/** Everything quiet and quick: no notes, no lateness, no review; each step a working day after the last. */
+export const CALM_PLAN: Omit<Plan, "routeTo" | "outcome"> = {
+  bureauNotAccept: false,
+  misrouteTo: null,
+  routeLate: false,
+  routingNote: false,
+  decision: "accept",
+  acceptLate: false,
+  lastMinute: false,
+  assign: false,
+  publicNotes: 0,
+  internalNotes: 0,
+  infoRequest: false,
+  supplementAnswers: false,
+  extension: null,
+  withdrawWhileHandling: false,
+  replyLate: false,
+  publish: false,
+  evaluation: null,
+  closeWhenSatisfied: false,
+  review: false,
+  reviewUpheld: true,
+  reviewLate: false,
+  recheck: false,
+  superviseWhenLate: false,
+  stopAfter: null,
+  pace: "fast",
+};

@@ -107,6 +107,7 @@ const en: Shape<Messages> = {
     dueToday: "Due today",
     overdue: "{days} days overdue",
     notApplicable: "—",
+    stopped: "Withdrawn: the clock stopped",
   },
   home: {
     title: "Sunshine Petitions · Demo County online petitions",

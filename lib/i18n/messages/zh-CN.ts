@@ -104,6 +104,7 @@ const zhCN = {
     dueToday: "今日到期",
     overdue: "已逾期 {days} 日",
     notApplicable: "—",
+    stopped: "已撤回，不再计时",
   },
   home: {
     title: "阳光信访 · 示例县网上信访平台",
