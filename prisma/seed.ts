@@ -1,11 +1,12 @@
 // Demo data for 阳光信访: the 示例县 unit tree, categories, holidays, staff users and ~4,000 petitions
-// over the two years before "now" (SEED_NOW, ISO 8601, else the real time). Deterministic: the same
+// over the two years before "now" (SEED_NOW, ISO 8601, else the app's clock). Deterministic: the same
 // SEED_NOW gives the same data. Refuses to touch a database that already has units.
 //
 //   DATABASE_URL=file:./data/sunshine.db APP_SECRET=… node node_modules/tsx/dist/cli.mjs prisma/seed.ts
 //   SEED_CASES=500 for a smaller set.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
+import { now as clockNow } from "../lib/clock";
 import { buildCalendar } from "../lib/domain/deadlines";
 import { appSecret } from "../lib/secret";
 import { buildDemoCases, DEMO_CASES, demoCaseTrackingNo, type DemoCaseKey } from "./seed/demo-cases";
@@ -21,9 +22,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** SEED_NOW, else the app's clock (real time, shifted by APP_CLOCK_OFFSET_MS like the server's). */
 function seedNow(): Date {
   const raw = process.env.SEED_NOW;
-  if (!raw) return new Date();
+  if (!raw) return clockNow();
   const now = new Date(raw);
   if (Number.isNaN(now.getTime())) fail(`SEED_NOW is not an ISO 8601 time: ${raw}`);
   return now;

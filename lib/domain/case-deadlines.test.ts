@@ -75,4 +75,12 @@ describe("caseDeadlines", () => {
     const [route] = caseDeadlines(c, cal, at("2026-06-01T00:00:00Z"));
     expect(route?.status).toEqual({ kind: "stopped" });
   });
+
+  it("counts routing as done when the bureau decides a case itself (never routed)", () => {
+    const received = at("2026-02-10T02:00:00Z");
+    const decided = at("2026-02-13T02:00:00Z");
+    const c = dates({ routeDueAt: routeDeadline(received, cal).dueAt, decidedAt: decided });
+    const [route] = caseDeadlines(c, cal, at("2026-06-01T00:00:00Z"));
+    expect(route).toMatchObject({ kind: "route", doneAt: decided, status: { kind: "met" } });
+  });
 });

@@ -55,7 +55,8 @@ export function caseDeadlines(c: CaseDates, cal: HolidayCalendar, now: Date): Ca
     const status = !doneAt && stop ? ({ kind: "stopped" } as const) : deadlineStatus(dueAt, doneAt, now);
     out.push({ kind, dueAt, doneAt, explanation: compute(start).explanation, status });
   };
-  add("route", c.routeDueAt, c.receivedAt, c.arrivedAtUnitAt, (s) => routeDeadline(s, cal));
+  // Routing is done when the case reaches a unit, or when the bureau decides it itself (e.g. not accepted).
+  add("route", c.routeDueAt, c.receivedAt, c.arrivedAtUnitAt ?? c.decidedAt, (s) => routeDeadline(s, cal));
   add("accept", c.acceptDueAt, c.arrivedAtUnitAt, c.decidedAt, (s) => acceptDeadline(s, cal));
   add("handle", c.handleDueAt, c.acceptedAt, c.repliedAt, (s) => handleDeadline(s, cal, c.extensionDays));
   add("reviewAnswer", c.reviewDueAt, c.reviewRequestedAt, c.reviewedAt, (s) => reviewAnswerDeadline(s, cal));

@@ -15,6 +15,8 @@ import type { StaffDef } from "./users";
 export const STOP = Symbol("stop");
 export type Stop = typeof STOP;
 
+type EventData = { [key: string]: JsonValue | undefined };
+
 export type Actor = { role: ActorRole; type: ActorType; id: string | null };
 export const PETITIONER: Actor = { role: "petitioner", type: "PETITIONER", id: null };
 export const SYSTEM: Actor = { role: "system", type: "SYSTEM", id: null };
@@ -26,6 +28,7 @@ export class CaseRecorder {
   last = new Date(0);
   readonly p: BuiltCase["petition"];
   private readonly drafts: EventDraft[] = [];
+  private mutations = 0;
 
   constructor(
     private readonly ctx: SimContext,
@@ -60,38 +63,37 @@ export class CaseRecorder {
   }
 
   /**
-   * Appends an event at `at` (moved a minute or so past the previous event if needed) and returns
-   * its time. `action` null only for the first event, which creates the case in SUBMITTED.
+   * One change of the case, as lib/data/change-case.ts makes it: the transition is checked, the event
+   * gets fromState/toState only when the state changes, and `also` events (an INTERNAL routing note, a
+   * reason for the petitioner) are written in the same change at the same instant. The first call
+   * (action null) creates the case in SUBMITTED. `at` moves a few minutes past the previous event if
+   * needed; the time used is returned.
    */
   emit(
     type: EventType,
     action: PetitionAction | null,
     actor: Actor,
     at: Date,
-    opts: { note?: string; data?: { [key: string]: JsonValue | undefined } } = {},
+    opts: { note?: string; data?: EventData; also?: { type: EventType; note?: string; data?: EventData }[] } = {},
   ): Date {
     const t = at > this.last ? at : new Date(this.last.getTime() + this.ctx.rnd.int(1, 5) * MINUTE);
     if (t > this.ctx.now) throw STOP;
+    const from = this.state;
     let to: PetitionState = "SUBMITTED";
     if (action) {
-      const transition = transitionFor(this.state, action, actor.role);
-      if (!transition) throw new Error(`${this.p.trackingNo}: ${action} is not allowed for ${actor.role} in ${this.state}`);
+      const transition = transitionFor(from, action, actor.role);
+      if (!transition) throw new Error(`${this.p.trackingNo}: ${action} is not allowed for ${actor.role} in ${from}`);
       to = transition.to;
+      this.mutations++;
     } else if (this.drafts.length > 0) {
       throw new Error(`${this.p.trackingNo}: only the first event may come without an action`);
     }
-    this.drafts.push({
-      id: this.ctx.rnd.id(),
-      type,
-      actorType: actor.type,
-      actorId: actor.id,
-      unitId: this.p.currentUnitId, // where the case is when it happens
-      fromState: action ? this.state : null,
-      toState: to,
-      note: opts.note ?? null,
-      data: opts.data ?? {},
-      occurredAt: t,
-    });
+    const changed = !action || to !== from;
+    const base = { actorType: actor.type, actorId: actor.id, unitId: this.p.currentUnitId, occurredAt: t }; // unit: where the case is
+    this.drafts.push({ ...base, id: this.ctx.rnd.id(), type, fromState: action && changed ? from : null, toState: changed ? to : null, note: opts.note ?? null, data: opts.data ?? {} });
+    for (const e of opts.also ?? []) {
+      this.drafts.push({ ...base, id: this.ctx.rnd.id(), type: e.type, fromState: null, toState: null, note: e.note ?? null, data: e.data ?? {} });
+    }
     this.state = to;
     this.last = t;
     return t;
@@ -101,7 +103,7 @@ export class CaseRecorder {
     const { rows, headHash } = buildChain(this.p.id, this.drafts);
     Object.assign(this.p, {
       state: this.state,
-      version: rows.length, // the creating event is version 1, every later event one mutation
+      version: 1 + this.mutations, // created at version 1; every change bumps it once
       eventCount: rows.length,
       headHash,
       updatedAt: this.last,

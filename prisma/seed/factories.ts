@@ -29,10 +29,19 @@ export { HOLIDAYS } from "./holidays";
 
 let demoHash: Promise<string> | null = null;
 
-/** Units, categories, holidays and staff users (every role; password DEMO_PASSWORD, hashed once per process). */
+/**
+ * Units, categories, holidays and staff users (every role; password DEMO_PASSWORD, hashed once per
+ * process). Idempotent: test files that share one database may all call it; the first one writes.
+ */
 export async function createReferenceData(db: SeedDb, opts: { passwordHash?: string; createdAt?: Date } = {}): Promise<void> {
+  if (await db.unit.findUnique({ where: { id: DEMO.gov.id }, select: { id: true } })) return;
   const passwordHash = opts.passwordHash ?? (await (demoHash ??= hashDemoPassword()));
-  await insertReferenceData(db, passwordHash, opts.createdAt ?? new Date(clockNow().getTime() - 800 * DAY));
+  try {
+    await insertReferenceData(db, passwordHash, opts.createdAt ?? new Date(clockNow().getTime() - 800 * DAY));
+  } catch (e) {
+    // Another test worker wrote it first (unique constraint); anything else is a real failure.
+    if (!(await db.unit.findUnique({ where: { id: DEMO.gov.id }, select: { id: true } }))) throw e;
+  }
 }
 
 export type TestCaseOptions = {
@@ -58,21 +67,26 @@ export type TestCaseOptions = {
   expectState?: PetitionState;
   trackingNo?: string;
   queryCode?: string;
-  /** PRNG seed for the details; different seeds give different people and texts. */
+  /** PRNG seed for the details (mixed with the tracking number, so ids stay unique). */
   seed?: string;
   secret?: string;
 };
 
 export type TestCase = BuiltCase & { id: string; trackingNo: string; queryCode: string };
 
-let sequence = 800_000;
+let localSequence = 800_000;
 
-/** Builds one case in memory (no database). Tracking numbers default to a block from 800001 up. */
+const DEFAULT_AGE = 20 * DAY;
+
+/**
+ * Builds one case in memory (no database). Without `trackingNo`, numbers come from a block from 800001
+ * up counted in this process only: use createTestCase for a database that several processes share.
+ */
 export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
   const now = opts.now ?? clockNow();
-  const rnd = new Random(opts.seed ?? `test-case:${sequence + 1}`);
-  const receivedAt = opts.receivedAt ?? new Date(now.getTime() - 20 * DAY);
-  const trackingNo = opts.trackingNo ?? formatTrackingNo(civilYear(receivedAt), ++sequence);
+  const receivedAt = opts.receivedAt ?? new Date(now.getTime() - DEFAULT_AGE);
+  const trackingNo = opts.trackingNo ?? formatTrackingNo(civilYear(receivedAt), ++localSequence);
+  const rnd = new Random(`${opts.seed ?? "test-case"}:${trackingNo}`);
   const queryCode = opts.queryCode ?? generateQueryCode(rnd.bytes);
   const category = categoryById(opts.categoryId ?? "cat-cxjs");
   const placeId = opts.placeId ?? DEMO.cgz.id;
@@ -110,9 +124,21 @@ export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
   return { ...built, id: built.petition.id, trackingNo, queryCode };
 }
 
-/** Builds one case and writes it (petition, representatives, chained events) with createMany. */
+/**
+ * Builds one case and writes it (petition, representatives, chained events) with createMany. The
+ * tracking number comes from the database's Counter, as the app numbers new cases.
+ */
 export async function createTestCase(db: SeedDb, opts: TestCaseOptions = {}): Promise<TestCase> {
-  const built = buildTestCase(opts);
+  const now = opts.now ?? clockNow();
+  const receivedAt = opts.receivedAt ?? new Date(now.getTime() - DEFAULT_AGE);
+  let trackingNo = opts.trackingNo;
+  if (!trackingNo) {
+    const year = civilYear(receivedAt);
+    const name = `tracking:${year}`;
+    const counter = await db.counter.upsert({ where: { name }, create: { name, value: 1 }, update: { value: { increment: 1 } } });
+    trackingNo = formatTrackingNo(year, counter.value);
+  }
+  const built = buildTestCase({ ...opts, now, receivedAt, trackingNo });
   await insertCases(db, [built]);
   return built;
 }

@@ -142,10 +142,25 @@ class CasePlayer {
     if (at >= planned) return;
     const by = this.inCgz(this.p.currentUnitId) && rnd.chance(0.5) ? this.townshipSupervisor : this.countySupervisor;
     const answerDueDate = rollForwardToWorkingDay(addCivilDays(toCivilDate(at), 7), this.cal);
-    const t = rec.emit("SUPERVISED", "supervise", by, at, { data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate } });
-    rec.emit("NOTE_INTERNAL", "internalNote", by, this.time.soonAfter(t), {
-      note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。`,
+    // That supervision was issued is public; what it says is internal (spec §5).
+    rec.emit("SUPERVISED", "supervise", by, at, {
+      data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate },
+      also: [{ type: "NOTE_INTERNAL", note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。` }],
     });
+  }
+
+  /** 不予受理: the decision is public, its reason and the proper channel go to the petitioner (条例第31条). */
+  private notAccept(by: Actor, at: Date): never {
+    const reason = T.notAcceptedReason(this.input.category.kind, this.input.category.code);
+    this.p.decidedAt = this.rec.emit("NOT_ACCEPTED", "notAccept", by, at, { also: [{ type: "NOT_ACCEPTED_REASON", note: reason }] });
+    this.end();
+  }
+
+  /** 撤回 by the petitioner; the reason, when given, is for the petitioner and staff only. */
+  private withdraw(at: Date): never {
+    const reason = this.rnd.chance(0.6) ? [{ type: "WITHDRAWAL_REASON" as const, note: this.rnd.pick(T.WITHDRAWAL_REASONS) }] : [];
+    this.p.withdrawnAt = this.rec.emit("WITHDRAWN", "withdraw", PETITIONER, at, { also: reason });
+    this.end();
   }
 
   /** Online by the petitioner, otherwise registered by the bureau (条例第17、22条). */
@@ -153,9 +168,10 @@ class CasePlayer {
     const { input, p, cal } = this;
     const online = input.channel === "ONLINE";
     this.rec.emit(online ? "SUBMITTED" : "REGISTERED", null, online ? PETITIONER : this.bureau, input.receivedAt, {
-      data: { channel: input.channel, personCount: input.personCount, sourceDocNo: input.sourceDocNo ?? undefined },
+      data: { channel: input.channel },
     });
     p.routeDueAt = routeDeadline(input.receivedAt, cal).dueAt;
+    // 交办件 report back to the higher office; the 条例 sets no period, 90 days (route + accept + handle) is the local rule here.
     if (input.channel === "HIGHER_ASSIGN") p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
     this.stopAt("RECEIVED");
   }
@@ -164,22 +180,19 @@ class CasePlayer {
   private route(): void {
     const { rnd, rec, p, plan, time, cal } = this;
     if (plan.bureauNotAccept) {
-      p.decidedAt = rec.emit("NOT_ACCEPTED", "notAccept", this.bureau, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)), {
-        note: T.notAcceptedReason(this.input.category.kind, this.input.category.code),
-      });
-      this.end();
+      this.notAccept(this.bureau, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)));
     }
     const targets = plan.misrouteTo ? [plan.misrouteTo, plan.routeTo] : [plan.routeTo];
     for (const [i, unitId] of targets.entries()) {
       const days = this.fast ? 1 : i > 0 ? rnd.int(1, 3) : plan.routeLate ? rnd.int(16, 24) : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
       const planned = time.staffAfter(rec.last, days);
       if (i === 0) this.superviseIfLate(p.routeDueAt, planned, "转送");
-      const t = rec.emit("ROUTED", "route", this.bureau, planned, { data: { toUnitId: unitId } });
+      const routingNote = plan.routingNote ? [{ type: "NOTE_INTERNAL" as const, note: rnd.pick(T.ROUTING_NOTES) }] : [];
+      const t = rec.emit("ROUTED", "route", this.bureau, planned, { data: { toUnitId: unitId }, also: routingNote });
       p.currentUnitId = unitId;
       p.arrivedAtUnitAt = t;
       p.acceptDueAt = acceptDeadline(t, cal).dueAt;
       p.returnDueAt = returnDeadline(t, cal).dueAt;
-      if (plan.routingNote) rec.emit("NOTE_INTERNAL", "internalNote", this.bureau, time.soonAfter(t), { note: rnd.pick(T.ROUTING_NOTES) });
       if (i === targets.length - 1) break;
       rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
         note: rnd.pick(T.RETURN_REASONS),
@@ -194,20 +207,14 @@ class CasePlayer {
   /** 受理 or not within 15 days of arrival (条例第22、23条); a few petitioners withdraw first. */
   private decide(): void {
     const { rnd, rec, p, plan, time } = this;
-    if (plan.decision === "withdraw") {
-      p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerAfter(rec.last, rnd.int(1, 10)));
-      this.end();
-    }
+    if (plan.decision === "withdraw") this.withdraw(time.petitionerAfter(rec.last, rnd.int(1, 10)));
     if (!this.fast && rnd.chance(0.03)) {
       rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerAfter(rec.last, rnd.int(0, 3)), { note: rnd.pick(T.SUPPLEMENTS) });
     }
     const onTimeDays = plan.lastMinute || rnd.chance(0.2) ? rnd.int(12, 15) : rnd.chance(0.7) ? rnd.int(1, 6) : rnd.int(7, 11);
     const decideAt = time.staffAfter(p.arrivedAtUnitAt as Date, this.fast ? 1 : plan.acceptLate ? rnd.int(16, 45) : onTimeDays);
     this.superviseIfLate(p.acceptDueAt, decideAt, "受理");
-    if (plan.decision === "notAccept") {
-      p.decidedAt = rec.emit("NOT_ACCEPTED", "notAccept", this.unit, decideAt, { note: T.notAcceptedReason(this.input.category.kind, this.input.category.code) });
-      this.end();
-    }
+    if (plan.decision === "notAccept") this.notAccept(this.unit, decideAt);
     const acceptedAt = rec.emit("ACCEPTED", "accept", this.unit, decideAt);
     p.decidedAt = p.acceptedAt = acceptedAt;
     p.handleDueAt = handleDeadline(acceptedAt, this.cal).dueAt;
@@ -276,10 +283,7 @@ class CasePlayer {
       .filter((s) => s.day < until)
       .sort((a, b) => a.day - b.day)
       .forEach((s) => s.run(addCivilDays(acceptDate, s.day)));
-    if (until === withdrawDay) {
-      p.withdrawnAt = rec.emit("WITHDRAWN", "withdraw", PETITIONER, time.petitionerOn(addCivilDays(acceptDate, withdrawDay)));
-      this.end();
-    }
+    if (until === withdrawDay) this.withdraw(time.petitionerOn(addCivilDays(acceptDate, withdrawDay)));
   }
 
   /** The written reply (条例第32条) and its public version when consented and approved (spec §5). */

@@ -193,6 +193,8 @@ export const INFO_REQUESTS = ["请补充提供相关合同、收据等证明材�
 
 export const SUPPLEMENTS = ["已补充提交购房合同和付款凭证复印件", "补充说明：问题发生在上月中旬，现场有照片", "已补充提供相关证明材料"];
 
+export const WITHDRAWAL_REASONS = ["问题已经协商解决，申请撤回", "已通过其他途径解决", "对方已主动整改，不再反映"];
+
 export const EXTENSION_REASONS = ["案情复杂，需多部门会商及现场测量，申请延期办理", "涉及历史遗留问题，需调阅档案核实，申请延期", "需等待第三方鉴定结论，申请延期办理"];
 
 /** Why a case is not accepted and where it belongs instead (条例第31条: 告知信访人依法通过相应途径解决). */
@@ -203,5 +205,3 @@ export function notAcceptedReason(kind: string, code: string): string {
   if (code === "GTZY") return "您反映的事项属于对行政行为不服，可依法向示例县人民政府申请行政复议或向人民法院提起行政诉讼。";
   return "您反映的事项已经受理并正在办理，属于重复信访事项，不再重复受理。办理结果将按期告知您。";
 }
-
-export const SUPERVISION_MEASURES = ["催办", "督办函", "约谈", "通报", "挂牌督办"] as const;

@@ -4,7 +4,7 @@ import { addCivilDays, startOfCivilDay, toCivilDate, type CivilDate } from "../.
 import { rollForwardToWorkingDay, type HolidayCalendar } from "../../lib/domain/deadlines";
 import type { Random } from "./random";
 
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
@@ -45,4 +45,3 @@ export class Timing {
   }
 }
 
-export { MINUTE };
