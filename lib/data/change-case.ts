@@ -1,0 +1,61 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "@/lib/domain/petition-states";
+import type { Prisma } from "@/generated/prisma/client";
+import { appendEvent, type NewEvent } from "./events";
+import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
+
+const CASE_ROW = {
+  id: true,
+  trackingNo: true,
+  state: true,
+  version: true,
+  currentUnitId: true,
+  categoryId: true,
+  accusedUnitId: true,
+  consentPublic: true,
+  acceptedAt: true,
+  extensionDays: true,
+} satisfies Prisma.PetitionSelect;
+export type CaseRow = Prisma.PetitionGetPayload<{ select: typeof CASE_ROW }>;
+
+export type ChangePlan = {
+  data?: Omit<Prisma.PetitionUncheckedUpdateManyInput, "state" | "version">;
+  event: Omit<NewEvent, "fromState" | "toState">;
+  /** Further events in the same transaction (e.g. an INTERNAL note beside a PUBLIC routing event). */
+  more?: Omit<NewEvent, "fromState" | "toState">[];
+};
+
+/**
+ * Every mutation of a case goes through here: scoped lookup → permission → transition check →
+ * optimistic version check → the change and its events in one transaction.
+ * `authorize` sees the row from the database, never ids sent by a form.
+ */
+export async function changeCase(args: {
+  petitionId: string;
+  /** The version the actor saw; a different current version means someone else acted first. */
+  expectedVersion: number | null;
+  role: ActorRole;
+  action: PetitionAction;
+  authorize: (row: CaseRow) => boolean;
+  plan: (row: CaseRow, to: PetitionState, tx: Tx) => ChangePlan | Promise<ChangePlan>;
+}): Promise<{ state: PetitionState; version: number }> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.petition.findUnique({ where: { id: args.petitionId }, select: CASE_ROW });
+    if (!row) throw new NotFoundError();
+    if (!args.authorize(row)) throw new ForbiddenError();
+    if (args.expectedVersion !== null && row.version !== args.expectedVersion) throw new CaseChangedError();
+    const transition = transitionFor(row.state, args.action, args.role);
+    if (!transition) throw new CaseChangedError();
+    const plan = await args.plan(row, transition.to, tx);
+    const updated = await tx.petition.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { ...plan.data, state: transition.to, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new CaseChangedError();
+    const changed = transition.to !== row.state;
+    await appendEvent(tx, row.id, { ...plan.event, fromState: changed ? row.state : null, toState: changed ? transition.to : null });
+    for (const more of plan.more ?? []) await appendEvent(tx, row.id, more);
+    return { state: transition.to, version: row.version + 1 };
+  });
+}

@@ -1,0 +1,23 @@
+// Expected refusals of the data layer. Actions turn them into messages; nothing in them is personal data.
+export class NotFoundError extends Error {
+  constructor() {
+    super("not found");
+  }
+}
+export class ForbiddenError extends Error {
+  constructor() {
+    super("forbidden");
+  }
+}
+/** The case moved on since the caller read it (another actor won), or the action no longer fits its state. */
+export class CaseChangedError extends Error {
+  constructor() {
+    super("case changed");
+  }
+}
+/** Input that passed the form's schema but not the database (an unknown category, a forged id). */
+export class InvalidReferenceError extends Error {
+  constructor(readonly field: string) {
+    super(`invalid reference: ${field}`);
+  }
+}
