@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "@/lib/domain/petition-states";
+import { currentDeadline } from "@/lib/domain/current-deadline";
 import type { Prisma } from "@/generated/prisma/client";
 import { appendEvent, type NewEvent } from "./events";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
@@ -10,26 +11,48 @@ const CASE_ROW = {
   trackingNo: true,
   state: true,
   version: true,
+  channel: true,
+  title: true,
+  content: true,
+  petitionerName: true,
+  address: true,
   currentUnitId: true,
+  currentUnit: { select: { id: true, path: true, kind: true } },
   categoryId: true,
+  category: { select: { kind: true } },
   accusedUnitId: true,
+  accusedUnit: { select: { path: true } },
+  assigneeId: true,
   consentPublic: true,
+  receivedAt: true,
+  routeDueAt: true,
+  arrivedAtUnitAt: true,
+  acceptDueAt: true,
+  returnDueAt: true,
   acceptedAt: true,
+  handleDueAt: true,
   extensionDays: true,
+  repliedAt: true,
+  replyText: true,
+  reviewDueAt: true,
+  recheckDueAt: true,
 } satisfies Prisma.PetitionSelect;
 export type CaseRow = Prisma.PetitionGetPayload<{ select: typeof CASE_ROW }>;
 
+type PlannedEvent = Omit<NewEvent, "fromState" | "toState">;
 export type ChangePlan = {
-  data?: Omit<Prisma.PetitionUncheckedUpdateManyInput, "state" | "version">;
-  event: Omit<NewEvent, "fromState" | "toState">;
+  data?: Omit<Prisma.PetitionUncheckedUpdateManyInput, "state" | "version" | "currentDueAt">;
+  event: PlannedEvent;
   /** Further events in the same transaction (e.g. an INTERNAL note beside a PUBLIC routing event). */
-  more?: Omit<NewEvent, "fromState" | "toState">[];
+  more?: PlannedEvent[];
 };
+
+const asDate = (v: unknown, fallback: Date | null): Date | null => (v === undefined ? fallback : v instanceof Date ? v : v === null ? null : fallback);
 
 /**
  * Every mutation of a case goes through here: scoped lookup → permission → transition check →
  * optimistic version check → the change and its events in one transaction.
- * `authorize` sees the row from the database, never ids sent by a form.
+ * `authorize` sees the row from the database, never ids sent by a form. `plan` may throw to refuse.
  */
 export async function changeCase(args: {
   petitionId: string;
@@ -48,9 +71,25 @@ export async function changeCase(args: {
     const transition = transitionFor(row.state, args.action, args.role);
     if (!transition) throw new CaseChangedError();
     const plan = await args.plan(row, transition.to, tx);
+    const data = plan.data ?? {};
+    // The running deadline follows from the state and dates after the change.
+    let atBureau = row.currentUnit.kind === "BUREAU";
+    if (typeof data.currentUnitId === "string" && data.currentUnitId !== row.currentUnitId) {
+      const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.currentUnitId }, select: { kind: true } });
+      atBureau = unit.kind === "BUREAU";
+    }
+    const running = currentDeadline({
+      state: transition.to,
+      atBureau,
+      routeDueAt: asDate(data.routeDueAt, row.routeDueAt),
+      acceptDueAt: asDate(data.acceptDueAt, row.acceptDueAt),
+      handleDueAt: asDate(data.handleDueAt, row.handleDueAt),
+      reviewDueAt: asDate(data.reviewDueAt, row.reviewDueAt),
+      recheckDueAt: asDate(data.recheckDueAt, row.recheckDueAt),
+    });
     const updated = await tx.petition.updateMany({
       where: { id: row.id, version: row.version },
-      data: { ...plan.data, state: transition.to, version: { increment: 1 } },
+      data: { ...data, state: transition.to, version: { increment: 1 }, currentDueAt: running?.dueAt ?? null },
     });
     if (updated.count !== 1) throw new CaseChangedError();
     const changed = transition.to !== row.state;

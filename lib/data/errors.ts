@@ -21,3 +21,10 @@ export class InvalidReferenceError extends Error {
     super(`invalid reference: ${field}`);
   }
 }
+
+/** A rule of the law or of the product refused the change; `key` names the message under `rules.` in the catalog. */
+export class RuleError extends Error {
+  constructor(readonly key: string) {
+    super(`rule: ${key}`);
+  }
+}

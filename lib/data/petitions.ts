@@ -81,6 +81,7 @@ export async function createPetition(
       currentUnitId: bureau.id,
       receivedAt: input.receivedAt,
       routeDueAt: route.dueAt,
+      currentDueAt: route.dueAt, // 待受理 at the bureau: the routing clock runs
     },
     select: { id: true },
   });

@@ -1,0 +1,44 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/data/errors";
+import type { StaffRole, StaffViewer } from "@/lib/domain/authority";
+import { authOptions } from "./options";
+
+export type Viewer = StaffViewer & { username: string; displayName: string; unitName: string };
+
+/** The signed-in staff member, re-read from the database once per request; null when signed out or deactivated. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, username: true, displayName: true, role: true, active: true, unit: { select: { id: true, path: true, kind: true, name: true } } },
+  });
+  if (!user || !user.active) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unit: { id: user.unit.id, path: user.unit.path, kind: user.unit.kind },
+    unitName: user.unit.name,
+  };
+});
+
+/** For pages: the viewer, or a redirect to sign-in (or to the workspace when the role does not fit). */
+export async function requireViewerPage(roles?: readonly StaffRole[]): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/staff/login");
+  if (roles && !roles.includes(viewer.role)) redirect("/staff");
+  return viewer;
+}
+
+/** For actions and data functions: the viewer, or a ForbiddenError that writes nothing. */
+export async function requireViewer(roles?: readonly StaffRole[]): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer || (roles && !roles.includes(viewer.role))) throw new ForbiddenError();
+  return viewer;
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import { acceptDeadline, handleDeadline, MAX_EXTENSION_DAYS, returnDeadline, reviewWindow } from "@/lib/domain/deadlines";
+import { checkRouteTarget, checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
+import { mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { scanPersonalData } from "@/lib/domain/masking";
+import type { PetitionAction } from "@/lib/domain/petition-states";
+import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
+import { loadCalendar } from "./calendar";
+import { RuleError } from "./errors";
+import type { Tx } from "@/lib/db";
+
+// Every handling action of the staff case page. Each one: the viewer's authority over the case as it is in
+// the database (scope, unit rules, transition table), its own rule checks, then the change and its events in
+// one transaction (changeCase). A refusal throws and writes nothing.
+
+type Common = { petitionId: string; expectedVersion: number; at: Date };
+
+function act(viewer: StaffViewer, action: PetitionAction, c: Common, plan: (row: CaseRow, tx: Tx) => ChangePlan | Promise<ChangePlan>) {
+  return changeCase({
+    petitionId: c.petitionId,
+    expectedVersion: c.expectedVersion,
+    role: viewer.role,
+    action,
+    // Scope and unit rules from the row; a state that no longer fits is reported by changeCase as "changed".
+    authorize: (row) => {
+      const r = checkStaffAction(viewer, action, {
+        state: row.state,
+        unit: row.currentUnit,
+        categoryKind: row.category.kind,
+        accusedUnitPath: row.accusedUnit?.path ?? null,
+      });
+      return r.ok || r.why === "state";
+    },
+    plan: (row, _to, tx) => plan(row, tx),
+  });
+}
+
+const staff = (viewer: StaffViewer, unitId: string | null, at: Date) => ({ actorType: "STAFF" as const, actorId: viewer.userId, unitId, occurredAt: at });
+
+/** 转送/交办 (条例第22条): the bureau sends the case to the unit with power to handle it; its 15-day clock starts. */
+export function routeCase(viewer: StaffViewer, c: Common & { targetUnitId: string; note: string }) {
+  return act(viewer, "route", c, async (row, tx) => {
+    const target = await tx.unit.findUnique({ where: { id: c.targetUnitId }, select: { id: true, path: true, kind: true, active: true } });
+    if (!target) throw new RuleError("route.unknownUnit");
+    const ok = checkRouteTarget({ unit: row.currentUnit, categoryKind: row.category.kind, accusedUnitPath: row.accusedUnit?.path ?? null }, target);
+    if (!ok.ok) throw new RuleError(`route.${ok.why}`);
+    const cal = await loadCalendar(tx);
+    return {
+      data: {
+        currentUnitId: target.id,
+        arrivedAtUnitAt: c.at,
+        acceptDueAt: acceptDeadline(c.at, cal).dueAt,
+        returnDueAt: returnDeadline(c.at, cal).dueAt,
+        assigneeId: null,
+      },
+      event: { type: "ROUTED", ...staff(viewer, target.id, c.at), data: { toUnitId: target.id } },
+      more: c.note ? [{ type: "NOTE_INTERNAL", ...staff(viewer, target.id, c.at), note: c.note }] : [],
+    };
+  });
+}
+
+/** 退回 (条例第23条): a misrouted case goes back to the bureau within 5 working days, with the reasons. */
+export function returnCase(viewer: StaffViewer, c: Common & { reason: string }) {
+  return act(viewer, "return", c, async (row, tx) => {
+    if (row.returnDueAt && c.at.getTime() > row.returnDueAt.getTime()) throw new RuleError("return.tooLate");
+    const bureau = await tx.unit.findFirst({ where: { kind: "BUREAU", active: true }, orderBy: { path: "asc" }, select: { id: true } });
+    if (!bureau) throw new RuleError("route.unknownUnit");
+    return {
+      data: { currentUnitId: bureau.id, arrivedAtUnitAt: null, acceptDueAt: null, returnDueAt: null, assigneeId: null },
+      event: { type: "RETURNED", ...staff(viewer, bureau.id, c.at), data: { fromUnitId: row.currentUnitId, toUnitId: bureau.id } },
+      more: [{ type: "NOTE_INTERNAL", ...staff(viewer, bureau.id, c.at), note: c.reason }],
+    };
+  });
+}
+
+/** 受理: the handling clock starts, 60 days (条例第34条). */
+export function acceptCase(viewer: StaffViewer, c: Common) {
+  return act(viewer, "accept", c, async (row, tx) => {
+    const cal = await loadCalendar(tx);
+    return {
+      data: { decidedAt: c.at, acceptedAt: c.at, handleDueAt: handleDeadline(c.at, cal).dueAt },
+      event: { type: "ACCEPTED", ...staff(viewer, row.currentUnitId, c.at) },
+    };
+  });
+}
+
+/** 不予受理: the decision is public; the reason and the proper channel go to the petitioner. */
+export function notAcceptCase(viewer: StaffViewer, c: Common & { reason: string; properChannel: string }) {
+  return act(viewer, "notAccept", c, (row) => ({
+    data: { decidedAt: c.at },
+    event: { type: "NOT_ACCEPTED", ...staff(viewer, row.currentUnitId, c.at), data: { properChannel: c.properChannel } },
+    more: [{ type: "NOT_ACCEPTED_REASON", ...staff(viewer, row.currentUnitId, c.at), note: c.reason, data: { properChannel: c.properChannel } }],
+  }));
+}
+
+/** 分派: to an active handler of the case's own unit. */
+export function assignCase(viewer: StaffViewer, c: Common & { assigneeId: string }) {
+  return act(viewer, "assign", c, async (row, tx) => {
+    const assignee = await tx.user.findFirst({ where: { id: c.assigneeId, unitId: row.currentUnitId, role: "handler", active: true }, select: { id: true } });
+    if (!assignee) throw new RuleError("assign.notInUnit");
+    return {
+      data: { assigneeId: assignee.id },
+      event: { type: "ASSIGNED", ...staff(viewer, row.currentUnitId, c.at), data: { assigneeId: assignee.id } },
+    };
+  });
+}
+
+export function addInternalNote(viewer: StaffViewer, c: Common & { text: string }) {
+  return act(viewer, "internalNote", c, (row) => ({ event: { type: "NOTE_INTERNAL", ...staff(viewer, row.currentUnitId, c.at), note: c.text } }));
+}
+
+/** 公开进展: shown to everyone, so it must not carry the petitioner's or anyone's personal data. */
+export function addPublicNote(viewer: StaffViewer, c: Common & { text: string }) {
+  return act(viewer, "publicNote", c, (row) => {
+    if (scanPersonalData(c.text, { names: [row.petitionerName], addresses: [row.address] }).length > 0) throw new RuleError("publish.personalData");
+    return { event: { type: "NOTE_PUBLIC", ...staff(viewer, row.currentUnitId, c.at), note: c.text } };
+  });
+}
+
+/** 要求补充材料: the petitioner sees the request in their view. */
+export function requestInfo(viewer: StaffViewer, c: Common & { text: string }) {
+  return act(viewer, "requestInfo", c, (row) => ({ event: { type: "INFO_REQUESTED", ...staff(viewer, row.currentUnitId, c.at), note: c.text } }));
+}
+
+/** 申请延期 (条例第34条): at most 30 days, once; waits for a supervisor's approval. */
+export function requestExtension(viewer: StaffViewer, c: Common & { days: number; reason: string }) {
+  return act(viewer, "requestExtension", c, async (row, tx) => {
+    if (!Number.isInteger(c.days) || c.days < 1 || c.days > MAX_EXTENSION_DAYS) throw new RuleError("extension.days");
+    if (row.extensionDays > 0) throw new RuleError("extension.once");
+    const earlier = await tx.extensionRequest.count({ where: { petitionId: row.id, OR: [{ decision: null }, { decision: "APPROVED" }] } });
+    if (earlier > 0) throw new RuleError("extension.once");
+    await tx.extensionRequest.create({ data: { petitionId: row.id, days: c.days, reason: c.reason, requestedById: viewer.userId, requestedAt: c.at } });
+    return { event: { type: "EXTENSION_REQUESTED", ...staff(viewer, row.currentUnitId, c.at), note: c.reason, data: { extensionDays: c.days } } };
+  });
+}
+
+/** 答复: outcome by category kind (条例第29、32条) and the reply for the petitioner; the 复查 window opens. */
+export function replyCase(viewer: StaffViewer, c: Common & { outcome: Outcome; replyText: string }) {
+  return act(viewer, "reply", c, async (row, tx) => {
+    if (!outcomesFor(row.category.kind).includes(c.outcome)) throw new RuleError("reply.outcome");
+    const cal = await loadCalendar(tx);
+    return {
+      data: { repliedAt: c.at, outcome: c.outcome, replyText: c.replyText, reviewWindowEndsAt: reviewWindow(c.at, cal).dueAt },
+      event: { type: "REPLIED", ...staff(viewer, row.currentUnitId, c.at), data: { outcome: c.outcome } },
+    };
+  });
+}
+
+/**
+ * 公开: the reviewed, redacted title, summary and reply. Only with the petitioner's consent, never for an
+ * accusation, and never while the scanner still finds personal data in the text.
+ */
+export function publishCase(viewer: StaffViewer, c: Common & { publicTitle: string; publicSummary: string; publicReply: string }) {
+  return act(viewer, "publish", c, (row) => {
+    if (!mayPublishContent(row.category.kind, row.consentPublic)) throw new RuleError("publish.notAllowed");
+    const known = { names: [row.petitionerName], addresses: [row.address] };
+    for (const text of [c.publicTitle, c.publicSummary, c.publicReply]) {
+      if (scanPersonalData(text, known).length > 0) throw new RuleError("publish.personalData");
+    }
+    return {
+      data: { publishedAt: c.at, publicTitle: c.publicTitle, publicSummary: c.publicSummary, publicReply: c.publicReply || null },
+      event: { type: "PUBLISHED", ...staff(viewer, row.currentUnitId, c.at) },
+    };
+  });
+}
