@@ -1,6 +1,6 @@
 // Who may see and act on which case (issue: staff workspace). Pure: the data layer passes the viewer and
 // the case's unit as read from the database, never ids sent by a form.
-import { transitionFor, type PetitionAction, type PetitionState } from "./petition-states";
+import { TRANSITIONS, transitionFor, type PetitionAction, type PetitionState } from "./petition-states";
 import type { CategoryKind } from "./petition-rules";
 
 export type StaffRole = "handler" | "supervisor" | "admin";
@@ -37,19 +37,29 @@ export function canSeeCase(viewer: StaffViewer, caseUnit: { id: string; path: st
   }
 }
 
+/**
+ * 登记 (条例第22条): the petition bureau registers letters, visits, calls and higher-level transfers; its
+ * handlers and supervisors do it. Other units receive cases by routing, and an admin handles none.
+ */
+export function canRegister(viewer: { role: StaffRole; unit: { kind: UnitKind } }): boolean {
+  return (viewer.role === "handler" || viewer.role === "supervisor") && viewer.unit.kind === "BUREAU";
+}
+
 /** Actions that only the petition bureau takes (转送/交办, 登记). */
 const BUREAU_ACTIONS: ReadonlySet<PetitionAction> = new Set(["route"]);
 /** Actions a receiving unit takes on a case routed to it; the bureau routes instead (it may still 不予受理). */
 const UNIT_ACTIONS: ReadonlySet<PetitionAction> = new Set(["return", "accept"]);
 
-export type Refusal = "scope" | "state" | "unit";
+export type Refusal = "scope" | "role" | "state" | "unit";
 
 /**
- * Whether a viewer may take an action on a case now: the transition table (state × role), the viewer's
- * scope, and the unit rules — only the bureau routes; only a receiving unit returns a case to the bureau.
+ * Whether a viewer may take an action on a case now: the viewer's scope, the role the transition table
+ * allows for the action, the state it allows it in ("state": the case moved on — tell the user to reload),
+ * and the unit rules — only the bureau routes; only a receiving unit returns a case to the bureau.
  */
 export function checkStaffAction(viewer: StaffViewer, action: PetitionAction, c: CaseForAuthority): { ok: true; to: PetitionState } | { ok: false; why: Refusal } {
   if (!canSeeCase(viewer, c.unit)) return { ok: false, why: "scope" };
+  if (!TRANSITIONS[action].roles.includes(viewer.role)) return { ok: false, why: "role" };
   const t = transitionFor(c.state, action, viewer.role);
   if (!t) return { ok: false, why: "state" };
   if (BUREAU_ACTIONS.has(action) && c.unit.kind !== "BUREAU") return { ok: false, why: "unit" };
