@@ -7,7 +7,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
-    // Integration tests share one migrated SQLite file per worker; keep workers few on 2 cores.
+    // Each worker copies the migrated template database once and keeps it for all its files.
+    setupFiles: ["tests/worker-db.ts"],
     maxWorkers: 2,
     testTimeout: 20_000,
   },

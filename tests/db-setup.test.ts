@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 describe("test database", () => {
   it("is the per-run file made by global setup, with the test secret", () => {
-    expect(process.env.DATABASE_URL).toMatch(/data\/test-\d+-[0-9a-f]+\.db$/);
+    expect(process.env.DATABASE_URL).toMatch(/data\/test-\d+-[0-9a-f]+-w\d+\.db$/);
     expect(process.env.APP_SECRET).toBe("vitest-app-secret-0123456789abcdef");
   });
 

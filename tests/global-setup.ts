@@ -18,6 +18,9 @@ export default function setup() {
   const file = path.join(dir, `test-${process.pid}-${randomBytes(3).toString("hex")}.db`);
   const url = `file:${file}`;
 
+  // The migrated template; tests/worker-db.ts gives each worker its own copy (two writers on one SQLite
+  // file would time out waiting for each other's locks).
+  process.env.TEST_DB_TEMPLATE = file;
   process.env.DATABASE_URL = url;
   process.env.APP_SECRET = "vitest-app-secret-0123456789abcdef"; // fixed: hashes are reproducible in tests
   process.env.NEXTAUTH_SECRET = process.env.APP_SECRET;
@@ -31,14 +34,15 @@ export default function setup() {
   });
 
   return function teardown() {
-    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+    const base = path.basename(file, ".db");
+    for (const f of fs.readdirSync(dir)) if (f.startsWith(base)) fs.rmSync(path.join(dir, f), { force: true });
   };
 }
 
 /** Files of earlier runs that were killed before their teardown (their process is gone). */
 function removeLeftovers(dir: string) {
   for (const name of fs.readdirSync(dir)) {
-    const pid = Number(/^test-(\d+)-[0-9a-f]+\.db/.exec(name)?.[1]);
+    const pid = Number(/^test-(\d+)-[0-9a-f]+(-w\d+)?\.db/.exec(name)?.[1]);
     if (!pid || isAlive(pid)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }

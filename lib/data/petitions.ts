@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { routeDeadline } from "@/lib/domain/deadlines";
 import { civilYear } from "@/lib/domain/civil-date";
 import { formatTrackingNo, generateQueryCode, hashQueryCode } from "@/lib/domain/tracking";
-import { isCollectiveVisit, type Channel } from "@/lib/domain/petition-rules";
+import { MAX_REPRESENTATIVES, isCollectiveVisit, isConfidentialKind, type Channel } from "@/lib/domain/petition-rules";
 import { appSecret } from "@/lib/secret";
 import { loadCalendar } from "./calendar";
 import { appendEvent } from "./events";
@@ -17,12 +17,23 @@ export type NewPetition = {
   content: string;
   address: string;
   petitionerName: string;
-  petitionerPhone: string;
+  /** Required online; a registered letter or higher-level transfer may come without one. */
+  petitionerPhone?: string;
   petitionerIdNumber?: string;
   petitionerEmail?: string;
   consentPublic: boolean;
   personCount?: number;
   receivedAt: Date;
+  // Registered by staff (登记) — lib/data/register.ts checks these against the rules first.
+  /** When the bureau recorded it, if later than receipt: the REGISTERED event's time. */
+  registeredAt?: Date;
+  /** A collective visit's representatives (条例第20条: at most 5). */
+  representatives?: readonly { name: string; phone?: string; idNumber?: string }[];
+  /** 上级转办/交办: the higher level's document number, and for 交办 its feedback deadline. */
+  sourceDocNo?: string;
+  feedbackDueAt?: Date;
+  /** 检举控告: the unit accused; routing never sends the case there (条例第46条). */
+  accusedUnitId?: string;
 };
 
 /** The next tracking number of the year (XF + year + sequence), inside the caller's transaction. */
@@ -46,20 +57,27 @@ export async function createPetition(
   input: NewPetition,
   actor: { type: "PETITIONER" } | { type: "STAFF"; userId: string; unitId: string },
 ): Promise<{ id: string; trackingNo: string; queryCode: string; routeDueAt: Date }> {
-  const [category, place, bureau] = await Promise.all([
-    tx.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true } }),
+  const [category, place, bureau, accused] = await Promise.all([
+    tx.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true, kind: true } }),
     tx.unit.findFirst({ where: { id: input.placeId, kind: "TOWNSHIP", active: true }, select: { id: true } }),
     tx.unit.findFirst({ where: { kind: "BUREAU", active: true }, orderBy: { path: "asc" }, select: { id: true } }),
+    input.accusedUnitId ? tx.unit.findFirst({ where: { id: input.accusedUnitId, active: true }, select: { id: true } }) : null,
   ]);
   if (!category) throw new InvalidReferenceError("categoryId");
   if (!place) throw new InvalidReferenceError("placeId");
   if (!bureau) throw new Error("no petition bureau is configured");
+  // Only an accusation names an accused unit, and it must be a real, active one.
+  if (input.accusedUnitId && (!accused || !isConfidentialKind(category.kind))) throw new InvalidReferenceError("accusedUnitId");
+  const representatives = input.representatives ?? [];
 
   const calendar = await loadCalendar(tx);
   const route = routeDeadline(input.receivedAt, calendar);
   const trackingNo = await nextTrackingNo(tx, input.receivedAt);
   const queryCode = generateQueryCode();
   const personCount = input.personCount ?? 1;
+  const isCollective = input.channel === "VISIT" && isCollectiveVisit(personCount);
+  // Invariants of 条例第20条; callers check them first and tell the user (register.ts).
+  if (representatives.length > (isCollective ? MAX_REPRESENTATIVES : 0)) throw new Error("representatives only for a collective visit, at most 5");
   const petition = await tx.petition.create({
     data: {
       trackingNo,
@@ -71,12 +89,15 @@ export async function createPetition(
       content: input.content,
       address: input.address,
       petitionerName: input.petitionerName,
-      petitionerPhone: input.petitionerPhone,
+      petitionerPhone: input.petitionerPhone ?? null,
       petitionerIdNumber: input.petitionerIdNumber ?? null,
       petitionerEmail: input.petitionerEmail ?? null,
       consentPublic: input.consentPublic,
       personCount,
-      isCollective: input.channel === "VISIT" && isCollectiveVisit(personCount),
+      isCollective,
+      sourceDocNo: input.sourceDocNo ?? null,
+      feedbackDueAt: input.feedbackDueAt ?? null,
+      accusedUnitId: accused?.id ?? null,
       state: "SUBMITTED",
       currentUnitId: bureau.id,
       receivedAt: input.receivedAt,
@@ -85,6 +106,11 @@ export async function createPetition(
     },
     select: { id: true },
   });
+  if (representatives.length > 0) {
+    await tx.representative.createMany({
+      data: representatives.map((r, i) => ({ petitionId: petition.id, name: r.name, phone: r.phone ?? null, idNumber: r.idNumber ?? null, sortOrder: i })),
+    });
+  }
   await appendEvent(tx, petition.id, {
     type: input.channel === "ONLINE" ? "SUBMITTED" : "REGISTERED",
     actorType: actor.type,
@@ -92,7 +118,7 @@ export async function createPetition(
     unitId: bureau.id,
     toState: "SUBMITTED",
     data: { channel: input.channel },
-    occurredAt: input.receivedAt,
+    occurredAt: input.registeredAt ?? input.receivedAt,
   });
   return { id: petition.id, trackingNo, queryCode, routeDueAt: route.dueAt };
 }

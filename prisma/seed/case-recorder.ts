@@ -1,14 +1,16 @@
 // Records one demo case as the app would: the petition row plus its events, each step checked against
 // the transition table, timestamps strictly increasing and never after "now".
 import type { JsonValue } from "../../lib/domain/chain";
+import { currentDeadline } from "../../lib/domain/current-deadline";
 import type { EventType } from "../../lib/domain/event-types";
 import { isCollectiveVisit } from "../../lib/domain/petition-rules";
 import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "../../lib/domain/petition-states";
 import type { ActorType } from "../../generated/prisma/client";
 import { buildChain, type EventDraft } from "./chain-builder";
+import { extensionRequestRows } from "./extension-requests";
 import type { BuiltCase, CaseInput, SimContext } from "./lifecycle";
 import { MINUTE } from "./time";
-import { DEMO } from "./units";
+import { DEMO, unitById } from "./units";
 import type { StaffDef } from "./users";
 
 /** Thrown to end a simulation: the next step would happen after "now", or the plan stops here. */
@@ -101,9 +103,21 @@ export class CaseRecorder {
 
   finish(input: CaseInput): BuiltCase {
     const { rows, headHash } = buildChain(this.p.id, this.drafts);
-    Object.assign(this.p, {
+    const p = this.p;
+    // The running deadline, as lib/data/change-case.ts keeps it after every change.
+    const running = currentDeadline({
+      state: this.state,
+      atBureau: unitById(p.currentUnitId).kind === "BUREAU",
+      routeDueAt: p.routeDueAt ?? null,
+      acceptDueAt: p.acceptDueAt ?? null,
+      handleDueAt: p.handleDueAt ?? null,
+      reviewDueAt: p.reviewDueAt ?? null,
+      recheckDueAt: p.recheckDueAt ?? null,
+    });
+    Object.assign(p, {
       state: this.state,
       version: 1 + this.mutations, // created at version 1; every change bumps it once
+      currentDueAt: running?.dueAt ?? null,
       eventCount: rows.length,
       headHash,
       updatedAt: this.last,
@@ -116,6 +130,6 @@ export class CaseRecorder {
       idNumber: r.idNumber,
       sortOrder: i,
     }));
-    return { petition: this.p, representatives, events: rows };
+    return { petition: p, representatives, events: rows, extensionRequests: extensionRequestRows(p.id, rows) };
   }
 }

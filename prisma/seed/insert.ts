@@ -15,7 +15,10 @@ import { unitRows } from "./units";
 import { userRows } from "./users";
 
 /** Any client made from the generated PrismaClient (with or without `omit` options). */
-export type SeedDb = Pick<PrismaClient, "$transaction" | "unit" | "category" | "holiday" | "user" | "petition" | "representative" | "petitionEvent" | "counter">;
+export type SeedDb = Pick<
+  PrismaClient,
+  "$transaction" | "unit" | "category" | "holiday" | "user" | "petition" | "representative" | "petitionEvent" | "extensionRequest" | "counter"
+>;
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -33,12 +36,13 @@ export async function insertReferenceData(db: SeedDb, passwordHash: string, crea
   ]);
 }
 
-/** Petitions with their representatives and events (events last: they refer to the petitions). */
+/** Petitions with their representatives, extension requests and events (all after the petitions they refer to). */
 export async function insertCases(db: SeedDb, cases: readonly BuiltCase[]): Promise<void> {
   for (const part of chunks(cases, 1000)) {
     await db.$transaction([
       db.petition.createMany({ data: part.map((c) => c.petition) }),
       db.representative.createMany({ data: part.flatMap((c) => c.representatives) }),
+      db.extensionRequest.createMany({ data: part.flatMap((c) => c.extensionRequests) }),
       db.petitionEvent.createMany({ data: part.flatMap((c) => c.events) }),
     ]);
   }
@@ -87,6 +91,7 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
     sqlite.transaction(() => {
       for (const c of cases) insert("Petition", c.petition);
       for (const c of cases) for (const r of c.representatives) insert("Representative", r);
+      for (const c of cases) for (const x of c.extensionRequests) insert("ExtensionRequest", x);
       for (const c of cases) for (const e of c.events) insert("PetitionEvent", e);
     })();
   } finally {

@@ -62,6 +62,8 @@ export type BuiltCase = {
   petition: PetitionRow;
   representatives: Prisma.RepresentativeCreateManyInput[];
   events: ChainedRow[];
+  /** 申请延期 records, one per EXTENSION_REQUESTED event, decided by the approval or rejection that followed. */
+  extensionRequests: Prisma.ExtensionRequestCreateManyInput[];
 };
 
 export type SimContext = { now: Date; cal: HolidayCalendar; rnd: Random };

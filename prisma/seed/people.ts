@@ -23,7 +23,8 @@ const PINYIN = ["wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "
 const ROADS = ["人民路", "建设路", "解放路", "迎宾大道", "滨河路", "文化路", "新华街", "育才路", "光明路", "东风路"];
 const ESTATES = ["幸福家园", "阳光花园", "锦绣华庭", "滨江御府", "金色港湾", "翠湖苑", "学府名居", "富康新村", "和谐家园", "龙湖嘉园"];
 
-export type Person = { name: string; phone: string; idNumber: string | null; email: string | null };
+/** `phone` is null only for a letter or a higher-level transfer that gave no number (online, visits and calls always have one). */
+export type Person = { name: string; phone: string | null; idNumber: string | null; email: string | null };
 
 export function fakeName(rnd: Random): string {
   const surname = rnd.chance(0.01) ? rnd.pick(DOUBLE_SURNAMES) : rnd.pick(SURNAMES);

@@ -7,7 +7,7 @@ import { formatTrackingNo, generateQueryCode, hashQueryCode } from "../../lib/do
 import type { Channel } from "../../generated/prisma/client";
 import { CATEGORIES, categoryById, type CategoryDef } from "./categories";
 import { buildCase, type BuiltCase, type CaseInput, type SimContext } from "./lifecycle";
-import { fakeAddress, fakePerson, type Person } from "./people";
+import { fakeAddress, fakeMobile, fakePerson, type Person } from "./people";
 import { randomPlan } from "./plan";
 import type { Random } from "./random";
 import { petitionText } from "./texts";
@@ -119,7 +119,7 @@ function freshInput(rnd: Random, channel: Channel, receivedAt: Date, trackingNo:
   };
   const { personCount, representatives } = visitors(rnd, channel);
   const reps: Person[] = Array.from({ length: representatives }, () => fakePerson(rnd, shares));
-  const person = reps[0] ?? fakePerson(rnd, shares);
+  const person = reps[0] ?? withoutPhoneSometimes(rnd, channel, fakePerson(rnd, shares));
   const accusedUnitId = category.kind === "ACCUSATION" ? rnd.pick(ACCUSABLE) : null;
   const { title, content } = petitionText(
     rnd,
@@ -149,6 +149,14 @@ function freshInput(rnd: Random, channel: Channel, receivedAt: Date, trackingNo:
   };
 }
 
+/** Share of petitioners who gave no phone number, by channel; the others must give one (see lib/domain/registration.ts). */
+const NO_PHONE_SHARE: Partial<Record<Channel, number>> = { LETTER: 0.1, FAX: 0.1, HIGHER_TRANSFER: 0.25, HIGHER_ASSIGN: 0.25 };
+
+function withoutPhoneSometimes(rnd: Random, channel: Channel, person: Person): Person {
+  const share = NO_PHONE_SHARE[channel];
+  return share && rnd.chance(share) ? { ...person, phone: null } : person;
+}
+
 /** The same petitioner about the same matter again (重复信访). */
 function repeatInput(rnd: Random, earlier: CaseInput, channel: Channel, receivedAt: Date, trackingNo: string): CaseInput {
   const when = toCivilDate(earlier.receivedAt);
@@ -160,6 +168,8 @@ function repeatInput(rnd: Random, earlier: CaseInput, channel: Channel, received
     channel,
     title: earlier.title.startsWith("再次反映") ? earlier.title : `再次反映：${earlier.title}`,
     content: `本人曾于${when.slice(0, 4)}年${Number(when.slice(5, 7))}月反映此问题（件号${earlier.trackingNo}），至今未得到解决，现再次反映。${earlier.content}`,
+    // A petitioner whose letter gave no number gives one when calling, visiting or filing online.
+    person: earlier.person.phone || NO_PHONE_SHARE[channel] ? earlier.person : { ...earlier.person, phone: fakeMobile(rnd) },
     personCount: 1,
     representatives: [],
     sourceDocNo: sourceDocNo(rnd, channel, civilYear(receivedAt)),

@@ -103,7 +103,7 @@ export function petitionText(
   rnd: Random,
   categoryCode: string,
   slots: TextSlots,
-  person: { name: string; phone: string; address: string },
+  person: { name: string; phone: string | null; address: string },
   year: number,
 ): { title: string; content: string } {
   const templates = TEMPLATES[categoryCode];
@@ -131,7 +131,7 @@ export function petitionText(
   });
   const opening =
     intro === "self" ? `本人${person.name}，家住${person.address}。` : intro === "villager" ? `我是${slots.town}${slots.village}的居民。` : "";
-  const closing = rnd.chance(0.25) ? `联系电话：${person.phone}。` : "";
+  const closing = rnd.chance(0.25) && person.phone ? `联系电话：${person.phone}。` : "";
   return {
     title: fill(title, values),
     content: `${opening}${fill(body, values)}${rnd.pick(["恳请有关部门尽快调查处理。", "请求依法处理，谢谢！", "望领导重视。", ""])}${closing}`,

@@ -1,0 +1,46 @@
+import { requireViewerPage } from "@/lib/auth/viewer";
+import { getT } from "@/lib/i18n/server";
+import { StaffFrame } from "@/components/staff/staff-frame";
+import { StaffNav, type StaffNavItem } from "@/components/staff/staff-nav";
+import { SignOutButton } from "@/components/staff/sign-out-button";
+
+// Every staff page but sign-in. This check is for the frame only: each page, action and data function
+// checks the viewer again (a layout does not re-run on client navigation between its pages).
+export default async function StaffWorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const [viewer, { t }] = await Promise.all([requireViewerPage(), getT()]);
+  const nav: StaffNavItem[] =
+    viewer.role === "admin"
+      ? [{ href: "/staff/admin", label: t("staffShell.admin") }] // an admin manages; it has no case queue
+      : [
+          { href: "/staff", label: t("staffShell.queue") },
+          ...(viewer.unit.kind === "BUREAU" ? [{ href: "/staff/register", label: t("staffShell.register") }] : []), // 登记: the bureau only
+        ];
+  return (
+    <StaffFrame
+      siteName={t("site.name")}
+      suffix={t("staffShell.siteSuffix")}
+      skipLabel={t("site.skip")}
+      homeHref={viewer.role === "admin" ? "/staff/admin" : "/staff"}
+      aside={
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <StaffNav items={nav} label={t("staffShell.nav")} />
+          <div className="flex flex-wrap items-center gap-3">
+            <section aria-label={t("staffShell.account")} data-testid="staff-account" className="text-sm leading-tight">
+              <p className="font-semibold text-stone-900">{viewer.displayName}</p>
+              <p className="text-stone-700">
+                <span className="sr-only">{t("staffShell.roleLabel")}：</span>
+                <span data-testid="staff-role">{t(`staffShell.role.${viewer.role}`)}</span>
+                <span aria-hidden="true"> · </span>
+                <span className="sr-only">{t("staffShell.unitLabel")}：</span>
+                <span data-testid="staff-unit">{viewer.unitName}</span>
+              </p>
+            </section>
+            <SignOutButton label={t("staffAuth.signOut")} pendingLabel={t("staffAuth.signingOut")} />
+          </div>
+        </div>
+      }
+    >
+      {children}
+    </StaffFrame>
+  );
+}

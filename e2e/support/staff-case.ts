@@ -1,0 +1,73 @@
+// The staff case page in the browser: its action forms, and read-only looks at the e2e database to check
+// what an action wrote — or that a refused one wrote nothing.
+import Database from "better-sqlite3";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { E2E_DB_FILE } from "./db";
+
+function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export type StoredCase = { id: string; state: string; version: number; currentUnitId: string; assigneeId: string | null; eventCount: number };
+
+export function caseByTrackingNo(trackingNo: string): StoredCase | undefined {
+  return withDb(
+    (db) =>
+      db
+        .prepare('SELECT id, state, version, "currentUnitId", "assigneeId", "eventCount" FROM "Petition" WHERE "trackingNo" = ?')
+        .get(trackingNo) as StoredCase | undefined,
+  );
+}
+
+export type StoredEvent = { seq: number; type: string; visibility: "PUBLIC" | "PETITIONER" | "INTERNAL"; note: string | null };
+
+export function caseEvents(trackingNo: string): StoredEvent[] {
+  return withDb(
+    (db) =>
+      db
+        .prepare('SELECT e.seq, e.type, e.visibility, e.note FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE p."trackingNo" = ? ORDER BY e.seq')
+        .all(trackingNo) as StoredEvent[],
+  );
+}
+
+export function extensionRequests(trackingNo: string): { days: number; reason: string; decision: string | null }[] {
+  return withDb(
+    (db) =>
+      db
+        .prepare('SELECT x.days, x.reason, x.decision FROM "ExtensionRequest" x JOIN "Petition" p ON p.id = x."petitionId" WHERE p."trackingNo" = ? ORDER BY x."requestedAt"')
+        .all(trackingNo) as { days: number; reason: string; decision: string | null }[],
+  );
+}
+
+/** Everything a refused action must leave as it was. */
+export function caseSnapshot(trackingNo: string) {
+  return { row: caseByTrackingNo(trackingNo), events: caseEvents(trackingNo).length, extensions: extensionRequests(trackingNo).length };
+}
+
+/** The form of one action on the staff case page (转送, 受理, 内部备注…), by its test id. */
+export function actionForm(page: Page, action: string): Locator {
+  return page.getByTestId(`action-${action}`);
+}
+
+/** Submits an action form and waits until the server action has answered and the page has settled. */
+export async function submitAction(page: Page, form: Locator, button: string): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+  await form.getByRole("button", { name: button, exact: true }).click();
+  await answered;
+  await expect(page.locator("main button[type=submit][disabled]")).toHaveCount(0);
+}
+
+/** The event types in the staff timeline, in order. */
+export async function staffTimelineTypes(page: Page): Promise<string[]> {
+  return page.getByTestId("staff-timeline").locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-event-type") ?? ""));
+}
+
+/** The event types in the petitioner's or the public timeline, in order. */
+export async function timelineTypes(page: Page): Promise<string[]> {
+  return page.getByTestId("timeline").locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-event-type") ?? ""));
+}
