@@ -534,7 +534,7 @@ const en: Shape<Messages> = {
     },
   },
   queue: {
-    title: "Workspace",
+    title: "Workbench",
     scopeHandler: "Cases of your unit ({unit})",
     scopeSupervisor: "Cases of {unit} and the units under it",
     tabsLabel: "Case lists",
