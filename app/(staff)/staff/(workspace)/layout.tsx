@@ -1,4 +1,5 @@
 import { requireViewerPage } from "@/lib/auth/viewer";
+import { canRegister } from "@/lib/domain/authority";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { StaffNav, type StaffNavItem } from "@/components/staff/staff-nav";
@@ -13,7 +14,7 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
       ? [{ href: "/staff/admin", label: t("staffShell.admin") }] // an admin manages; it has no case queue
       : [
           { href: "/staff", label: t("staffShell.queue") },
-          ...(viewer.unit.kind === "BUREAU" ? [{ href: "/staff/register", label: t("staffShell.register") }] : []), // 登记: the bureau only
+          ...(canRegister(viewer) ? [{ href: "/staff/register", label: t("staffShell.register") }] : []), // 登记: the bureau only
         ];
   return (
     <StaffFrame
