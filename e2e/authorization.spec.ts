@@ -187,6 +187,7 @@ async function outcomeOf(page: Page, key: CaseKey): Promise<Outcome> {
 const sorted = (o: Outcome): Outcome => (Array.isArray(o) ? [...o].sort() : o);
 
 test("through the UI: each role sees exactly the action forms the rules allow; out of scope 404, admin to its page, anonymous to sign-in", async () => {
+  test.setTimeout(120_000); // 35 page checks; on a loaded 2-core machine the default 30 s is too tight
   // One page per viewer, the viewers side by side; the whole matrix is compared at once.
   const seen = Object.fromEntries(
     await Promise.all(
@@ -219,6 +220,7 @@ async function forgeSelect(form: ReturnType<typeof actionForm>, name: string, va
 }
 
 test("through the UI: forged ids in the form are refused with the rule's message, nothing written", async () => {
+  test.setTimeout(120_000); // 35 page checks; on a loaded 2-core machine the default 30 s is too tight
   const bureau = sessions.bureau1.page;
   // 转送 to a unit that does not exist, to a legal organ (this is not a 涉法涉诉 case), to the bureau itself.
   for (const [forged, message] of [

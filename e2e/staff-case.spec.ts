@@ -1,21 +1,19 @@
-// The staff case page, end to end, as the people involved do it: the bureau routes demo case 900001 to
-// 住建局; 住建局's handler accepts it, notes, asks for material, requests an extension, replies and publishes;
-// then the petitioner (query code) and the public each see exactly the events meant for them. Every form is
-// first sent with bad input: a clear Chinese message, what was typed kept, nothing written.
+// The staff case page, end to end, as the people involved do it: the bureau registers a visit (登记) and
+// routes it to 住建局; 住建局's handler accepts it, notes, asks for material, requests an extension, replies
+// and publishes; then the petitioner (the receipt's query code) and the public each see exactly the events
+// meant for them. Every form is first sent with bad input: a clear Chinese message, what was typed kept,
+// nothing written.
 //
-// The e2e database is shared by all spec files and seeded once per run: only this journey uses case 900001.
+// The e2e database is shared by all spec files and seeded once per run: the case is this journey's own.
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_CASES, demoCaseTrackingNo } from "../prisma/seed/demo-cases";
 import { DEMO } from "../prisma/seed/units";
-import { scanPersonalData } from "../lib/domain/masking";
+import { maskName, scanPersonalData } from "../lib/domain/masking";
 import { signIn } from "./support/staff";
-import { openCase, tag, waitForHydration } from "./support/petition";
-import { actionForm, caseByTrackingNo, caseEvents, caseSnapshot, extensionRequests, staffTimelineTypes, submitAction, timelineTypes } from "./support/staff-case";
+import { letter, openCase, tag, waitForHydration } from "./support/petition";
+import { actionForm, caseByTrackingNo, caseEvents, caseSnapshot, extensionRequests, registerVisit, staffTimelineTypes, submitAction, timelineTypes } from "./support/staff-case";
 
 const REFUSED = "提交失败，请检查标出的项目。";
 const PERSONAL_DATA = "文本中仍含有个人信息（姓名、电话、身份证号码、地址或电子邮箱），请去除后再提交。";
-const DEMO_CASE = DEMO_CASES.submitted;
-const QUERY_CODE = "DEMQ-SUBM-T2N8"; // DEMO_CASES.submitted.queryCode, as the receipt prints it
 const STAFF_NAMES = ["韩晓东", "王建华"]; // bureau1, zjj1: staff identities are never public
 
 /**
@@ -50,29 +48,56 @@ async function expectRefused(page: Page, form: Locator, button: string, tracking
 
 const timelineItem = (page: Page, type: string, text: string) => page.getByTestId("staff-timeline").locator(`li[data-event-type="${type}"]`).filter({ hasText: text });
 
-test("demo case 900001 from the bureau to a published answer; the petitioner and the public see exactly theirs", async ({ browser, baseURL }, testInfo) => {
+test("a visit registered by the bureau, to a published answer; the petitioner and the public see exactly theirs", async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(300_000);
-  const trackingNo = demoCaseTrackingNo("submitted", new Date());
-  const stored = caseByTrackingNo(trackingNo);
-  expect(stored, `demo case ${trackingNo} is seeded`).toMatchObject({ state: "SUBMITTED", currentUnitId: DEMO.bureau.id });
-  const url = `/staff/cases/${stored!.id}`;
-  const seeded = caseEvents(trackingNo).map((e) => e.type);
   const mark = tag();
+  // The visitor's personal data is unique to this run, so a leak is unambiguous; 城乡建设 is an APPEAL category of 住建局.
+  const visit = letter({
+    category: "城乡建设",
+    title: `滨河路路灯长期不亮${mark}`,
+    township: "东湖街道",
+    name: `李${mark}`,
+    address: `示例县东湖街道湖滨社区阳光花园${mark}号`,
+  });
+  visit.content = `本人${visit.name}，家住${visit.address}。滨河路从阳光花园小区至东湖中学路段的路灯已经三个月不亮，夜间行人和学生出行很不安全。请求尽快维修。联系电话：${visit.phone}。`;
   const TEXT = {
     routeNote: `请核实滨河路路灯情况并依法办理（转送说明${mark}）`,
-    internalNote: `已电话联系信访人${DEMO_CASE.person.name}核实情况（内部备注${mark}）`,
+    internalNote: `已电话联系信访人${visit.name}核实情况（内部备注${mark}）`,
     publicNote: `已安排人员现场查看滨河路路灯（公开进展${mark}）`,
     infoRequest: `请补充路灯损坏位置的照片（补充要求${mark}）`,
     extensionReason: `需协调供电部门更换线路（延期理由${mark}）`,
     reply: `经核查，滨河路路灯线路老化，现已更换线路并恢复照明（答复${mark}）。`,
     publicTitle: `滨河路路灯长期不亮（公开标题${mark}）`,
   };
-  const secrets = [DEMO_CASE.person.name, DEMO_CASE.person.phone, DEMO_CASE.person.email, DEMO_CASE.address];
+  const secrets = [visit.name, visit.phone, visit.email, visit.idNumber, visit.address];
+
+  // Set by the registration: the case, its page, the receipt's query code, and the events it starts with.
+  let trackingNo = "";
+  let queryCode = "";
+  let url = "";
+  let seeded: string[] = [];
+  let bureau: Page;
+
+  await test.step("信访局 bureau1: registers a visit of 2 persons (consent to publish) and reads the 受理凭证", async () => {
+    bureau = await person(browser, baseURL, testInfo.workerIndex);
+    await signIn(bureau, "bureau1", { callbackUrl: "/staff/register" });
+    await expect(bureau).toHaveURL(/\/staff\/register$/);
+    await waitForHydration(bureau);
+    ({ trackingNo, queryCode } = await registerVisit(bureau, visit, 2));
+    const receipt = bureau.getByTestId("receipt");
+    await expect(receipt.getByTestId("receipt-channel")).toHaveText("来访");
+    await expect(receipt.getByTestId("receipt-persons")).toHaveText("2 人");
+    const stored = caseByTrackingNo(trackingNo);
+    expect(stored, `registered case ${trackingNo} is stored`).toMatchObject({ state: "SUBMITTED", currentUnitId: DEMO.bureau.id });
+    url = `/staff/cases/${stored!.id}`;
+    // A registered case starts with REGISTERED (an online letter with SUBMITTED).
+    seeded = caseEvents(trackingNo).map((e) => e.type);
+    expect(seeded).toEqual(["REGISTERED"]);
+  });
 
   await test.step("信访局 bureau1: sees everything, refuses bad input, routes the case to 住建局", async () => {
-    const page = await person(browser, baseURL, testInfo.workerIndex);
-    await signIn(page, "bureau1", { callbackUrl: url });
-    await expect(page).toHaveURL(new RegExp(`${url}$`));
+    const page = bureau;
+    await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`信访事项 ${trackingNo}`);
     await expect(page.getByTestId("state")).toHaveText("待受理");
     for (const secret of secrets) await expect(page.getByTestId("petitioner")).toContainText(secret);
@@ -158,7 +183,7 @@ test("demo case 900001 from the bureau to a published answer; the petitioner and
     // 公开进展: the form says it is public; the petitioner's name is refused.
     const pub = actionForm(page, "publicNote");
     await expect(pub).toContainText("将在公开页面显示，所有人可见，不得包含个人信息");
-    const leaking = `已电话联系${DEMO_CASE.person.name}，安排现场查看`;
+    const leaking = `已电话联系${visit.name}，安排现场查看`;
     await pub.getByLabel("进展说明").fill(leaking);
     await expectRefused(page, pub, "发布公开进展", trackingNo, { alert: PERSONAL_DATA, field: ["publicNote-text", PERSONAL_DATA] });
     await expect(pub.getByLabel("进展说明")).toHaveValue(leaking);
@@ -207,11 +232,11 @@ test("demo case 900001 from the bureau to a published answer; the petitioner and
     const publish = actionForm(page, "publish");
     const summary = await publish.getByLabel("内容摘要").inputValue();
     for (const secret of secrets) expect(summary).not.toContain(secret);
-    expect(summary).toContain("李**");
+    expect(summary).toContain(maskName(visit.name));
     await expect(publish.getByLabel("答复（公开版")).toHaveValue(TEXT.reply);
-    await publish.getByLabel("公开标题").fill(`${DEMO_CASE.person.name}反映滨河路路灯问题`);
+    await publish.getByLabel("公开标题").fill(`${visit.name}反映滨河路路灯问题`);
     await expectRefused(page, publish, "审核通过并公开", trackingNo, { alert: PERSONAL_DATA });
-    await expect(publish.getByLabel("公开标题")).toHaveValue(`${DEMO_CASE.person.name}反映滨河路路灯问题`);
+    await expect(publish.getByLabel("公开标题")).toHaveValue(`${visit.name}反映滨河路路灯问题`);
     await publish.getByLabel("公开标题").fill(TEXT.publicTitle);
     await submitAction(page, publish, "审核通过并公开");
     await expect(page.getByTestId("published")).toContainText(TEXT.publicTitle);
@@ -225,9 +250,10 @@ test("demo case 900001 from the bureau to a published answer; the petitioner and
 
   await test.step("the petitioner (query code) sees the PUBLIC and PETITIONER events: the request and the reply, no internal notes", async () => {
     const page = await person(browser, baseURL, testInfo.workerIndex);
-    await openCase(page, trackingNo, QUERY_CODE);
+    await openCase(page, trackingNo, queryCode);
     const types = await timelineTypes(page);
     expect(types).toEqual(events.filter((e) => e.visibility !== "INTERNAL").map((e) => e.type));
+    expect(types[0]).toBe("REGISTERED");
     expect(types.slice(seeded.length)).toEqual(["ROUTED", "ACCEPTED", "NOTE_PUBLIC", "INFO_REQUESTED", "REPLIED", "PUBLISHED"]);
     const main = await page.locator("main").innerText();
     for (const shown of [TEXT.infoRequest, TEXT.reply, TEXT.publicNote]) expect(main).toContain(shown);
@@ -239,12 +265,13 @@ test("demo case 900001 from the bureau to a published answer; the petitioner and
     await page.goto(`/cases/${trackingNo}`);
     const types = await timelineTypes(page);
     expect(types).toEqual(events.filter((e) => e.visibility === "PUBLIC").map((e) => e.type));
+    expect(types[0]).toBe("REGISTERED");
     expect(types.slice(seeded.length)).toEqual(["ROUTED", "ACCEPTED", "NOTE_PUBLIC", "REPLIED", "PUBLISHED"]);
     const main = await page.locator("main").innerText();
     for (const shown of [TEXT.publicNote, TEXT.publicTitle, TEXT.reply]) expect(main).toContain(shown);
     for (const hidden of [TEXT.routeNote, TEXT.internalNote, TEXT.infoRequest, TEXT.extensionReason, ...secrets, ...STAFF_NAMES]) expect(main).not.toContain(hidden);
     // The head hash is hex: leave it out of the scan, where a run of digits could look like a phone number.
     const head = (await page.getByTestId("head-hash").innerText()).trim();
-    expect(scanPersonalData(main.replace(head, ""), { names: [DEMO_CASE.person.name], addresses: [DEMO_CASE.address] })).toEqual([]);
+    expect(scanPersonalData(main.replace(head, ""), { names: [visit.name], addresses: [visit.address] })).toEqual([]);
   });
 });

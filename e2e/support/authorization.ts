@@ -3,7 +3,7 @@
 // aborted before they reach the server — then replayed from other sessions, "without the page".
 import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type Locator, type Page, type Request, type Route } from "@playwright/test";
-import { E2E_DB_FILE } from "./db";
+import { E2E_DB_FILE, withDb } from "./db";
 import { fileLetter, letter, waitForHydration } from "./petition";
 import { actionForm, caseByTrackingNo, submitAction } from "./staff-case";
 
@@ -53,12 +53,7 @@ export function findSeededCase(need: CaseNeed, exclude: readonly string[] = []):
 
 /** The unit's display name, for choosing it in the 转送 select. */
 export function unitName(unitId: string): string {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT name FROM "Unit" WHERE id = ?').get(unitId) as { name: string }).name;
-  } finally {
-    db.close();
-  }
+  return withDb((db) => (db.prepare('SELECT name FROM "Unit" WHERE id = ?').get(unitId) as { name: string }).name);
 }
 
 /**

@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 
 export const E2E_DB_FILE = path.resolve(__dirname, "..", "..", "data", "e2e.db");
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
+/** Runs `fn` on a read-only connection to the e2e database, closed afterwards. */
+export function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
   try {
     return fn(db);

@@ -1,17 +1,8 @@
 // The staff case page in the browser: its action forms, and read-only looks at the e2e database to check
 // what an action wrote — or that a refused one wrote nothing.
-import Database from "better-sqlite3";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { E2E_DB_FILE } from "./db";
-
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from "./db";
+import { fillLetter, readReceipt, type Letter } from "./petition";
 
 export type StoredCase = { id: string; state: string; version: number; currentUnitId: string; assigneeId: string | null; eventCount: number };
 
@@ -70,4 +61,17 @@ export async function staffTimelineTypes(page: Page): Promise<string[]> {
 /** The event types in the petitioner's or the public timeline, in order. */
 export async function timelineTypes(page: Page): Promise<string[]> {
   return page.getByTestId("timeline").locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-event-type") ?? ""));
+}
+
+/**
+ * 登记 of a visit (来访) of `persons` on /staff/register, already open and hydrated for a bureau handler:
+ * the channel, the head count, then the letter's fields (the register form shares them with /file).
+ * Returns what the 受理凭证 shows.
+ */
+export async function registerVisit(page: Page, l: Letter, persons: number): Promise<{ trackingNo: string; queryCode: string }> {
+  await page.locator("#f-channel-VISIT").check();
+  await page.locator("#f-personCount").fill(String(persons));
+  await fillLetter(page, l);
+  await page.getByRole("button", { name: "登记", exact: true }).click();
+  return readReceipt(page);
 }

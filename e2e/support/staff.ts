@@ -1,9 +1,8 @@
 // Staff sign-in for Playwright journeys. Import `test` from here (not from ./petition) in staff specs: it
 // gives each test its own client address in 10.88.0.0/16, because the sign-in limit (20 per address per
 // 15 minutes, lib/auth/sign-in.ts) counts by the rightmost X-Forwarded-For entry (lib/auth/options.ts).
-import Database from "better-sqlite3";
 import { expect, test as base, type Page } from "@playwright/test";
-import { E2E_DB_FILE } from "./db";
+import { withDb } from "./db";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { alertOf, waitForHydration } from "./petition";
 
@@ -75,11 +74,6 @@ export function staffAccount(page: Page) {
 
 /** The stored lock of an account (read-only look at the e2e database), or null when it is not locked. */
 export function lockedUntilOf(username: string): Date | null {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('SELECT "lockedUntil" AS lockedUntil FROM "User" WHERE username = ?').get(username) as { lockedUntil: number | string | null } | undefined;
-    return row?.lockedUntil == null ? null : new Date(row.lockedUntil);
-  } finally {
-    db.close();
-  }
+  const row = withDb((db) => db.prepare('SELECT "lockedUntil" AS lockedUntil FROM "User" WHERE username = ?').get(username) as { lockedUntil: number | string | null } | undefined);
+  return row?.lockedUntil == null ? null : new Date(row.lockedUntil);
 }
