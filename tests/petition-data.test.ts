@@ -64,6 +64,14 @@ describe("filing a petition", () => {
     expect(await db.petition.count()).toBe(before);
     expect(await db.petitionEvent.count()).toBe(events);
   });
+
+  it("refuses an accusation against the county government itself (no unit inside could handle it)", async () => {
+    const root = await db.unit.findFirstOrThrow({ where: { parentId: null, id: { startsWith: "u-" } } });
+    const before = await db.petition.count();
+    await expect(file({ categoryId: ref.categories.accusation.id, accusedUnitId: root.id })).rejects.toBeInstanceOf(InvalidReferenceError);
+    await expect(file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.department.id })).resolves.toMatchObject({ trackingNo: expect.any(String) });
+    expect(await db.petition.count()).toBe(before + 1);
+  });
 });
 
 describe("the audit trail is append-only", () => {

@@ -61,7 +61,8 @@ export async function createPetition(
     tx.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true, kind: true } }),
     tx.unit.findFirst({ where: { id: input.placeId, kind: "TOWNSHIP", active: true }, select: { id: true } }),
     tx.unit.findFirst({ where: { kind: "BUREAU", active: true }, orderBy: { path: "asc" }, select: { id: true } }),
-    input.accusedUnitId ? tx.unit.findFirst({ where: { id: input.accusedUnitId, active: true }, select: { id: true } }) : null,
+    // The county government (the root) cannot be accused here: no unit of the county could then handle it.
+    input.accusedUnitId ? tx.unit.findFirst({ where: { id: input.accusedUnitId, active: true, parentId: { not: null } }, select: { id: true } }) : null,
   ]);
   if (!category) throw new InvalidReferenceError("categoryId");
   if (!place) throw new InvalidReferenceError("placeId");

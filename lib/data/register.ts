@@ -120,7 +120,8 @@ export async function findRegisterOptions(viewer: StaffViewer) {
     db.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true, kind: true } }),
     db.unit.findMany({ where: { kind: "TOWNSHIP", active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
     db.unit.findMany({
-      where: { active: true },
+      // Not the root: an accusation against the county government goes to the level above it.
+      where: { active: true, parentId: { not: null } },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, name: true, kind: true, parent: { select: { name: true, kind: true } } },
     }),
