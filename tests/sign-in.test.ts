@@ -99,7 +99,14 @@ describe("verifyStaffCredentials", () => {
     expect(await state(u.id)).toEqual({ failedLogins: 0, lockedUntil: later(LOCK_MS) });
   });
 
-  it("limits attempts per client address across accounts, whatever the password, and lets other clients in", async () => {
+  it("does not count successful sign-ins: an office behind one address can sign everyone in", async () => {
+    const u = await makeUser();
+    for (let i = 0; i < SIGN_IN_CLIENT_LIMIT + 5; i++) {
+      expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, AT)).toMatchObject({ ok: true });
+    }
+  });
+
+  it("limits failed attempts per client address across accounts, and lets other clients in", async () => {
     const u = await makeUser();
     const busy = `10.1.${randomUUID()}`;
     for (let i = 0; i < SIGN_IN_CLIENT_LIMIT; i++) {
