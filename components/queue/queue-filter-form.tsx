@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 
 type Option = { value: string; label: string };
 
@@ -25,45 +25,29 @@ export type QueueFilterFormProps = {
   };
 };
 
+// The labelled controls reuse the shared Field (label, hint and error wired to aria-describedby).
 function Select({ name, label, value, options, any }: { name: string; label: string; value?: string; options: readonly Option[]; any: string }) {
-  const id = `qf-${name}`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field name={name} label={label}>
+      {(a) => (
+        <select {...a} name={name} defaultValue={value ?? ""} className={inputClass}>
+          <option value="">{any}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
 function Input({ name, label, type, value, error, hint }: { name: "from" | "to" | "q"; label: string; type: "date" | "search"; value?: string; error?: string; hint?: string }) {
-  const id = `qf-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <input id={id} name={name} type={type} defaultValue={value ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(a) => <input {...a} name={name} type={type} defaultValue={value ?? ""} className={inputClass} />}
+    </Field>
   );
 }
 
