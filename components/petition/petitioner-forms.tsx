@@ -5,7 +5,7 @@ import { withdrawPetitionAction } from "@/lib/actions/withdraw-petition";
 import type { FormState } from "@/lib/actions/form-state";
 import { translator, type Locale } from "@/lib/i18n";
 import { LIMITS } from "@/lib/domain/petition-rules";
-import { Field, SubmitButton, inputClass } from "@/components/ui/field";
+import { CheckboxField, Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 
 function useForm(action: (s: FormState, f: FormData) => Promise<FormState>, locale: Locale) {
@@ -63,15 +63,7 @@ export function WithdrawForm({ locale, version }: { locale: Locale; version: num
       <Field name="reason" label={t("view.withdrawReason")} error={err("reason")}>
         {(a) => <textarea {...a} name="reason" rows={2} defaultValue={v("reason")} className={inputClass} />}
       </Field>
-      <div className="flex items-start gap-3">
-        <input id="f-confirm" name="confirm" type="checkbox" className="mt-1 h-5 w-5" aria-describedby={err("confirm") ? "f-confirm-error" : undefined} aria-invalid={err("confirm") ? true : undefined} />
-        <label htmlFor="f-confirm">{t("view.withdrawConfirm")}</label>
-      </div>
-      {err("confirm") ? (
-        <p id="f-confirm-error" className="text-sm font-medium text-red-700">
-          {err("confirm")}
-        </p>
-      ) : null}
+      <CheckboxField id="f-confirm" name="confirm" label={t("view.withdrawConfirm")} error={err("confirm")} />
       <button type="submit" disabled={pending} className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
         {t("view.withdrawSubmit")}
       </button>

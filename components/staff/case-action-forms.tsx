@@ -7,7 +7,7 @@ import { MAX_EXTENSION_DAYS } from "@/lib/domain/deadlines";
 import type { Outcome } from "@/lib/domain/petition-rules";
 import type { UnitKind } from "@/lib/domain/authority";
 import { PROPER_CHANNELS, STAFF_LIMITS } from "@/lib/validation/staff-limits";
-import { Field, SubmitButton, inputClass } from "@/components/ui/field";
+import { CheckboxField, Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 
 // One form per action of the staff case page. Each posts to its server action (so it also works without
@@ -172,19 +172,7 @@ export function AcceptForm({ caseRef }: { caseRef: CaseRef }) {
       {(h) => {
         const error = h.err("confirm");
         const id = `f-${h.fid("confirm")}`;
-        return (
-          <div>
-            <div className="flex items-start gap-3">
-              <input id={id} name="confirm" type="checkbox" className="mt-1 h-5 w-5" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-              <label htmlFor={id}>{t("caseStaff.accept.confirm")}</label>
-            </div>
-            {error ? (
-              <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-                {error}
-              </p>
-            ) : null}
-          </div>
-        );
+        return <CheckboxField id={id} name="confirm" label={t("caseStaff.accept.confirm")} error={error} />;
       }}
     </ActionForm>
   );

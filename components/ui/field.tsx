@@ -53,3 +53,20 @@ export function SubmitButton({ children, pending, className = "" }: { children: 
     </button>
   );
 }
+
+/** A checkbox with its label to the right and its error wired to aria-describedby (confirmations, consent). */
+export function CheckboxField({ id, name, label, error }: { id: string; name: string; label: string; error?: string }) {
+  return (
+    <div>
+      <div className="flex items-start gap-3">
+        <input id={id} name={name} type="checkbox" className="mt-1 h-5 w-5" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
