@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; the build need not repeat it.
+  // Static headers for every response. The Content-Security-Policy (a fresh nonce per request) and HSTS are
+  // set by proxy.ts (lib/http/security-headers.ts).
   async headers() {
     return [
       {

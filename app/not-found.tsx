@@ -1,14 +1,15 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { headers } from "next/headers";
+import { NOT_FOUND_OF_HEADER, notFoundOf } from "@/lib/http/not-found";
+import { PublicFrame } from "@/components/ui/public-frame";
+import { NotFoundNotice } from "@/components/ui/not-found-notice";
 
+/** Every unmatched URL, and what proxy.ts rewrites here (malformed URLs, unknown case numbers): rendered
+ *  into the HTML, so the 404 reads the same with JavaScript off. */
 export default async function NotFound() {
-  const { t } = await getT();
+  const of = notFoundOf((await headers()).get(NOT_FOUND_OF_HEADER));
   return (
-    <main className="mx-auto max-w-3xl space-y-3 px-4 py-16">
-      <h1 className="text-3xl font-bold">{t("errors.notFound")}</h1>
-      <Link href="/" className="text-blue-800 underline">
-        {t("errors.notFoundLink")}
-      </Link>
-    </main>
+    <PublicFrame>
+      <NotFoundNotice of={of} />
+    </PublicFrame>
   );
 }

@@ -10,7 +10,7 @@
 // act when the sender is allowed, so the refusals are not an artefact of a broken replay.
 //
 // The e2e database is shared by all spec files: the cases used here are seeded ones no other journey uses
-// (never the demo block XF<year>9000xx), and nothing is written on them except the one positive-control
+// (never the well-known demo block XFD<year>9000xx), and nothing is written on them except the one positive-control
 // note. Should the seed lack a fitting case, one is filed through /file and moved on through the UI.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/staff";

@@ -97,6 +97,35 @@ test.describe("signing out and signed-out visits", () => {
     await expect(page).toHaveURL(/\/staff\/register$/);
   });
 
+  test("signing out ends the session on the server: a copy of the old cookie opens nothing", async ({ page, context, browser }, testInfo) => {
+    await signIn(page, "rsj1");
+    const copied = (await context.cookies()).filter((c) => c.name.includes("session-token"));
+    expect(copied.length).toBeGreaterThan(0);
+    const baseURL = testInfo.project.use.baseURL;
+
+    // Before signing out the copy opens the workspace: what follows proves the sign-out, not a broken copy.
+    const before = await browser.newContext({ baseURL });
+    await before.addCookies(copied);
+    const beforePage = await before.newPage();
+    await beforePage.goto("/staff");
+    await expect(beforePage).toHaveURL(/\/staff$/);
+    await expect(beforePage.getByTestId("staff-unit")).toHaveText("示例县人力资源和社会保障局");
+    await before.close();
+
+    await signOut(page);
+
+    // The old cookie is still a well-signed, unexpired next-auth token; the server no longer honours it.
+    const after = await browser.newContext({ baseURL });
+    await after.addCookies(copied);
+    const afterPage = await after.newPage();
+    await afterPage.goto("/staff");
+    await expect(afterPage).toHaveURL(/\/staff\/login$/);
+    await expect(afterPage.locator("#f-username")).toBeVisible();
+    await afterPage.goto("/staff/register");
+    await expect(afterPage).toHaveURL(/\/staff\/login$/);
+    await after.close();
+  });
+
   test("a forged session cookie opens nothing: the pages check the session themselves", async ({ page, context }) => {
     // proxy.ts only looks for the cookie's presence; the workspace layout verifies it.
     await context.addCookies([{ name: "next-auth.session-token", value: "forged", domain: "127.0.0.1", path: "/" }]);

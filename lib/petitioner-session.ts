@@ -2,42 +2,37 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { appSecret } from "@/lib/secret";
-import { now } from "@/lib/clock";
+import { PETITIONER_SESSION_MS } from "@/lib/domain/sessions";
+import { endPetitionerSession, findPetitionerSessionCase, startPetitionerSession } from "@/lib/data/petitioner-sessions";
 
 // After a right tracking number + query code, the petitioner's view opens for a limited time through an
-// httpOnly cookie, signed and scoped to that one case. Nothing in it is personal data.
+// httpOnly cookie scoped to that one case. The cookie carries the id of a session row (signed, so a
+// guessed id is refused before the database is asked); the row says which case and whether the session
+// is still open, so 退出查询 ends it on the server and a copy of the old cookie opens nothing.
+// Nothing in the cookie or the row is personal data.
 export const PETITIONER_COOKIE = "xf_case";
-export const PETITIONER_SESSION_MS = 30 * 60 * 1000;
 
-type Payload = { pid: string; exp: number };
-
-function sign(body: string): string {
-  return createHmac("sha256", appSecret()).update(`petitioner:${body}`).digest("base64url");
+function sign(id: string): string {
+  return createHmac("sha256", appSecret()).update(`petitioner-session:${id}`).digest("base64url");
 }
 
-export function encodePetitionerToken(petitionId: string, at: Date): string {
-  const body = Buffer.from(JSON.stringify({ pid: petitionId, exp: at.getTime() + PETITIONER_SESSION_MS })).toString("base64url");
-  return `${body}.${sign(body)}`;
+export function signedSessionToken(id: string): string {
+  return `${id}.${sign(id)}`;
 }
 
-export function decodePetitionerToken(token: string | undefined, at: Date): string | null {
+/** The session id in a cookie value, or null when it is missing or its signature is wrong. */
+export function sessionIdOfToken(token: string | undefined): string | null {
   if (!token) return null;
-  const [body, mac] = token.split(".");
-  if (!body || !mac) return null;
-  const expected = Buffer.from(sign(body));
+  const [id, mac, extra] = token.split(".");
+  if (!id || !mac || extra !== undefined) return null;
+  const expected = Buffer.from(sign(id));
   const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const payload = JSON.parse(Buffer.from(body, "base64url").toString()) as Payload;
-    return typeof payload.pid === "string" && payload.exp > at.getTime() ? payload.pid : null;
-  } catch {
-    return null;
-  }
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
 export async function openPetitionerSession(petitionId: string): Promise<void> {
-  const at = now();
-  (await cookies()).set(PETITIONER_COOKIE, encodePetitionerToken(petitionId, at), {
+  const id = await startPetitionerSession(petitionId);
+  (await cookies()).set(PETITIONER_COOKIE, signedSessionToken(id), {
     httpOnly: true,
     sameSite: "lax",
     secure: process.env.COOKIE_SECURE === "1",
@@ -48,9 +43,14 @@ export async function openPetitionerSession(petitionId: string): Promise<void> {
 
 /** The case this browser may see as its petitioner, or null. */
 export async function petitionerCaseId(): Promise<string | null> {
-  return decodePetitionerToken((await cookies()).get(PETITIONER_COOKIE)?.value, now());
+  const id = sessionIdOfToken((await cookies()).get(PETITIONER_COOKIE)?.value);
+  return id ? findPetitionerSessionCase(id) : null;
 }
 
+/** 退出查询: ends the session on the server (for every copy of the cookie), then drops the cookie. */
 export async function closePetitionerSession(): Promise<void> {
-  (await cookies()).delete({ name: PETITIONER_COOKIE, path: "/track" });
+  const jar = await cookies();
+  const id = sessionIdOfToken(jar.get(PETITIONER_COOKIE)?.value);
+  if (id) await endPetitionerSession(id);
+  jar.delete({ name: PETITIONER_COOKIE, path: "/track" });
 }

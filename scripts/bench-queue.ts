@@ -63,7 +63,7 @@ async function main() {
 async function run(file: string) {
   // Imported after DATABASE_URL is set: lib/db.ts opens the database when it loads.
   const { buildCalendar } = await import("../lib/domain/deadlines");
-  const { formatTrackingNo } = await import("../lib/domain/tracking");
+  const { formatDemoTrackingNo } = await import("../lib/domain/tracking");
   const { civilYear } = await import("../lib/domain/civil-date");
   const { now } = await import("../lib/clock");
   const { generateCases } = await import("../prisma/seed/petitions");
@@ -90,7 +90,7 @@ async function run(file: string) {
   console.log(`played ${BASE_CASES.toLocaleString("en")} cases through the life cycle in ${seconds(t)}`);
 
   t = performance.now();
-  // Copies in receipt order, numbered per year like the real sequence.
+  // Copies in receipt order, numbered per year in the demo series (XFD…), like generated data everywhere.
   const sequence = new Map<number, number>();
   const rows = Array.from({ length: CASES }, (_, i) => {
     const base = cases[i % BASE_CASES]!;
@@ -102,7 +102,7 @@ async function run(file: string) {
       const year = civilYear(base.petition.receivedAt);
       const n = (sequence.get(year) ?? 0) + 1;
       sequence.set(year, n);
-      const petition = { ...base.petition, id: `${base.petition.id}-${copy}`, trackingNo: formatTrackingNo(year, n), repeatOfId: null, isRepeat: false };
+      const petition = { ...base.petition, id: `${base.petition.id}-${copy}`, trackingNo: formatDemoTrackingNo(year, n), repeatOfId: null, isRepeat: false };
       return { petition, representatives: [], events: [], extensionRequests: [] };
     });
   const seedDb = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) }); // as prisma/seed.ts writes
@@ -178,18 +178,18 @@ async function run(file: string) {
     }
   };
   for (const { label, viewer } of [viewers[0]!, viewers[2]!]) {
-    const unitIds = viewer.role === "handler" ? [viewer.unit.id] : (await db.unit.findMany({ where: { path: { startsWith: viewer.unit.path } }, select: { id: true } })).map((u) => u.id);
+    const scope = await queue.resolveQueueScope(viewer);
     console.log(`### ${label}\n\n\`\`\``);
     for (const tab of ["handling", "dueSoon", "overdue"] as const) {
-      const where = queue.queueWhereSql(unitIds, tab, {}, now());
+      const where = queue.queueWhereSql(scope, tab, {}, now());
       await plan(`${tab}: page`, queue.queuePageSql(where, queue.QUEUE_PAGE_SIZE, 0));
       await plan(`${tab}: count`, queue.queueCountSql(where));
     }
-    await plan("tab counts", queue.queueTabCountsSql(unitIds, {}, now()));
+    await plan("tab counts", queue.queueTabCountsSql(scope, {}, now()));
     for (const f of filtered.slice(1)) {
-      await plan(`handling, ${f.name}: page`, queue.queuePageSql(queue.queueWhereSql(unitIds, "handling", f.filters, now()), queue.QUEUE_PAGE_SIZE, 0));
+      await plan(`handling, ${f.name}: page`, queue.queuePageSql(queue.queueWhereSql(scope, "handling", f.filters, now()), queue.QUEUE_PAGE_SIZE, 0));
     }
-    await plan("tab counts, channel 来访 + township", queue.queueTabCountsSql(unitIds, filtered[3]!.filters, now()));
+    await plan("tab counts, channel 来访 + township", queue.queueTabCountsSql(scope, filtered[3]!.filters, now()));
     console.log("```\n");
   }
   await db.$disconnect();

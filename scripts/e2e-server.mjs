@@ -2,10 +2,13 @@
 // Web server for Playwright (playwright.config.ts `webServer`): the same boot as `npm start`, but on a
 // throw-away database (data/e2e.db, recreated every run and seeded with the demo data the tests rely on),
 // a fixed secret and 127.0.0.1:E2E_PORT (3210) only.
+// Every browser here connects from 127.0.0.1, so the tests play the reverse proxy: each test sends the
+// address it stands for in X-Forwarded-For and the server trusts one hop (TRUST_PROXY_HOPS=1), exactly as
+// it would behind one real proxy. The filing, lookup and sign-in limits are the real defaults.
 // Builds when there is no build yet, when E2E_REBUILD=1, or on CI (CI must test the code it checked out).
 // Locally an existing .next is reused to save time: set E2E_REBUILD=1 after changing the app.
 import fs from "node:fs";
-import { boot, buildIfNeeded, dbFilePath, enterRoot, migrate, prepareEnv, runNext, seedIfEmpty } from "./lib/boot.mjs";
+import { boot, buildIfNeeded, dbFilePath, enterRoot, migrate, prepareEnv, runServer, seedIfEmpty } from "./lib/boot.mjs";
 
 const port = process.env.E2E_PORT || "3210";
 Object.assign(process.env, {
@@ -16,6 +19,7 @@ Object.assign(process.env, {
   PORT: port,
   HOSTNAME: "127.0.0.1",
   SEED_DEMO: "1",
+  TRUST_PROXY_HOPS: "1",
 });
 
 let server;
@@ -28,4 +32,4 @@ boot(() => {
   seedIfEmpty();
   buildIfNeeded(process.env.E2E_REBUILD === "1" || !!process.env.CI || process.env.FORCE_BUILD === "1");
 });
-runNext("start", server);
+await runServer("start", server);

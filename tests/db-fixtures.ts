@@ -3,6 +3,7 @@
 // one database without seeing each other's data.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { createPetition, type NewPetition } from "@/lib/data/petitions";
 
 export async function makeReferenceData() {
   const tag = randomUUID().slice(0, 8);
@@ -27,3 +28,29 @@ export const PERSON = {
   email: "tester@example.com",
   address: "示例县城关镇幸福路88号",
 } as const;
+
+type ReferenceData = Awaited<ReturnType<typeof makeReferenceData>>;
+
+/** An online petition (an appeal about street lights from PERSON), with any field overridden. */
+export function onlinePetition(ref: ReferenceData, over: Partial<NewPetition> = {}): NewPetition {
+  return {
+    channel: "ONLINE",
+    categoryId: ref.categories.appeal.id,
+    placeId: ref.township.id,
+    title: "关于小区路灯长期不亮的问题",
+    content: "小区东门到菜市场一段路灯已经坏了三个月，晚上出行很不安全，请有关部门尽快维修。",
+    address: PERSON.address,
+    petitionerName: PERSON.name,
+    petitionerPhone: PERSON.phone,
+    petitionerIdNumber: PERSON.idNumber,
+    petitionerEmail: PERSON.email,
+    consentPublic: true,
+    receivedAt: new Date("2026-03-02T02:00:00Z"),
+    ...over,
+  };
+}
+
+/** Files `onlinePetition(ref, over)` as its petitioner would, in one transaction. */
+export function fileOnline(ref: ReferenceData, over: Partial<NewPetition> = {}) {
+  return db.$transaction((tx) => createPetition(tx, onlinePetition(ref, over), { type: "PETITIONER" }));
+}

@@ -7,30 +7,14 @@ import { verifyCaseChain } from "@/lib/data/chain";
 import { lookUpCase, LOOKUP_LIMIT } from "@/lib/data/tracking";
 import { CaseChangedError, ForbiddenError, InvalidReferenceError } from "@/lib/data/errors";
 import { parseTrackingNo } from "@/lib/domain/tracking";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { makeReferenceData, onlinePetition, PERSON } from "./db-fixtures";
 
 let ref: Awaited<ReturnType<typeof makeReferenceData>>;
 beforeAll(async () => {
   ref = await makeReferenceData();
 });
 
-function input(over: Partial<NewPetition> = {}): NewPetition {
-  return {
-    channel: "ONLINE",
-    categoryId: ref.categories.appeal.id,
-    placeId: ref.township.id,
-    title: "关于小区路灯长期不亮的问题",
-    content: "小区东门到菜市场一段路灯已经坏了三个月，晚上出行很不安全，请有关部门尽快维修。",
-    address: PERSON.address,
-    petitionerName: PERSON.name,
-    petitionerPhone: PERSON.phone,
-    petitionerIdNumber: PERSON.idNumber,
-    petitionerEmail: PERSON.email,
-    consentPublic: true,
-    receivedAt: new Date("2026-03-02T02:00:00Z"),
-    ...over,
-  };
-}
+const input = (over: Partial<NewPetition> = {}) => onlinePetition(ref, over);
 
 const file = (over: Partial<NewPetition> = {}) => db.$transaction((tx) => createPetition(tx, input(over), { type: "PETITIONER" }));
 
@@ -53,7 +37,7 @@ describe("filing a petition", () => {
     const a = parseTrackingNo((await file({ receivedAt: new Date("2031-01-01T00:00:00Z") })).trackingNo)!;
     const b = parseTrackingNo((await file({ receivedAt: new Date("2031-06-01T00:00:00Z") })).trackingNo)!;
     expect(a.year).toBe(2031);
-    expect(b).toEqual({ year: 2031, sequence: a.sequence + 1 });
+    expect(b).toEqual({ year: 2031, sequence: a.sequence + 1, demo: false });
   });
 
   it("writes nothing for an unknown category or a place that is not a township", async () => {
@@ -65,10 +49,12 @@ describe("filing a petition", () => {
     expect(await db.petitionEvent.count()).toBe(events);
   });
 
-  it("refuses an accusation against the county government itself (no unit inside could handle it)", async () => {
+  // An accusation may name the county government itself: it then starts at the discipline organ
+  // (tests/accusations.test.ts). Any other category naming an accused unit is refused.
+  it("refuses an accused unit on a category that is not an accusation", async () => {
     const root = await db.unit.findFirstOrThrow({ where: { parentId: null, id: { startsWith: "u-" } } });
     const before = await db.petition.count();
-    await expect(file({ categoryId: ref.categories.accusation.id, accusedUnitId: root.id })).rejects.toBeInstanceOf(InvalidReferenceError);
+    await expect(file({ categoryId: ref.categories.appeal.id, accusedUnitId: root.id })).rejects.toBeInstanceOf(InvalidReferenceError);
     await expect(file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.department.id })).resolves.toMatchObject({ trackingNo: expect.any(String) });
     expect(await db.petition.count()).toBe(before + 1);
   });
@@ -154,8 +140,9 @@ describe("tracking lookups", () => {
   it("limits tries per client address across tracking numbers", async () => {
     const at = new Date();
     const clientKey = `client-many-${Date.now()}`;
-    for (let i = 0; i < LOOKUP_LIMIT; i++) await lookUpCase({ trackingNo: `XF2099${String(100000 + i)}`, queryCode: "x", clientKey, at });
-    expect(await lookUpCase({ trackingNo: "XF2099000001", queryCode: "x", clientKey, at })).toMatchObject({ reason: "rateLimited" });
+    // Well-formed codes: a malformed one is refused before it is counted (see tests/filing-limits.test.ts).
+    for (let i = 0; i < LOOKUP_LIMIT; i++) await lookUpCase({ trackingNo: `XF2099${String(100000 + i)}`, queryCode: "2222-2222-2222", clientKey, at });
+    expect(await lookUpCase({ trackingNo: "XF2099000001", queryCode: "2222-2222-2222", clientKey, at })).toMatchObject({ reason: "rateLimited" });
   });
 });
 

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { resetClock, setClock } from "@/lib/clock";
 import { countQueueTabs, findQueue } from "@/lib/data/queue";
 import { ForbiddenError } from "@/lib/data/errors";
-import type { StaffViewer, UnitKind } from "@/lib/domain/authority";
+import { canSeeCase, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
 import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
 import type { PetitionState } from "@/lib/domain/petition-states";
 import type { Channel } from "@/lib/domain/petition-rules";
@@ -292,5 +292,42 @@ describe("counts and pages", () => {
     const page = await findQueue(viewer("handler", u.a), { tab: "handling", page: 99 }, 3);
     expect(page).toMatchObject({ page: 4, pageCount: 4, total: 10 });
     expect(ids(page.rows)).toEqual([A.noDeadline!.id]);
+  });
+});
+
+describe("accusations (条例第46条): the queue's SQL scope is the same rule as canSeeCase", () => {
+  // Last in the file: its cases would change the exact counts asserted above.
+  const made: { id: string; trackingNo: string; unit: Unit; accused: Unit | null }[] = [];
+  beforeAll(async () => {
+    const accusation = `cat-${tag}-acc`;
+    const rows: Prisma.PetitionCreateManyInput[] = [];
+    for (const unit of [u.a, u.b, u.village]) {
+      for (const accused of [null, u.gov, u.a, u.b, u.village]) {
+        const c = makeCase({ unit, state: "SUBMITTED", dueAt: new Date(NOW.getTime() + 5 * DAY), categoryId: accusation });
+        rows.push({ ...petitionRows.at(-1)!, accusedUnitId: accused?.id ?? null });
+        made.push({ ...c, unit, accused });
+      }
+    }
+    await db.$transaction([db.category.create({ data: { id: accusation, code: accusation, name: `检举控告-${tag}`, kind: "ACCUSATION" } }), db.petition.createMany({ data: rows })]);
+  });
+
+  it("every viewer's tabs, counts and searches hold exactly the cases canSeeCase lets it see", async () => {
+    const viewers = [viewer("handler", u.a), viewer("handler", u.b), viewer("handler", u.village), viewer("supervisor", u.gov), viewer("supervisor", u.b)];
+    const mine = new Set(made.map((c) => c.id));
+    for (const v of viewers) {
+      const expected = made.filter((c) => canSeeCase(v, { unit: c.unit, accusedUnit: c.accused })).map((c) => c.id).sort();
+      const label = `${v.role}@${v.unit.id}`;
+      const pending = ids((await allRows(v, "pending", {}, 50)).rows).filter((id) => mine.has(id)).sort();
+      expect(pending, label).toEqual(expected);
+      const found = [];
+      for (const c of made) if ((await findQueue(v, { tab: "pending", page: 1, q: c.trackingNo })).total > 0) found.push(c.id);
+      expect(found.sort(), label).toEqual(expected);
+      // The accused unit's staff: none of the cases accusing it, not even in the counts.
+      expect(made.filter((c) => c.accused?.id === v.unit.id && pending.includes(c.id)), label).toEqual([]);
+    }
+    // The county government's supervisor: every case of the tree but the three accusing the government.
+    const gov = made.filter((c) => canSeeCase(viewer("supervisor", u.gov), { unit: c.unit, accusedUnit: c.accused }));
+    expect(gov).toHaveLength(made.length - 3);
+    expect(gov.some((c) => c.accused?.id === u.gov.id)).toBe(false);
   });
 });

@@ -118,7 +118,7 @@ async function file(over: Partial<NewPetition> & { accusedUnitId?: string } = {}
     ...rest,
   };
   const c = await db.$transaction((tx) => createPetition(tx, input, { type: "PETITIONER" }));
-  // Filing online cannot name an accused unit yet (registration does); set it as staff would have recorded it.
+  // Set afterwards, as staff would have recorded it: these accused units keep the case at the bureau anyway.
   if (accusedUnitId) await db.petition.update({ where: { id: c.id }, data: { accusedUnitId } });
   return { ...c, bureau: await bureauOf(c.id) };
 }
@@ -427,7 +427,8 @@ describe("the staff case page's data (findStaffCase)", () => {
     expect(offered).toContain(ref.otherTownship.id);
     expect(offered).toContain(ref.department.id);
     for (const refused of [ref.township.id, village.id, legal.id, inactive.id, c.bureau.unit.id]) expect(offered).not.toContain(refused);
-    expect(page!.actions).toEqual(["route", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"]);
+    // An accusation carries no public progress notes (条例第46条): the form is not offered.
+    expect(page!.actions).toEqual(["route", "notAccept", "assign", "internalNote", "requestInfo"]);
 
     const legalCase = await file({ categoryId: ref.categories.legal.id });
     const legalPage = await findStaffCase(legalCase.bureau, legalCase.id);

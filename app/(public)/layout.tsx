@@ -1,50 +1,5 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { LanguageSwitch } from "@/components/ui/language-switch";
+import { PublicFrame } from "@/components/ui/public-frame";
 
-export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const { t, locale } = await getT();
-  return (
-    <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-        {t("site.skip")}
-      </a>
-      <header className="no-print border-b-4 border-brand-700 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="flex items-baseline gap-2 text-brand-800">
-            <span className="text-2xl font-bold">{t("site.name")}</span>
-            <span className="text-sm text-stone-600">{t("site.county")}</span>
-          </Link>
-          <nav aria-label={t("nav.main")}>
-            <ul className="flex flex-wrap items-center gap-4 text-base">
-              <li>
-                <Link href="/" className="hover:underline">
-                  {t("nav.home")}
-                </Link>
-              </li>
-              <li>
-                <Link href="/file" className="hover:underline">
-                  {t("nav.file")}
-                </Link>
-              </li>
-              <li>
-                <Link href="/track" className="hover:underline">
-                  {t("nav.track")}
-                </Link>
-              </li>
-              <li>
-                <LanguageSwitch locale={locale} label={t("site.switchLang")} />
-              </li>
-            </ul>
-          </nav>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        {children}
-      </main>
-      <footer className="no-print border-t border-stone-200 bg-white">
-        <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600">{t("site.footer")}</div>
-      </footer>
-    </>
-  );
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
+  return <PublicFrame>{children}</PublicFrame>;
 }

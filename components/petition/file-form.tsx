@@ -7,11 +7,23 @@ import { LIMITS } from "@/lib/domain/petition-rules";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { Receipt } from "./receipt";
+import { FilingChallenge } from "./filing-challenge";
 
 type Option = { id: string; name: string };
 
 /** 我要写信. Posts to a server action, so it works with JavaScript off; with it, it stays on the page. */
-export function FileForm({ locale, categories, townships }: { locale: Locale; categories: Option[]; townships: Option[] }) {
+export function FileForm({
+  locale,
+  categories,
+  townships,
+  accusableUnits,
+}: {
+  locale: Locale;
+  categories: Option[];
+  townships: Option[];
+  /** 检举控告: the units a petitioner may name as accused (always shown, so the form works without script). */
+  accusableUnits: Option[];
+}) {
   const t = translator(locale);
   const [state, action, pending] = useActionState<FormState<SubmitPetitionResult>, FormData>(submitPetition, { status: "idle" });
   if (state.status === "done") return <Receipt locale={locale} result={state.result} />;
@@ -45,6 +57,18 @@ export function FileForm({ locale, categories, townships }: { locale: Locale; ca
           )}
         </Field>
         <Notice tone="info">{t("file.accusationNote")}</Notice>
+        <Field name="accusedUnitId" label={t("file.accusedUnit")} hint={t("file.accusedUnitHint")} error={err("accusedUnitId")}>
+          {(a) => (
+            <select {...a} name="accusedUnitId" defaultValue={v("accusedUnitId")} className={inputClass}>
+              <option value="">{t("file.accusedUnitNone")}</option>
+              {accusableUnits.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field name="title" label={t("file.titleField")} required requiredText={req} hint={t("file.titleHint", LIMITS.title)} error={err("title")}>
           {(a) => <input {...a} name="title" type="text" defaultValue={v("title")} maxLength={LIMITS.title.max * 2} className={inputClass} />}
         </Field>
@@ -92,6 +116,7 @@ export function FileForm({ locale, categories, townships }: { locale: Locale; ca
           {t("file.consentHint")}
         </p>
       </fieldset>
+      <FilingChallenge locale={locale} />
       <SubmitButton pending={pending}>{pending ? t("file.submitting") : t("file.submit")}</SubmitButton>
     </form>
   );

@@ -34,7 +34,11 @@ export function Receipt({ locale, result }: { locale: Locale; result: SubmitPeti
       <Notice tone="warning" role="alert">
         <strong>{t("receipt.warning")}</strong>
       </Notice>
-      <p className="text-sm text-stone-700">{t("receipt.routeDue", { date: formatDate(new Date(result.routeDueAt)) })}</p>
+      <p className="text-sm text-stone-700">
+        {result.acceptDueAt
+          ? t("receipt.sentToDiscipline", { date: formatDate(new Date(result.acceptDueAt)) })
+          : t("receipt.routeDue", { date: formatDate(new Date(result.routeDueAt)) })}
+      </p>
       <div className="no-print flex flex-wrap gap-3">
         <PrintButton label={t("receipt.print")} />
         <Link href="/track" className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100">

@@ -20,6 +20,7 @@ export function StaffTimeline({ events, t }: { events: StaffCaseEvent[]; t: Tran
         const channelKey = `caseStaff.notAccept.channels.${d.properChannel ?? ""}`;
         const details = [
           d.toUnitName ? t("caseStaff.detail.toUnit", { unit: d.toUnitName }) : null,
+          d.directToDiscipline ? t("caseStaff.detail.directToDiscipline") : null,
           d.assigneeName ? t("caseStaff.detail.assignee", { name: d.assigneeName }) : null,
           d.extensionDays ? t("caseStaff.detail.days", { days: d.extensionDays }) : null,
           d.outcome ? t("caseStaff.detail.outcome", { outcome: t(`enums.outcome.${d.outcome}`) }) : null,

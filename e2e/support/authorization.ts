@@ -22,7 +22,7 @@ export type CaseNeed = {
 };
 
 /**
- * A seeded case that fits, or null. Never a demo case (the reserved XF<year>9000xx block: other journeys
+ * A seeded case that fits, or null. Never a well-known demo case (the reserved XFD<year>9000xx block: other journeys
  * use them); ACCEPTED cases without any extension request (else the 申请延期 form is replaced by a notice);
  * REPLIED cases never published. The newest first, so the choice is stable for one seed.
  */

@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { expect, test as base, type Page } from "@playwright/test";
 
 /**
- * Every test gets its own client address in X-Forwarded-For. `next start` keeps an incoming
- * X-Forwarded-For (it only fills it in from the socket when absent: `req.headers['x-forwarded-for'] ??=`
- * in next/dist/server/base-server.js), and lib/client-address.ts reads its rightmost entry, so the
- * per-address lookup limit (10 / 15 min) counts each test separately instead of all tests from 127.0.0.1.
+ * Every test gets its own client address in X-Forwarded-For. The e2e server trusts one proxy hop
+ * (TRUST_PROXY_HOPS=1 in scripts/e2e-server.mjs: the tests play the reverse proxy), and
+ * lib/http/client-address.ts then reads the rightmost entry, so the per-address limits (lookups 10 / 15 min,
+ * filings) count each test separately instead of all tests from 127.0.0.1.
  * The 10.77.0.0/16 prefix keeps these addresses apart from other spec files' choices.
  */
 let addressCounter = 0;
@@ -97,11 +97,20 @@ export async function submitLetter(page: Page): Promise<void> {
   await page.getByRole("button", { name: "提交信件" }).click();
 }
 
-/** Writes a letter on /file and returns what the receipt shows. */
+/**
+ * Waits until the filing form's proof-of-work widget has solved its challenge (as it does while a person
+ * writes): the solved payload is then in the form's hidden `altcha` field.
+ */
+export async function waitForChallenge(page: Page): Promise<void> {
+  await expect(page.locator('main form input[type=hidden][name="altcha"]')).toHaveValue(/.{20,}/, { timeout: 60_000 });
+}
+
+/** Writes a letter on /file (JavaScript on: with a solved challenge) and returns what the receipt shows. */
 export async function fileLetter(page: Page, l: Letter = letter()): Promise<{ trackingNo: string; queryCode: string; letter: Letter }> {
   await page.goto("/file");
   await waitForHydration(page);
   await fillLetter(page, l);
+  await waitForChallenge(page);
   await submitLetter(page);
   return { ...(await readReceipt(page)), letter: l };
 }

@@ -6,10 +6,12 @@ import { canRegister } from "@/lib/domain/authority";
 import { formatQueryCode } from "@/lib/domain/tracking";
 import { registerPetition as register, RegistrationRefusedError } from "@/lib/data/register";
 import { ForbiddenError, InvalidReferenceError } from "@/lib/data/errors";
-import { formValues, type FieldErrors } from "@/lib/validation/fields";
+import { readForm, type FieldErrors } from "@/lib/validation/fields";
+import { takeRegistrationBudget } from "@/lib/data/filing-limits";
 import { REGISTER_PETITION_FIELDS, REGISTRATION_PROBLEM_MESSAGE, registerFieldErrors, registerPetitionSchema, representativeRows } from "@/lib/validation/register";
 import type { RegisterChannel } from "@/lib/domain/registration";
 import type { FormState } from "./form-state";
+import { limitRefusal } from "./limit-refusal";
 
 export type RegisterPetitionResult = {
   trackingNo: string;
@@ -23,9 +25,14 @@ export type RegisterPetitionResult = {
   isCollective: boolean;
 };
 
-/** 登记: authorise (the bureau's staff, from the database) → parse → rules → the case and its event atomically → the receipt. */
+/**
+ * 登记: authorise (the bureau's staff, from the database) → parse → the account's registration budget → rules
+ * → the case and its event atomically → the receipt.
+ */
 export async function registerPetition(_prev: FormState<RegisterPetitionResult>, form: FormData): Promise<FormState<RegisterPetitionResult>> {
-  const values = formValues(form, REGISTER_PETITION_FIELDS);
+  const read = readForm(form, REGISTER_PETITION_FIELDS);
+  if (!read.ok) return read.refusal;
+  const values = read.values;
   const viewer = await getViewer();
   if (!viewer || !canRegister(viewer)) return { status: "error", message: { key: "register.forbidden" }, fieldErrors: {}, values };
 
@@ -34,6 +41,8 @@ export async function registerPetition(_prev: FormState<RegisterPetitionResult>,
   if (!parsed.success) {
     return { status: "error", message: { key: "errors.generic" }, fieldErrors: registerFieldErrors(parsed.error), values };
   }
+  const budget = await takeRegistrationBudget(viewer.userId, at);
+  if (!budget.allowed) return limitRefusal("filingLimit.registration", undefined, at, budget.retryAfterMs, values);
   try {
     const r = await register(viewer, parsed.data, at);
     revalidatePath("/staff");

@@ -4,21 +4,39 @@ import { now } from "@/lib/clock";
 import { createPetition } from "@/lib/data/petitions";
 import { InvalidReferenceError } from "@/lib/data/errors";
 import { ZSubmitPetition, SUBMIT_PETITION_FIELDS } from "@/lib/validation/petition";
-import { fieldErrorsOf, formValues } from "@/lib/validation/fields";
+import { fieldErrorsOf, readForm } from "@/lib/validation/fields";
 import { formatQueryCode } from "@/lib/domain/tracking";
+import { FILING_BUDGETS, FILING_CHALLENGE_FIELD } from "@/lib/domain/filing-limits";
+import { clientAddress } from "@/lib/http/client-address";
+import { redeemFilingChallenge } from "@/lib/data/filing-challenge";
+import { takeFilingBudget } from "@/lib/data/filing-limits";
 import type { FormState } from "./form-state";
+import { limitRefusal } from "./limit-refusal";
 
-export type SubmitPetitionResult = { trackingNo: string; queryCode: string; receivedAt: string; routeDueAt: string };
+/** `acceptDueAt` is set when the case went straight to the discipline organ (an accusation against the bureau
+ *  or the county government, 条例第46条): then no routing is pending, acceptance is. */
+export type SubmitPetitionResult = { trackingNo: string; queryCode: string; receivedAt: string; routeDueAt: string; acceptDueAt: string | null };
 
-/** 我要写信: parse → write the case and its first event atomically → show the receipt once. */
+/**
+ * 我要写信: parse → the filing budget (per address, stricter without a solved challenge; per mobile number)
+ * → write the case and its first event atomically → show the receipt once.
+ */
 export async function submitPetition(_prev: FormState<SubmitPetitionResult>, form: FormData): Promise<FormState<SubmitPetitionResult>> {
-  const values = formValues(form, SUBMIT_PETITION_FIELDS);
+  const read = readForm(form, SUBMIT_PETITION_FIELDS);
+  if (!read.ok) return read.refusal;
+  const values = read.values;
   const parsed = ZSubmitPetition.safeParse(values);
   if (!parsed.success) {
     return { status: "error", message: { key: "errors.generic" }, fieldErrors: fieldErrorsOf(parsed.error), values };
   }
   const input = parsed.data;
   const receivedAt = now();
+  const challenge = form.get(FILING_CHALLENGE_FIELD); // absent without JavaScript
+  const solvedChallenge = await redeemFilingChallenge(typeof challenge === "string" ? challenge : undefined, receivedAt);
+  const budget = await takeFilingBudget({ address: await clientAddress(), phone: input.phone, solvedChallenge, at: receivedAt });
+  if (!budget.allowed) {
+    return limitRefusal(`filingLimit.${budget.reason}`, FILING_BUDGETS[budget.reason].limit, receivedAt, budget.retryAfterMs, values);
+  }
   try {
     const created = await db.$transaction((tx) =>
       createPetition(
@@ -35,6 +53,7 @@ export async function submitPetition(_prev: FormState<SubmitPetitionResult>, for
           petitionerIdNumber: input.idNumber,
           petitionerEmail: input.email,
           consentPublic: input.consentPublic,
+          accusedUnitId: input.accusedUnitId,
           receivedAt,
         },
         { type: "PETITIONER" },
@@ -47,11 +66,12 @@ export async function submitPetition(_prev: FormState<SubmitPetitionResult>, for
         queryCode: formatQueryCode(created.queryCode),
         receivedAt: receivedAt.toISOString(),
         routeDueAt: created.routeDueAt.toISOString(),
+        acceptDueAt: created.acceptDueAt?.toISOString() ?? null,
       },
     };
   } catch (e) {
     if (e instanceof InvalidReferenceError) {
-      return { status: "error", message: { key: "errors.generic" }, fieldErrors: { [e.field]: { key: "errors.invalidChoice" } }, values };
+      return { status: "error", message: { key: "errors.generic" }, fieldErrors: { [e.field]: { key: e.key } }, values };
     }
     // Log the kind of failure only: the form holds personal data.
     console.error("submitPetition failed:", e instanceof Error ? e.name : "unknown");

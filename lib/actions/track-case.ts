@@ -1,16 +1,18 @@
 "use server";
 import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { lookUpCase } from "@/lib/data/tracking";
 import { openPetitionerSession } from "@/lib/petitioner-session";
 import { ZTrackLookup } from "@/lib/validation/petition";
-import { formValues } from "@/lib/validation/fields";
+import { readForm } from "@/lib/validation/fields";
 import type { FormState } from "./form-state";
 
 /** 查询: POSTed (never in a URL). A right pair opens the petitioner's view of that one case. */
 export async function trackCase(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["trackingNo", "queryCode"]);
+  const read = readForm(form, ["trackingNo", "queryCode"]);
+  if (!read.ok) return read.refusal;
+  const values = read.values;
   const parsed = ZTrackLookup.safeParse(values);
   // The query code is never given back to the page.
   const keep = { trackingNo: values.trackingNo };

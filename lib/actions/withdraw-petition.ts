@@ -4,13 +4,15 @@ import { now } from "@/lib/clock";
 import { withdrawPetition } from "@/lib/data/petitioner";
 import { petitionerCaseId } from "@/lib/petitioner-session";
 import { ZWithdraw } from "@/lib/validation/petition";
-import { fieldErrorsOf, formValues } from "@/lib/validation/fields";
+import { fieldErrorsOf, readForm } from "@/lib/validation/fields";
 import { refusal } from "./petitioner-actions-common";
 import type { FormState } from "./form-state";
 
 /** 撤回: needs an explicit confirmation box; the case ends and the fact is public, the reason is not. */
 export async function withdrawPetitionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["reason", "confirm", "version"]);
+  const read = readForm(form, ["reason", "confirm", "version"]);
+  if (!read.ok) return read.refusal;
+  const values = read.values;
   const caseId = await petitionerCaseId();
   if (!caseId) return { status: "error", message: { key: "track.expired" }, fieldErrors: {}, values };
   const parsed = ZWithdraw.safeParse(values);

@@ -1,27 +1,18 @@
 // Where to go after signing in. Pure: used by the sign-in page (server and client) and by proxy.ts.
+import { safeSitePath } from "@/lib/http/same-site-redirect";
 
 export const STAFF_HOME = "/staff";
 export const STAFF_LOGIN = "/staff/login";
 
-const PLACEHOLDER_ORIGIN = "http://placeholder.invalid";
-
 /**
- * A `callbackUrl` is followed only when it is a path on this site: it must start with one "/", and
- * resolve to the same origin (so "//evil.example", "/\evil.example" and "javascript:" are refused — open
- * redirects after sign-in are a phishing tool). The sign-in page itself leads to the workspace instead.
+ * A `callbackUrl` is followed only when it is a path on this site (safeSitePath: "//evil.example",
+ * "/\evil.example", "javascript:"… are refused — open redirects after sign-in are a phishing tool).
+ * The sign-in page itself leads to the workspace instead.
  */
 export function safeCallbackPath(raw: string | null | undefined): string {
-  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2048) return STAFF_HOME;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || /[\u0000-\u001f\u007f]/.test(raw)) return STAFF_HOME;
-  let url: URL;
-  try {
-    url = new URL(raw, PLACEHOLDER_ORIGIN);
-  } catch {
-    return STAFF_HOME;
-  }
-  if (url.origin !== PLACEHOLDER_ORIGIN) return STAFF_HOME;
-  if (url.pathname === STAFF_LOGIN || url.pathname.startsWith(`${STAFF_LOGIN}/`)) return STAFF_HOME;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = safeSitePath(raw, STAFF_HOME);
+  const pathname = path.split(/[?#]/, 1)[0] ?? path;
+  return pathname === STAFF_LOGIN || pathname.startsWith(`${STAFF_LOGIN}/`) ? STAFF_HOME : path;
 }
 
 /** The sign-in page, asking to come back to `path` afterwards. */

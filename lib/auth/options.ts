@@ -2,17 +2,20 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { now } from "@/lib/clock";
+import { endStaffSession, openStaffSession } from "@/lib/data/staff-sessions";
+import { STAFF_MAX_AGE_MS } from "@/lib/domain/sessions";
 import { verifyStaffCredentials } from "./sign-in";
+import { clientAddressOfHeaders } from "@/lib/http/client-address";
 
-/** A working day: a staff session ends the same day it began (it is not renewed by activity beyond this). */
-export const SESSION_MAX_AGE_S = 10 * 60 * 60;
+/**
+ * A working day: a staff session ends the same day it began (it is not renewed by activity beyond this).
+ * The token's age is only the outer bound: the session row (lib/data/staff-sessions.ts) ends it on sign-out
+ * and after 30 minutes without a request.
+ */
+export const SESSION_MAX_AGE_S = STAFF_MAX_AGE_MS / 1000;
 
-function clientKeyOf(headers: Record<string, unknown> | undefined): string {
-  const raw = headers?.["x-forwarded-for"];
-  const list = (typeof raw === "string" ? raw : "").split(",").map((s) => s.trim()).filter(Boolean);
-  const hops = Math.max(1, Number(process.env.TRUST_PROXY_HOPS ?? 1) || 1);
-  return list[list.length - hops] ?? "unknown";
-}
+// The client address by the portal's one rule (lib/http/client-address.ts: the peer, or TRUST_PROXY_HOPS from the right).
+const clientKeyOf = clientAddressOfHeaders;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET ?? process.env.APP_SECRET,
@@ -31,14 +34,26 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries the user id only; role and unit are read from the database on every request,
-    // so a deactivated user or a changed role takes effect at once.
+    // The token carries the user id and the id of the session row opened at sign-in, nothing else; role
+    // and unit are read from the database on every request, so a deactivated user or a changed role takes
+    // effect at once, and the row decides whether the session is still open (getViewer()).
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sid = await openStaffSession(user.id);
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined };
+      const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+      return { ...session, uid: str(token.uid), sid: str(token.sid) };
+    },
+  },
+  events: {
+    // POST /api/auth/signout (the header's 退出登录): next-auth clears the cookie in this browser; ending the
+    // row makes every other copy of that cookie worthless too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endStaffSession(token.sid);
     },
   },
 };

@@ -2,22 +2,22 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { db } from "@/lib/db";
+import { findStaffSessionUser } from "@/lib/data/staff-sessions";
 import { ForbiddenError } from "@/lib/data/errors";
 import type { StaffRole, StaffViewer } from "@/lib/domain/authority";
 import { authOptions } from "./options";
 
 export type Viewer = StaffViewer & { username: string; displayName: string; unitName: string };
 
-/** The signed-in staff member, re-read from the database once per request; null when signed out or deactivated. */
+/**
+ * The signed-in staff member, re-read from the database once per request; null when signed out (here or
+ * with another copy of the cookie), idle for 30 minutes, past the 10-hour limit, or deactivated.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, username: true, displayName: true, role: true, active: true, unit: { select: { id: true, path: true, kind: true, name: true } } },
-  });
-  if (!user || !user.active) return null;
+  const session = (await getServerSession(authOptions)) as { uid?: string; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  const user = await findStaffSessionUser(session.uid, session.sid);
+  if (!user) return null;
   return {
     userId: user.id,
     username: user.username,

@@ -21,7 +21,7 @@ const CASE_ROW = {
   categoryId: true,
   category: { select: { kind: true } },
   accusedUnitId: true,
-  accusedUnit: { select: { path: true } },
+  accusedUnit: { select: { id: true, path: true, kind: true } },
   assigneeId: true,
   consentPublic: true,
   receivedAt: true,

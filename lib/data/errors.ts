@@ -1,4 +1,6 @@
 // Expected refusals of the data layer. Actions turn them into messages; nothing in them is personal data.
+import type { MessageKey } from "@/lib/i18n";
+
 export class NotFoundError extends Error {
   constructor() {
     super("not found");
@@ -15,9 +17,12 @@ export class CaseChangedError extends Error {
     super("case changed");
   }
 }
-/** Input that passed the form's schema but not the database (an unknown category, a forged id). */
+/** Input that passed the form's schema but not the database (an unknown category, a forged id); `key` is the field's message. */
 export class InvalidReferenceError extends Error {
-  constructor(readonly field: string) {
+  constructor(
+    readonly field: string,
+    readonly key: MessageKey = "errors.invalidChoice",
+  ) {
     super(`invalid reference: ${field}`);
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { routeDeadline } from "@/lib/domain/deadlines";
+import { acceptDeadline, returnDeadline, routeDeadline } from "@/lib/domain/deadlines";
+import { DIRECT_TO_DISCIPLINE, initialUnitFor } from "@/lib/domain/authority";
 import { civilYear } from "@/lib/domain/civil-date";
 import { formatTrackingNo, generateQueryCode, hashQueryCode } from "@/lib/domain/tracking";
 import { MAX_REPRESENTATIVES, isCollectiveVisit, isConfidentialKind, type Channel } from "@/lib/domain/petition-rules";
@@ -32,7 +33,10 @@ export type NewPetition = {
   /** 上级转办/交办: the higher level's document number, and for 交办 its feedback deadline. */
   sourceDocNo?: string;
   feedbackDueAt?: Date;
-  /** 检举控告: the unit accused; routing never sends the case there (条例第46条). */
+  /**
+   * 检举控告: the unit accused; routing never sends the case there, and its staff never see it (条例第46条).
+   * When it is the bureau or the county government, the case starts at the discipline organ (initialUnitFor).
+   */
   accusedUnitId?: string;
 };
 
@@ -48,7 +52,8 @@ async function nextTrackingNo(tx: Tx, at: Date): Promise<string> {
 }
 
 /**
- * Records a new petition at the petition bureau with its first event, in the caller's transaction.
+ * Records a new petition at the petition bureau with its first event, in the caller's transaction — or, for an
+ * accusation against the bureau or the county government, at the discipline organ, routed there on receipt.
  * The category and place are checked against the database: a forged or stale id writes nothing.
  * Returns the query code in clear — the only time it exists outside the petitioner's hands.
  */
@@ -56,23 +61,39 @@ export async function createPetition(
   tx: Tx,
   input: NewPetition,
   actor: { type: "PETITIONER" } | { type: "STAFF"; userId: string; unitId: string },
-): Promise<{ id: string; trackingNo: string; queryCode: string; routeDueAt: Date }> {
+): Promise<{ id: string; trackingNo: string; queryCode: string; routeDueAt: Date; acceptDueAt: Date | null }> {
   const [category, place, bureau, accused] = await Promise.all([
     tx.category.findFirst({ where: { id: input.categoryId, active: true }, select: { id: true, kind: true } }),
     tx.unit.findFirst({ where: { id: input.placeId, kind: "TOWNSHIP", active: true }, select: { id: true } }),
     tx.unit.findFirst({ where: { kind: "BUREAU", active: true }, orderBy: { path: "asc" }, select: { id: true } }),
-    // The county government (the root) cannot be accused here: no unit of the county could then handle it.
-    input.accusedUnitId ? tx.unit.findFirst({ where: { id: input.accusedUnitId, active: true, parentId: { not: null } }, select: { id: true } }) : null,
+    input.accusedUnitId ? tx.unit.findFirst({ where: { id: input.accusedUnitId, active: true }, select: { id: true, kind: true } }) : null,
   ]);
   if (!category) throw new InvalidReferenceError("categoryId");
   if (!place) throw new InvalidReferenceError("placeId");
   if (!bureau) throw new Error("no petition bureau is configured");
   // Only an accusation names an accused unit, and it must be a real, active one.
-  if (input.accusedUnitId && (!accused || !isConfidentialKind(category.kind))) throw new InvalidReferenceError("accusedUnitId");
+  if (input.accusedUnitId && !isConfidentialKind(category.kind)) throw new InvalidReferenceError("accusedUnitId", "errors.accusedUnitOnlyAccusation");
+  if (input.accusedUnitId && !accused) throw new InvalidReferenceError("accusedUnitId");
   const representatives = input.representatives ?? [];
+  const direct = initialUnitFor(category.kind, accused?.kind ?? null) === "DISCIPLINE";
+  const discipline = direct
+    ? await tx.unit.findFirst({ where: { kind: "DISCIPLINE", active: true }, orderBy: { path: "asc" }, select: { id: true } })
+    : null;
+  // Refuse rather than leave the accusation with the accused: the county must have a discipline organ.
+  if (direct && !discipline) throw new Error("no discipline organ is configured");
 
   const calendar = await loadCalendar(tx);
   const route = routeDeadline(input.receivedAt, calendar);
+  const registeredAt = input.registeredAt ?? input.receivedAt;
+  // Routed on receipt: the dates routeCase sets (lib/data/staff-case-actions.ts), from the moment it was recorded.
+  const routed = discipline
+    ? {
+        currentUnitId: discipline.id,
+        arrivedAtUnitAt: registeredAt,
+        acceptDueAt: acceptDeadline(registeredAt, calendar).dueAt,
+        returnDueAt: returnDeadline(registeredAt, calendar).dueAt,
+      }
+    : null;
   const trackingNo = await nextTrackingNo(tx, input.receivedAt);
   const queryCode = generateQueryCode();
   const personCount = input.personCount ?? 1;
@@ -100,10 +121,14 @@ export async function createPetition(
       feedbackDueAt: input.feedbackDueAt ?? null,
       accusedUnitId: accused?.id ?? null,
       state: "SUBMITTED",
-      currentUnitId: bureau.id,
+      currentUnitId: routed?.currentUnitId ?? bureau.id,
       receivedAt: input.receivedAt,
       routeDueAt: route.dueAt,
-      currentDueAt: route.dueAt, // 待受理 at the bureau: the routing clock runs
+      arrivedAtUnitAt: routed?.arrivedAtUnitAt ?? null,
+      acceptDueAt: routed?.acceptDueAt ?? null,
+      returnDueAt: routed?.returnDueAt ?? null,
+      // 待受理 at the bureau: the routing clock runs; at the discipline organ: its acceptance clock.
+      currentDueAt: routed?.acceptDueAt ?? route.dueAt,
     },
     select: { id: true },
   });
@@ -119,7 +144,17 @@ export async function createPetition(
     unitId: bureau.id,
     toState: "SUBMITTED",
     data: { channel: input.channel },
-    occurredAt: input.registeredAt ?? input.receivedAt,
+    occurredAt: registeredAt,
   });
-  return { id: petition.id, trackingNo, queryCode, routeDueAt: route.dueAt };
+  if (routed) {
+    // Public like every routing (the unit is public; the accusation's content never is).
+    await appendEvent(tx, petition.id, {
+      type: "ROUTED",
+      actorType: "SYSTEM",
+      unitId: routed.currentUnitId,
+      data: { toUnitId: routed.currentUnitId, reason: DIRECT_TO_DISCIPLINE },
+      occurredAt: registeredAt,
+    });
+  }
+  return { id: petition.id, trackingNo, queryCode, routeDueAt: route.dueAt, acceptDueAt: routed?.acceptDueAt ?? null };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { mayPublishContent } from "@/lib/domain/petition-rules";
+import { mayCarryPublicNotes, mayPublishContent } from "@/lib/domain/petition-rules";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** The dates and deadlines of a case: public for every case (spec §5). */
@@ -64,7 +64,10 @@ export async function findPublicCase(trackingNo: string): Promise<PublicCase | n
   void _id;
   // Title, summary and reply only with consent, staff approval (publishedAt) and never for accusations.
   const published = rest.publishedAt !== null && mayPublishContent(rest.category.kind, consentPublic);
-  return published ? rest : { ...rest, publicTitle: null, publicSummary: null, publicReply: null, publishedAt: null };
+  // An accusation's content is never public (spec §5): its events show, their notes never do — also notes
+  // written before public notes were refused on accusations.
+  const events = mayCarryPublicNotes(rest.category.kind) ? rest.events : rest.events.map((e) => ({ ...e, note: null }));
+  return published ? { ...rest, events } : { ...rest, events, publicTitle: null, publicSummary: null, publicReply: null, publishedAt: null };
 }
 
 /** Headline figures for the home page, over the last 12 months (excluding 涉法涉诉, spec §6). */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
 import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
 import { deadlineStatus, type DeadlineStatus } from "@/lib/domain/deadlines";
-import type { StaffViewer } from "@/lib/domain/authority";
+import { scopeOf, type StaffViewer } from "@/lib/domain/authority";
 import type { PetitionState } from "@/lib/domain/petition-states";
 import type { Channel } from "@/lib/domain/petition-rules";
 import { QUEUE_TABS, tabCriteria, type QueueTab } from "@/lib/domain/queue";
@@ -23,21 +23,22 @@ import { ForbiddenError } from "./errors";
 
 export const QUEUE_PAGE_SIZE = 20;
 
+/** A viewer's scope as the queries use it: the units whose cases it works, and the one unit whose accusations it never sees. */
+export type QueueScope = { unitIds: readonly string[]; exceptAccusedUnitId: string };
+
 /**
- * The units whose cases the viewer works: a handler its own unit, a supervisor every unit of its subtree
- * (materialised path prefix, as lib/domain/authority.ts decides). An admin handles no cases.
+ * scopeOf (lib/domain/authority.ts, the rule canSeeCase applies too) resolved for SQL: a handler's own unit, a
+ * supervisor's every unit of its subtree (materialised path prefix) — less the cases that accuse the viewer's
+ * unit. An admin handles no cases.
  */
-async function scopeUnitIds(viewer: StaffViewer): Promise<string[]> {
-  switch (viewer.role) {
-    case "handler":
-      return [viewer.unit.id];
-    case "supervisor": {
-      const units = await db.unit.findMany({ where: { path: { startsWith: viewer.unit.path } }, select: { id: true } });
-      return units.map((u) => u.id);
-    }
-    default:
-      throw new ForbiddenError();
-  }
+export async function resolveQueueScope(viewer: StaffViewer): Promise<QueueScope> {
+  const scope = scopeOf(viewer);
+  if (!scope) throw new ForbiddenError();
+  const unitIds =
+    "unitId" in scope.units
+      ? [scope.units.unitId]
+      : (await db.unit.findMany({ where: { path: { startsWith: scope.units.pathPrefix } }, select: { id: true } })).map((u) => u.id);
+  return { unitIds, exceptAccusedUnitId: scope.exceptAccusedUnitId };
 }
 
 const and = (parts: readonly Prisma.Sql[]) => (parts.length === 0 ? Prisma.sql`1 = 1` : Prisma.join(parts, " AND "));
@@ -45,8 +46,9 @@ const and = (parts: readonly Prisma.Sql[]) => (parts.length === 0 ? Prisma.sql`1
 /** LIKE pattern for "contains": the user's %, _ and \ match themselves. */
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function scopeSql(unitIds: readonly string[]): Prisma.Sql {
-  return Prisma.sql`p."currentUnitId" IN (${Prisma.join(unitIds)})`;
+// 条例第46条: `IS NULL OR <>` because `<>` alone is never true for a case that accuses no one.
+function scopeSql(scope: QueueScope): Prisma.Sql {
+  return Prisma.sql`p."currentUnitId" IN (${Prisma.join(scope.unitIds)}) AND (p."accusedUnitId" IS NULL OR p."accusedUnitId" <> ${scope.exceptAccusedUnitId})`;
 }
 
 /**
@@ -86,8 +88,8 @@ function tabSql(tab: QueueTab, at: Date): Prisma.Sql {
 }
 
 /** The WHERE clause of one tab's page and total (exported for the benchmark's query plans). */
-export function queueWhereSql(unitIds: readonly string[], tab: QueueTab, filters: QueueFilters, at: Date): Prisma.Sql {
-  return and([scopeSql(unitIds), tabSql(tab, at), ...filterSql(filters)]);
+export function queueWhereSql(scope: QueueScope, tab: QueueTab, filters: QueueFilters, at: Date): Prisma.Sql {
+  return and([scopeSql(scope), tabSql(tab, at), ...filterSql(filters)]);
 }
 
 /** Nearest running deadline first, cases without one last, then the oldest registration. */
@@ -109,11 +111,11 @@ export function queueCountSql(where: Prisma.Sql): Prisma.Sql {
 }
 
 /** All tab counts in one pass over the cases any tab can hold; each tab's condition is the one its pages use. */
-export function queueTabCountsSql(unitIds: readonly string[], filters: QueueFilters, at: Date): Prisma.Sql {
+export function queueTabCountsSql(scope: QueueScope, filters: QueueFilters, at: Date): Prisma.Sql {
   const states = [...new Set(QUEUE_TABS.flatMap((tab) => tabCriteria(tab, at).states))];
   const sums = QUEUE_TABS.map((tab) => Prisma.sql`COALESCE(SUM(CASE WHEN ${tabSql(tab, at)} THEN 1 ELSE 0 END), 0) AS ${Prisma.raw(`"${tab}"`)}`);
   return Prisma.sql`SELECT ${Prisma.join(sums)} FROM "Petition" p
-    WHERE ${and([scopeSql(unitIds), Prisma.sql`p."state" IN (${Prisma.join(states)})`, ...filterSql(filters)])}`;
+    WHERE ${and([scopeSql(scope), Prisma.sql`p."state" IN (${Prisma.join(states)})`, ...filterSql(filters)])}`;
 }
 
 type RawQueueRow = {
@@ -137,10 +139,10 @@ export type QueuePage = { rows: QueueRow[]; total: number; page: number; pageCou
 
 /** One page of a tab (offset pagination: a tab holds open cases only, a few thousand at most). A page past the end gives the last page. */
 export async function findQueue(viewer: StaffViewer, params: QueueParams, pageSize = QUEUE_PAGE_SIZE): Promise<QueuePage> {
-  const unitIds = await scopeUnitIds(viewer);
-  if (unitIds.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
+  const scope = await resolveQueueScope(viewer);
+  if (scope.unitIds.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   const at = clockNow();
-  const where = queueWhereSql(unitIds, params.tab, params, at);
+  const where = queueWhereSql(scope, params.tab, params, at);
   const [{ n }] = await db.$queryRaw<[{ n: bigint | number }]>(queueCountSql(where));
   const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -157,10 +159,10 @@ export async function findQueue(viewer: StaffViewer, params: QueueParams, pageSi
 
 /** How many cases each tab holds with these filters (the same conditions as findQueue). */
 export async function countQueueTabs(viewer: StaffViewer, filters: QueueFilters): Promise<Record<QueueTab, number>> {
-  const unitIds = await scopeUnitIds(viewer);
+  const scope = await resolveQueueScope(viewer);
   const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, 0])) as Record<QueueTab, number>;
-  if (unitIds.length === 0) return counts;
-  const [row] = await db.$queryRaw<Record<QueueTab, bigint | number>[]>(queueTabCountsSql(unitIds, filters, clockNow()));
+  if (scope.unitIds.length === 0) return counts;
+  const [row] = await db.$queryRaw<Record<QueueTab, bigint | number>[]>(queueTabCountsSql(scope, filters, clockNow()));
   for (const tab of QUEUE_TABS) counts[tab] = Number(row?.[tab] ?? 0);
   return counts;
 }

@@ -120,8 +120,9 @@ export async function findRegisterOptions(viewer: StaffViewer) {
     db.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true, kind: true } }),
     db.unit.findMany({ where: { kind: "TOWNSHIP", active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
     db.unit.findMany({
-      // Not the root: an accusation against the county government goes to the level above it.
-      where: { active: true, parentId: { not: null } },
+      // The county government and the bureau included: such an accusation starts at the discipline organ
+      // (createPetition, initialUnitFor); the discipline organ itself is accused to the level above it.
+      where: { active: true, kind: { not: "DISCIPLINE" } },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, name: true, kind: true, parent: { select: { name: true, kind: true } } },
     }),

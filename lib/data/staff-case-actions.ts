@@ -1,11 +1,12 @@
 import "server-only";
 import { acceptDeadline, handleDeadline, MAX_EXTENSION_DAYS, returnDeadline, reviewWindow } from "@/lib/domain/deadlines";
 import { checkRouteTarget, checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
-import { mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
-import { scanPersonalData } from "@/lib/domain/masking";
+import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { scanPersonalData } from "@/lib/domain/personal-data-scanner";
 import type { PetitionAction } from "@/lib/domain/petition-states";
 import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
 import { loadCalendar } from "./calendar";
+import { findKnownPersonalData } from "./case-personal-data";
 import { RuleError } from "./errors";
 import type { Tx } from "@/lib/db";
 
@@ -27,7 +28,7 @@ function act(viewer: StaffViewer, action: PetitionAction, c: Common, plan: (row:
         state: row.state,
         unit: row.currentUnit,
         categoryKind: row.category.kind,
-        accusedUnitPath: row.accusedUnit?.path ?? null,
+        accusedUnit: row.accusedUnit,
       });
       return r.ok || r.why === "state";
     },
@@ -42,7 +43,7 @@ export function routeCase(viewer: StaffViewer, c: Common & { targetUnitId: strin
   return act(viewer, "route", c, async (row, tx) => {
     const target = await tx.unit.findUnique({ where: { id: c.targetUnitId }, select: { id: true, path: true, kind: true, active: true } });
     if (!target) throw new RuleError("route.unknownUnit");
-    const ok = checkRouteTarget({ unit: row.currentUnit, categoryKind: row.category.kind, accusedUnitPath: row.accusedUnit?.path ?? null }, target);
+    const ok = checkRouteTarget({ unit: row.currentUnit, categoryKind: row.category.kind, accusedUnit: row.accusedUnit }, target);
     if (!ok.ok) throw new RuleError(`route.${ok.why}`);
     const cal = await loadCalendar(tx);
     return {
@@ -109,10 +110,14 @@ export function addInternalNote(viewer: StaffViewer, c: Common & { text: string 
   return act(viewer, "internalNote", c, (row) => ({ event: { type: "NOTE_INTERNAL", ...staff(viewer, row.currentUnitId, c.at), note: c.text } }));
 }
 
-/** 公开进展: shown to everyone, so it must not carry the petitioner's or anyone's personal data. */
+/**
+ * 公开进展: shown to everyone, so never on an accusation (条例第46条), and never with personal data — none of
+ * the shapes the scanner knows, and none of the values the case records (representatives included).
+ */
 export function addPublicNote(viewer: StaffViewer, c: Common & { text: string }) {
-  return act(viewer, "publicNote", c, (row) => {
-    if (scanPersonalData(c.text, { names: [row.petitionerName], addresses: [row.address] }).length > 0) throw new RuleError("publish.personalData");
+  return act(viewer, "publicNote", c, async (row, tx) => {
+    if (!mayCarryPublicNotes(row.category.kind)) throw new RuleError("publicNote.confidential");
+    if (scanPersonalData(c.text, await findKnownPersonalData(tx, row.id)).length > 0) throw new RuleError("publish.personalData");
     return { event: { type: "NOTE_PUBLIC", ...staff(viewer, row.currentUnitId, c.at), note: c.text } };
   });
 }
@@ -151,9 +156,9 @@ export function replyCase(viewer: StaffViewer, c: Common & { outcome: Outcome; r
  * accusation, and never while the scanner still finds personal data in the text.
  */
 export function publishCase(viewer: StaffViewer, c: Common & { publicTitle: string; publicSummary: string; publicReply: string }) {
-  return act(viewer, "publish", c, (row) => {
+  return act(viewer, "publish", c, async (row, tx) => {
     if (!mayPublishContent(row.category.kind, row.consentPublic)) throw new RuleError("publish.notAllowed");
-    const known = { names: [row.petitionerName], addresses: [row.address] };
+    const known = await findKnownPersonalData(tx, row.id);
     for (const text of [c.publicTitle, c.publicSummary, c.publicReply]) {
       if (scanPersonalData(text, known).length > 0) throw new RuleError("publish.personalData");
     }

@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { canSeeCase, checkRouteTarget, staffActionsFor, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
+import { DIRECT_TO_DISCIPLINE, canSeeCase, checkRouteTarget, staffActionsFor, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
 import { caseDeadlines, type CaseDeadline } from "@/lib/domain/case-deadlines";
 import { currentDeadline, type CurrentDeadlineKind } from "@/lib/domain/current-deadline";
 import { deadlineStatus, returnDeadline, type DeadlineStatus } from "@/lib/domain/deadlines";
 import type { PetitionAction } from "@/lib/domain/petition-states";
-import { mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
 import { maskFreeText } from "@/lib/domain/masking";
+import { knownPersonalDataOf } from "@/lib/domain/personal-data-scanner";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadCalendar } from "./calendar";
 import { CASE_DATES } from "./public-cases";
@@ -47,7 +48,7 @@ const STAFF_CASE = {
   category: { select: { name: true, kind: true } },
   place: { select: { name: true } },
   currentUnit: { select: { id: true, name: true, path: true, kind: true } },
-  accusedUnit: { select: { name: true, path: true } },
+  accusedUnit: { select: { id: true, name: true, path: true, kind: true } },
   assignee: { select: { id: true, displayName: true } },
   representatives: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, phone: true, idNumber: true } },
   events: {
@@ -93,7 +94,15 @@ export type CasePageAction = (typeof CASE_PAGE_ACTIONS)[number];
 export type StaffCaseEvent = Omit<Row["events"][number], "data" | "actor"> & {
   actorName: string | null;
   /** The few fields of the event's data the timeline explains (a unit, a handler, days, an outcome). */
-  details: { toUnitName?: string; assigneeName?: string; extensionDays?: number; outcome?: Outcome; properChannel?: string };
+  details: {
+    toUnitName?: string;
+    assigneeName?: string;
+    extensionDays?: number;
+    outcome?: Outcome;
+    properChannel?: string;
+    /** Routed on receipt to the discipline organ: the bureau or the government is accused (条例第46条). */
+    directToDiscipline?: boolean;
+  };
 };
 
 export type RouteTargetGroup = { kind: UnitKind; units: { id: string; name: string }[] };
@@ -134,10 +143,14 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = now()): Promise<StaffCase | null> {
   if (typeof id !== "string" || id.length === 0 || id.length > 64) return null;
   const row = await db.petition.findUnique({ where: { id }, select: STAFF_CASE });
-  if (!row || !canSeeCase(viewer, row.currentUnit)) return null;
+  if (!row) return null;
+  const caseForAuthority = { state: row.state, unit: row.currentUnit, categoryKind: row.category.kind, accusedUnit: row.accusedUnit };
+  if (!canSeeCase(viewer, caseForAuthority)) return null;
 
-  const caseForAuthority = { state: row.state, unit: row.currentUnit, categoryKind: row.category.kind, accusedUnitPath: row.accusedUnit?.path ?? null };
-  const actions = staffActionsFor(viewer, caseForAuthority, CASE_PAGE_ACTIONS) as CasePageAction[];
+  // The same rules the data layer checks: who may act now, and whether the case may carry public notes at all.
+  const actions = staffActionsFor(viewer, caseForAuthority, CASE_PAGE_ACTIONS).filter(
+    (a) => a !== "publicNote" || mayCarryPublicNotes(row.category.kind),
+  ) as CasePageAction[];
 
   const cal = await loadCalendar(db);
   const deadlines = caseDeadlines(row, cal, at);
@@ -179,6 +192,7 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
         extensionDays: days,
         outcome,
         properChannel: str(d.properChannel),
+        directToDiscipline: e.type === "ROUTED" && d.reason === DIRECT_TO_DISCIPLINE ? true : undefined,
       },
     };
   });
@@ -191,7 +205,7 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
     has("route") ? findRouteTargets(caseForAuthority) : [],
   ]);
 
-  const known = { names: [row.petitionerName, ...row.representatives.map((r) => r.name)], addresses: [row.address] };
+  const known = knownPersonalDataOf(row);
   const publishDraft = row.publishedAt
     ? { title: row.publicTitle ?? "", summary: row.publicSummary ?? "", reply: row.publicReply ?? "" }
     : { title: maskFreeText(row.title, known), summary: maskFreeText(row.content, known), reply: maskFreeText(row.replyText ?? "", known) };
@@ -216,8 +230,8 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
 
 /** Whether the viewer still sees a case (after routing or returning it, its own staff no longer do). */
 export async function viewerSeesCase(viewer: StaffViewer, id: string): Promise<boolean> {
-  const row = await db.petition.findUnique({ where: { id }, select: { currentUnit: { select: { id: true, path: true } } } });
-  return !!row && canSeeCase(viewer, row.currentUnit);
+  const row = await db.petition.findUnique({ where: { id }, select: { currentUnit: { select: { id: true, path: true } }, accusedUnit: { select: { id: true } } } });
+  return !!row && canSeeCase(viewer, { unit: row.currentUnit, accusedUnit: row.accusedUnit });
 }
 
 /** The units the bureau may route this case to (checkRouteTarget), grouped by kind for the select. */

@@ -14,8 +14,12 @@ export type CaseForAuthority = {
   state: PetitionState;
   unit: UnitRef; // the case's current unit
   categoryKind: CategoryKind;
-  accusedUnitPath: string | null;
+  /** 检举控告: the unit accused, if the petitioner or the bureau named one. */
+  accusedUnit: UnitRef | null;
 };
+
+/** What decides whether a viewer sees a case: where it is now, and the unit it accuses, if any. */
+export type CaseForScope = { unit: { id: string; path: string }; accusedUnit: { id: string } | null };
 
 /** A unit is inside another's subtree when its materialised path starts with the other's. */
 export function isWithin(unit: { path: string }, ancestor: { path: string }): boolean {
@@ -23,18 +27,35 @@ export function isWithin(unit: { path: string }, ancestor: { path: string }): bo
 }
 
 /**
- * Which cases a viewer sees: a handler its own unit's, a supervisor its unit's whole subtree.
- * An admin manages users, units and settings and sees no case (and no petitioner's data).
+ * The cases a viewer works, as data: a handler its own unit's, a supervisor its unit's whole subtree — never
+ * a case that accuses the viewer's own unit (条例第46条: the accused does not see the accusation, even when
+ * it sits in the subtree, e.g. the county government's supervisor and an accusation against the government).
+ * An admin manages users, units and settings and sees no case (and no petitioner's data): null.
+ * The queue's SQL (lib/data/queue.ts) is built from this, and canSeeCase below reads it, so the page, the
+ * actions and every tab, count and search agree.
  */
-export function canSeeCase(viewer: StaffViewer, caseUnit: { id: string; path: string }): boolean {
+export type CaseScope = { units: { unitId: string } | { pathPrefix: string }; exceptAccusedUnitId: string };
+
+export function scopeOf(viewer: StaffViewer): CaseScope | null {
   switch (viewer.role) {
     case "handler":
-      return caseUnit.id === viewer.unit.id;
+      return { units: { unitId: viewer.unit.id }, exceptAccusedUnitId: viewer.unit.id };
     case "supervisor":
-      return isWithin(caseUnit, viewer.unit);
+      return { units: { pathPrefix: viewer.unit.path }, exceptAccusedUnitId: viewer.unit.id };
     case "admin":
-      return false;
+      return null;
   }
+}
+
+export function isInScope(scope: CaseScope, c: CaseForScope): boolean {
+  const unitOk = "unitId" in scope.units ? c.unit.id === scope.units.unitId : isWithin(c.unit, { path: scope.units.pathPrefix });
+  return unitOk && c.accusedUnit?.id !== scope.exceptAccusedUnitId;
+}
+
+/** Whether a viewer sees a case (its page, its actions, its row in the queue): scopeOf, applied to one case. */
+export function canSeeCase(viewer: StaffViewer, c: CaseForScope): boolean {
+  const scope = scopeOf(viewer);
+  return scope !== null && isInScope(scope, c);
 }
 
 /**
@@ -58,12 +79,14 @@ export type Refusal = "scope" | "role" | "state" | "unit";
  * and the unit rules — only the bureau routes; only a receiving unit returns a case to the bureau.
  */
 export function checkStaffAction(viewer: StaffViewer, action: PetitionAction, c: CaseForAuthority): { ok: true; to: PetitionState } | { ok: false; why: Refusal } {
-  if (!canSeeCase(viewer, c.unit)) return { ok: false, why: "scope" };
+  if (!canSeeCase(viewer, c)) return { ok: false, why: "scope" };
   if (!TRANSITIONS[action].roles.includes(viewer.role)) return { ok: false, why: "role" };
   const t = transitionFor(c.state, action, viewer.role);
   if (!t) return { ok: false, why: "state" };
   if (BUREAU_ACTIONS.has(action) && c.unit.kind !== "BUREAU") return { ok: false, why: "unit" };
   if (UNIT_ACTIONS.has(action) && c.unit.kind === "BUREAU") return { ok: false, why: "unit" };
+  // An accusation against the bureau or the government never goes back to the bureau (条例第46条).
+  if (action === "return" && initialUnitFor(c.categoryKind, c.accusedUnit?.kind ?? null) !== "BUREAU") return { ok: false, why: "unit" };
   return { ok: true, to: t.to };
 }
 
@@ -78,7 +101,7 @@ export type RouteRefusal = "sameUnit" | "bureau" | "accused" | "wrongKind" | "in
  * 涉法涉诉 only to legal organs; and an accusation never to the unit it accuses nor inside it (第46条).
  */
 export function checkRouteTarget(
-  c: { unit: UnitRef; categoryKind: CategoryKind; accusedUnitPath: string | null },
+  c: { unit: UnitRef; categoryKind: CategoryKind; accusedUnit: { path: string } | null },
   target: UnitRef & { active: boolean },
 ): { ok: true } | { ok: false; why: RouteRefusal } {
   if (!target.active) return { ok: false, why: "inactive" };
@@ -87,8 +110,24 @@ export function checkRouteTarget(
   if (c.categoryKind === "LEGAL" && target.kind !== "LEGAL") return { ok: false, why: "wrongKind" };
   if (c.categoryKind !== "LEGAL" && target.kind === "LEGAL") return { ok: false, why: "wrongKind" };
   // The accused unit and anything under it never see the accusation; its superiors may handle it.
-  if (c.categoryKind === "ACCUSATION" && c.accusedUnitPath && isWithin(target, { path: c.accusedUnitPath })) {
+  if (c.categoryKind === "ACCUSATION" && c.accusedUnit && isWithin(target, c.accusedUnit)) {
     return { ok: false, why: "accused" };
   }
   return { ok: true };
+}
+
+/** Why a case started at the discipline organ: the `reason` in its ROUTED event's data (the staff timeline explains it). */
+export const DIRECT_TO_DISCIPLINE = "accusedBureauOrGovernment";
+
+/** Where a new case starts: "BUREAU" (to be routed), or straight at the discipline organ. */
+export type InitialUnit = "BUREAU" | "DISCIPLINE";
+
+/**
+ * 条例第46条: an accusation is never handled by the unit it accuses. The bureau routes every other case, so an
+ * accusation against the bureau itself, or against the county government above it, cannot wait at the bureau:
+ * it goes straight to the discipline organ (纪委监委), as if routed there on receipt.
+ */
+export function initialUnitFor(categoryKind: CategoryKind, accusedUnitKind: UnitKind | null): InitialUnit {
+  if (categoryKind !== "ACCUSATION") return "BUREAU";
+  return accusedUnitKind === "BUREAU" || accusedUnitKind === "GOVERNMENT" ? "DISCIPLINE" : "BUREAU";
 }

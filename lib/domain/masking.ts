@@ -1,5 +1,6 @@
-// Personal data: validation of what petitioners type, masking for display, and a scanner that finds
-// unmasked personal data in free text (used before publication and by the public-page tests).
+// Personal data: validation of what petitioners type, masking for display, and the masked draft of a public
+// text. The scanner that finds personal data in free text is lib/domain/personal-data-scanner.ts.
+import { normalizeForScan, scanPersonalData, type KnownPersonalData, type PersonalDataFinding } from "./personal-data-scanner";
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE = /^1[3-9]\d{9}$/;
@@ -8,22 +9,7 @@ export function isValidMobile(value: string): boolean {
   return MOBILE.test(value);
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = "10X98765432";
-
-/** GB 11643-1999 18-digit citizen ID: format, birth date and check character. */
-export function isValidIdNumber(value: string): boolean {
-  const v = value.toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(v)) return false;
-  const y = Number(v.slice(6, 10));
-  const m = Number(v.slice(10, 12));
-  const d = Number(v.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(v[i]) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK[sum % 11] === v[17];
-}
+export { isValidIdNumber } from "./id-number";
 
 export function isValidEmail(value: string): boolean {
   return value.length <= 254 && /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}$/.test(value);
@@ -59,50 +45,7 @@ export function maskEmail(email: string): string {
   return email[0] + "*".repeat(at - 1) + email.slice(at);
 }
 
-export type PersonalDataKind = "mobile" | "landline" | "idNumber" | "email" | "name" | "address";
-
-export type PersonalDataFinding = { kind: PersonalDataKind; start: number; end: number; text: string };
-
-// Digit runs must not be part of a longer number, so a tracking number is not a phone number.
-const PATTERNS: ReadonlyArray<{ kind: PersonalDataKind; re: RegExp; accept?: (s: string) => boolean }> = [
-  { kind: "idNumber", re: /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, accept: isValidIdNumber },
-  { kind: "mobile", re: /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g },
-  { kind: "landline", re: /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g },
-  { kind: "email", re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
-];
-
-/**
- * Finds personal data in free text: ID numbers (checksum-valid), mobile and landline numbers, e-mail
- * addresses, and any of the `known` strings (the petitioner's own name and address).
- */
-export function scanPersonalData(
-  text: string,
-  known: { names?: readonly string[]; addresses?: readonly string[] } = {},
-): PersonalDataFinding[] {
-  const findings: PersonalDataFinding[] = [];
-  for (const { kind, re, accept } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      if (accept && !accept(m[0])) continue;
-      findings.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
-    }
-  }
-  const addKnown = (kind: PersonalDataKind, values: readonly string[] | undefined) => {
-    for (const value of values ?? []) {
-      const v = value.trim();
-      if (Array.from(v).length < 2) continue; // one character would match everywhere
-      for (let i = text.indexOf(v); i !== -1; i = text.indexOf(v, i + v.length)) {
-        findings.push({ kind, start: i, end: i + v.length, text: v });
-      }
-    }
-  };
-  addKnown("name", known.names);
-  addKnown("address", known.addresses);
-  // Keep the first of overlapping findings (an ID number also contains digit runs).
-  findings.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: PersonalDataFinding[] = [];
-  for (const f of findings) if (!kept.length || f.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(f);
-  return kept;
-}
+export { scanPersonalData, knownPersonalDataOf, type KnownPersonalData, type PersonalDataFinding, type PersonalDataKind } from "./personal-data-scanner";
 
 function maskFinding(f: PersonalDataFinding): string {
   switch (f.kind) {
@@ -121,11 +64,12 @@ function maskFinding(f: PersonalDataFinding): string {
 }
 
 /** Replaces every finding of `scanPersonalData` by its masked form: the draft of a public text. */
-export function maskFreeText(text: string, known: Parameters<typeof scanPersonalData>[1] = {}): string {
+export function maskFreeText(text: string, known: KnownPersonalData = {}): string {
+  const normalized = normalizeForScan(text); // masked from ASCII digits, so ８８８ loses its digits too
   let out = "";
   let at = 0;
   for (const f of scanPersonalData(text, known)) {
-    out += text.slice(at, f.start) + maskFinding(f);
+    out += text.slice(at, f.start) + maskFinding({ ...f, text: normalized.slice(f.start, f.end) });
     at = f.end;
   }
   return out + text.slice(at);

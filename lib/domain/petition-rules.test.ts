@@ -9,6 +9,7 @@ import {
   charCount,
   isCollectiveVisit,
   isConfidentialKind,
+  mayCarryPublicNotes,
   mayPublishContent,
   outcomesFor,
   type CategoryKind,
@@ -67,6 +68,10 @@ describe("isConfidentialKind / mayPublishContent (条例第46条, spec §5)", ()
   it("an accusation's content is never publishable, even with consent", () => {
     expect(mayPublishContent("ACCUSATION", true)).toBe(false);
     expect(mayPublishContent("ACCUSATION", false)).toBe(false);
+  });
+
+  it("an accusation carries no public progress notes; every other kind may", () => {
+    for (const k of CATEGORY_KINDS) expect(mayCarryPublicNotes(k), k).toBe(k !== "ACCUSATION");
   });
 
   it.each(["SUGGESTION", "APPEAL", "LEGAL"] as CategoryKind[])("%s content is publishable only with consent", (kind) => {

@@ -33,6 +33,14 @@ export function mayPublishContent(kind: CategoryKind, consentPublic: boolean): b
   return consentPublic && !isConfidentialKind(kind);
 }
 
+/**
+ * 公开进展 notes are shown on the public page, so an accusation carries none: not its content, and not how
+ * its handling goes either (spec §5; 条例第46条 keeps accusations confidential).
+ */
+export function mayCarryPublicNotes(kind: CategoryKind): boolean {
+  return !isConfidentialKind(kind);
+}
+
 /** Form limits, in characters as a person counts them (code points). */
 export const LIMITS = {
   title: { min: 4, max: 60 },

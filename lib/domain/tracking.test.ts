@@ -3,12 +3,14 @@ import {
   QUERY_CODE_ALPHABET,
   QUERY_CODE_LENGTH,
   formatQueryCode,
+  formatDemoTrackingNo,
   formatTrackingNo,
   generateQueryCode,
   hashQueryCode,
   normalizeQueryCode,
   normalizeTrackingNo,
   parseTrackingNo,
+  trackingCounterName,
   queryCodeMatches,
 } from "./tracking";
 
@@ -73,15 +75,16 @@ describe("tracking numbers", () => {
       [2031, 999_999],
       [2000, 500_000],
     ] as const) {
-      expect(parseTrackingNo(formatTrackingNo(y, s))).toEqual({ year: y, sequence: s });
+      expect(parseTrackingNo(formatTrackingNo(y, s))).toEqual({ year: y, sequence: s, demo: false });
+      expect(parseTrackingNo(formatDemoTrackingNo(y, s))).toEqual({ year: y, sequence: s, demo: true });
     }
   });
 
   it("format inverts parse for anything parse accepts", () => {
-    for (const s of ["XF2026000123", "XF2000000001", "XF9999999999"]) {
+    for (const s of ["XF2026000123", "XF2000000001", "XF9999999999", "XFD2026000123", "XFD2026900001"]) {
       const p = parseTrackingNo(s);
       expect(p).not.toBeNull();
-      if (p) expect(formatTrackingNo(p.year, p.sequence)).toBe(s);
+      if (p) expect((p.demo ? formatDemoTrackingNo : formatTrackingNo)(p.year, p.sequence)).toBe(s);
     }
   });
 
@@ -96,6 +99,10 @@ describe("tracking numbers", () => {
     "XX2026000123",
     "2026000123",
     "XF2026ABC123",
+    "XFD2026000000",
+    "XFD202600012",
+    "XFX2026000123",
+    "xfd2026000123",
     "",
   ])("parseTrackingNo rejects %j", (s) => {
     expect(parseTrackingNo(s)).toBeNull();
@@ -105,7 +112,18 @@ describe("tracking numbers", () => {
     expect(normalizeTrackingNo("xf2026000123")).toBe("XF2026000123");
     expect(normalizeTrackingNo("  XF 2026 000123 ")).toBe("XF2026000123");
     expect(normalizeTrackingNo("xF2026\t000123\n")).toBe("XF2026000123");
-    expect(parseTrackingNo(normalizeTrackingNo(" xf 2026 000123"))).toEqual({ year: 2026, sequence: 123 });
+    expect(parseTrackingNo(normalizeTrackingNo(" xf 2026 000123"))).toEqual({ year: 2026, sequence: 123, demo: false });
+  });
+
+  it("keeps demo numbers (XFD…) apart from real ones: another prefix and another counter", () => {
+    expect(formatDemoTrackingNo(2026, 900_001)).toBe("XFD2026900001");
+    for (const seq of [1, 900_001, 999_999]) {
+      expect(formatDemoTrackingNo(2026, seq)).not.toBe(formatTrackingNo(2026, seq));
+      expect(parseTrackingNo(formatTrackingNo(2026, seq))?.demo).toBe(false);
+    }
+    expect(trackingCounterName(2026)).toBe("tracking:2026");
+    expect(trackingCounterName(2026, true)).not.toBe(trackingCounterName(2026));
+    expect(() => formatDemoTrackingNo(2026, 0)).toThrow(RangeError);
   });
 });
 

@@ -1,22 +1,41 @@
-// Tracking numbers (XF + year + 6-digit sequence) and query codes (12 characters shown as XXXX-XXXX-XXXX).
+// Tracking numbers and query codes (12 characters shown as XXXX-XXXX-XXXX).
+// Real cases: XF + year + 6-digit sequence, from the year's counter (Counter "tracking:<year>").
+// Demo and generated cases (seed, tests, benchmarks): XFD + year + 6 digits, a number space of their own
+// (counter "demo-tracking:<year>"), so demo data can never collide with or use up the year's real numbers.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-const TRACKING_NO = /^XF(\d{4})(\d{6})$/;
+const TRACKING_NO = /^XF(D?)(\d{4})(\d{6})$/;
+export const DEMO_TRACKING_PREFIX = "XFD";
 
-export function formatTrackingNo(year: number, sequence: number): string {
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`invalid year: ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`invalid sequence: ${sequence}`);
-  return `XF${year}${String(sequence).padStart(6, "0")}`;
+/** The counter a series numbers from, per year. */
+export function trackingCounterName(year: number, demo = false): string {
+  return `${demo ? "demo-tracking" : "tracking"}:${year}`;
 }
 
-export function parseTrackingNo(value: string): { year: number; sequence: number } | null {
+function format(prefix: string, year: number, sequence: number): string {
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`invalid year: ${year}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`invalid sequence: ${sequence}`);
+  return `${prefix}${year}${String(sequence).padStart(6, "0")}`;
+}
+
+/** A real case's number (the app's own filing and 登记). */
+export function formatTrackingNo(year: number, sequence: number): string {
+  return format("XF", year, sequence);
+}
+
+/** A demo or generated case's number: never one the real sequence can reach. */
+export function formatDemoTrackingNo(year: number, sequence: number): string {
+  return format(DEMO_TRACKING_PREFIX, year, sequence);
+}
+
+export function parseTrackingNo(value: string): { year: number; sequence: number; demo: boolean } | null {
   const m = TRACKING_NO.exec(value);
   if (!m) return null;
-  const year = Number(m[1]);
-  const sequence = Number(m[2]);
-  // Exactly what formatTrackingNo can issue: no sequence 0, no year before 2000.
+  const year = Number(m[2]);
+  const sequence = Number(m[3]);
+  // Exactly what formatTrackingNo / formatDemoTrackingNo can issue: no sequence 0, no year before 2000.
   if (year < 2000 || sequence < 1) return null;
-  return { year, sequence };
+  return { year, sequence, demo: m[1] === "D" };
 }
 
 /** What a person types: case and spaces do not matter. */

@@ -53,7 +53,36 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** The string fields of a submitted form, for parsing and for giving back what was typed. */
+/**
+ * Text that was not well-formed when sent: a lone surrogate (not valid UTF-16, so not storable as UTF-8 as it
+ * was hashed or shown), or U+FFFD, the replacement character it turns into on the way in (FormData holds
+ * USVStrings: `append` replaces lone surrogates with U+FFFD; UTF-8 decoding does the same to broken bytes).
+ * A person typing a letter never means U+FFFD; refusing it means nothing is silently stored altered.
+ */
+const ILL_FORMED = /[\uD800-\uDFFF\uFFFD]/u;
+
+export type FormRefusal = {
+  status: "error";
+  message: { key: "formInput.notAForm" | "formInput.malformedText" };
+  fieldErrors: FieldErrors;
+  values: Record<string, string | undefined>;
+};
+
+/**
+ * The one gate every server action's input passes (lib/actions/**): the argument must be a real FormData
+ * (React's action reply format also lets a caller send plain objects, arrays or strings) and every text in it
+ * well-formed Unicode. Anything else is refused with a message before anything is read, checked or written.
+ */
+export function readForm(form: unknown, fields: readonly string[]): { ok: true; values: Record<string, string | undefined> } | { ok: false; refusal: FormRefusal } {
+  const refuse = (key: FormRefusal["message"]["key"]) => ({ ok: false as const, refusal: { status: "error" as const, message: { key }, fieldErrors: {}, values: {} } });
+  if (!(form instanceof FormData)) return refuse("formInput.notAForm");
+  for (const [name, value] of form.entries()) {
+    if (ILL_FORMED.test(name) || (typeof value === "string" && ILL_FORMED.test(value))) return refuse("formInput.malformedText");
+  }
+  return { ok: true, values: formValues(form, fields) };
+}
+
+/** The string fields of a submitted form, for parsing and for giving back what was typed. Actions call readForm. */
 export function formValues(form: FormData, fields: readonly string[]): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const f of fields) {

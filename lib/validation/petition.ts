@@ -21,9 +21,16 @@ export const ZSubmitPetition = z.object({
   idNumber: optionalText(isValidIdNumber, "errors.invalidIdNumber", 18).transform((v) => v?.toUpperCase()),
   email: optionalText(isValidEmail, "errors.invalidEmail", 254),
   consentPublic: checkbox,
+  /** 检举控告: the unit accused (optional); only with an accusation's category, which the data layer checks. */
+  accusedUnitId: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v.length <= 64, { message: "errors.invalidChoice" })
+    .transform((v) => (v === "" ? undefined : v)),
 });
 export type TSubmitPetition = z.infer<typeof ZSubmitPetition>;
-export const SUBMIT_PETITION_FIELDS = ["categoryId", "title", "content", "placeId", "address", "name", "phone", "idNumber", "email", "consentPublic"] as const;
+export const SUBMIT_PETITION_FIELDS = ["categoryId", "title", "content", "placeId", "address", "name", "phone", "idNumber", "email", "consentPublic", "accusedUnitId"] as const;
 
 export const ZTrackLookup = z.object({
   trackingNo: z.string().max(40).default(""),

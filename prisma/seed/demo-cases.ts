@@ -1,10 +1,10 @@
 // Three well-known demo cases with FIXED query codes, for the README and e2e journeys:
 // one waiting at the bureau, one being handled by 住建局, one answered and published.
-// Their tracking numbers use a reserved block (900001–900003) of the year they were received in, so the
-// ordinary sequence (Counter "tracking:<year>") never reaches them in practice.
+// Their tracking numbers are demo numbers (XFD…, never the real series) in a reserved block (900001–900003)
+// of the year they were received in, above anything the generated history uses (DEMO_HISTORY_MAX_SEQUENCE).
 import { civilYear } from "../../lib/domain/civil-date";
 import type { HolidayCalendar } from "../../lib/domain/deadlines";
-import { formatTrackingNo, hashQueryCode, normalizeQueryCode } from "../../lib/domain/tracking";
+import { formatDemoTrackingNo, hashQueryCode, normalizeQueryCode } from "../../lib/domain/tracking";
 import type { Channel, PetitionState } from "../../generated/prisma/client";
 import { categoryById } from "./categories";
 import { buildCase, type BuiltCase } from "./lifecycle";
@@ -88,7 +88,7 @@ const receivedAtOf = (def: DemoCaseDef, now: Date) => new Date(now.getTime() - d
 /** The tracking number a demo case gets when seeded at `now` (its year is the year it was received). */
 export function demoCaseTrackingNo(key: DemoCaseKey, now: Date): string {
   const def: DemoCaseDef = DEMO_CASES[key];
-  return formatTrackingNo(civilYear(receivedAtOf(def, now)), def.sequence);
+  return formatDemoTrackingNo(civilYear(receivedAtOf(def, now)), def.sequence);
 }
 
 export function buildDemoCases(ctx: { now: Date; cal: HolidayCalendar; secret: string }): BuiltCase[] {

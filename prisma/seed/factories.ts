@@ -7,7 +7,7 @@
 //   // c.trackingNo, c.queryCode, c.id
 import { toCivilDate, civilYear } from "../../lib/domain/civil-date";
 import { buildCalendar } from "../../lib/domain/deadlines";
-import { formatTrackingNo, generateQueryCode, hashQueryCode } from "../../lib/domain/tracking";
+import { formatDemoTrackingNo, generateQueryCode, hashQueryCode, trackingCounterName } from "../../lib/domain/tracking";
 import { now as clockNow } from "../../lib/clock";
 import { appSecret } from "../../lib/secret";
 import type { Channel, PetitionState } from "../../generated/prisma/client";
@@ -79,13 +79,14 @@ let localSequence = 800_000;
 const DEFAULT_AGE = 20 * DAY;
 
 /**
- * Builds one case in memory (no database). Without `trackingNo`, numbers come from a block from 800001
- * up counted in this process only: use createTestCase for a database that several processes share.
+ * Builds one case in memory (no database). Without `trackingNo`, numbers come from the demo series' block
+ * from 800001 up (XFD…), counted in this process only: use createTestCase for a database that several
+ * processes share.
  */
 export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
   const now = opts.now ?? clockNow();
   const receivedAt = opts.receivedAt ?? new Date(now.getTime() - DEFAULT_AGE);
-  const trackingNo = opts.trackingNo ?? formatTrackingNo(civilYear(receivedAt), ++localSequence);
+  const trackingNo = opts.trackingNo ?? formatDemoTrackingNo(civilYear(receivedAt), ++localSequence);
   const rnd = new Random(`${opts.seed ?? "test-case"}:${trackingNo}`);
   const queryCode = opts.queryCode ?? generateQueryCode(rnd.bytes);
   const category = categoryById(opts.categoryId ?? "cat-cxjs");
@@ -126,7 +127,8 @@ export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
 
 /**
  * Builds one case and writes it (petition, representatives, chained events) with createMany. The
- * tracking number comes from the database's Counter, as the app numbers new cases.
+ * tracking number comes from the database's demo counter (XFD…, demo-tracking:<year>): unique across
+ * processes, and never one of the year's real numbers.
  */
 export async function createTestCase(db: SeedDb, opts: TestCaseOptions = {}): Promise<TestCase> {
   const now = opts.now ?? clockNow();
@@ -134,9 +136,9 @@ export async function createTestCase(db: SeedDb, opts: TestCaseOptions = {}): Pr
   let trackingNo = opts.trackingNo;
   if (!trackingNo) {
     const year = civilYear(receivedAt);
-    const name = `tracking:${year}`;
+    const name = trackingCounterName(year, true);
     const counter = await db.counter.upsert({ where: { name }, create: { name, value: 1 }, update: { value: { increment: 1 } } });
-    trackingNo = formatTrackingNo(year, counter.value);
+    trackingNo = formatDemoTrackingNo(year, counter.value);
   }
   const built = buildTestCase({ ...opts, now, receivedAt, trackingNo });
   await insertCases(db, [built]);

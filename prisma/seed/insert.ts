@@ -8,6 +8,7 @@
 //   with prepared statements (well under a second), storing values exactly as Prisma's adapter does.
 import Database from "better-sqlite3";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { trackingCounterName } from "../../lib/domain/tracking";
 import { categoryRows } from "./categories";
 import { HOLIDAYS } from "./holidays";
 import type { BuiltCase } from "./lifecycle";
@@ -48,12 +49,17 @@ export async function insertCases(db: SeedDb, cases: readonly BuiltCase[]): Prom
   }
 }
 
-/** Sets tracking:<year> counters so new cases continue each year's sequence. */
+/**
+ * Sets the demo series' counters (demo-tracking:<year>) so cases generated later (tests' createTestCase)
+ * continue after the seeded history. The real counters (tracking:<year>) are never touched: the first case
+ * filed or registered in a demo database is XF<year>000001, as in production.
+ */
 export async function setTrackingCounters(db: SeedDb, lastSequence: ReadonlyMap<number, number>): Promise<void> {
   await db.$transaction(
-    [...lastSequence].map(([year, value]) =>
-      db.counter.upsert({ where: { name: `tracking:${year}` }, create: { name: `tracking:${year}`, value }, update: { value } }),
-    ),
+    [...lastSequence].map(([year, value]) => {
+      const name = trackingCounterName(year, true);
+      return db.counter.upsert({ where: { name }, create: { name, value }, update: { value } });
+    }),
   );
 }
 

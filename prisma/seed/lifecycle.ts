@@ -79,6 +79,8 @@ export function buildCase(ctx: SimContext, input: CaseInput, plan: Plan): BuiltC
 }
 
 const SUPERVISION_WEIGHTS = { 催办: 50, 督办函: 35, 约谈: 8, 通报: 4, 挂牌督办: 3 } as const;
+/** An extension is requested on day 40–53 after acceptance and decided within 3 days: by day 56. */
+const EXTENSION_DECIDED_BY_DAY = 56;
 
 /** One case's story. Each phase either returns (the story goes on) or ends it by throwing STOP. */
 class CasePlayer {
@@ -235,7 +237,9 @@ class CasePlayer {
     if (this.fast) return 8;
     if (plan.replyLate) return dueDays + rnd.int(1, 40);
     if (plan.lastMinute) return rnd.int(dueDays - 2, dueDays);
-    if (extension) return rnd.int(dueDays - 12, dueDays - 1);
+    // With an extension request (days 40–53, decided 1–3 days later) the reply comes after the decision,
+    // approved or not; otherwise a rejected request could fall after the reply and be dropped.
+    if (plan.extension) return rnd.int(Math.max(EXTENSION_DECIDED_BY_DAY + 1, dueDays - 12), dueDays - 1);
     if (rnd.chance(0.3)) return rnd.int(dueDays - 4, dueDays - 1);
     return Math.round((rnd.int(10, dueDays - 1) + rnd.int(10, dueDays - 1)) / 2);
   }
@@ -261,7 +265,7 @@ class CasePlayer {
     }
     if (plan.extension) {
       const { days, approved } = plan.extension;
-      const requestDay = rnd.int(40, 53);
+      const requestDay = rnd.int(40, EXTENSION_DECIDED_BY_DAY - 3);
       const reason = rnd.pick(T.EXTENSION_REASONS);
       const approver = this.inCgz(this.unitId) ? this.townshipSupervisor : this.countySupervisor;
       steps.push({ day: requestDay, run: (d) => rec.emit("EXTENSION_REQUESTED", "requestExtension", unit, time.staffOn(d), { note: reason, data: { extensionDays: days } }) });

@@ -3,7 +3,7 @@
 import { addCivilDays, civilYear, startOfCivilDay, toCivilDate } from "../../lib/domain/civil-date";
 import { isWorkingDay } from "../../lib/domain/deadlines";
 import { COLLECTIVE_VISIT_MIN_PERSONS, MAX_REPRESENTATIVES } from "../../lib/domain/petition-rules";
-import { formatTrackingNo, generateQueryCode, hashQueryCode } from "../../lib/domain/tracking";
+import { formatDemoTrackingNo, generateQueryCode, hashQueryCode } from "../../lib/domain/tracking";
 import type { Channel } from "../../generated/prisma/client";
 import { CATEGORIES, categoryById, type CategoryDef } from "./categories";
 import { buildCase, type BuiltCase, type CaseInput, type SimContext } from "./lifecycle";
@@ -79,6 +79,10 @@ function visitors(rnd: Random, channel: Channel): { personCount: number; represe
 
 export type CaseSecretContext = SimContext & { secret: string };
 
+/** The generated history numbers each year's demo cases from 1 up to this; above are reserved demo blocks
+ *  (800001… for tests' in-memory cases, 900001… for the well-known demo cases). */
+export const DEMO_HISTORY_MAX_SEQUENCE = 799_999;
+
 export function generateCases(ctx: CaseSecretContext, count: number): { cases: BuiltCase[]; lastSequence: Map<number, number> } {
   const { rnd } = ctx;
   const days = historyDays(ctx);
@@ -93,8 +97,9 @@ export function generateCases(ctx: CaseSecretContext, count: number): { cases: B
   for (const { channel, receivedAt } of arrivals) {
     const year = civilYear(receivedAt);
     const sequence = (lastSequence.get(year) ?? 0) + 1;
+    if (sequence > DEMO_HISTORY_MAX_SEQUENCE) throw new RangeError(`too many demo cases in ${year}: the reserved demo blocks start at ${DEMO_HISTORY_MAX_SEQUENCE + 1}`);
     lastSequence.set(year, sequence);
-    const trackingNo = formatTrackingNo(year, sequence);
+    const trackingNo = formatDemoTrackingNo(year, sequence);
     const repeatOf = inputs.length > 50 && rnd.chance(0.03) ? rnd.pick(inputs.slice(-400)) : null;
     const input = repeatOf
       ? repeatInput(rnd, repeatOf, channel, receivedAt, trackingNo)

@@ -1,7 +1,7 @@
 // What will happen to a demo case, decided up front. The simulation (lifecycle.ts) plays a plan out
 // until the case is done or the next step would lie after "now"; tests and demo cases override parts.
 import type { Outcome, Satisfaction } from "../../generated/prisma/client";
-import { mayPublishContent, outcomesFor } from "../../lib/domain/petition-rules";
+import { mayCarryPublicNotes, mayPublishContent, outcomesFor } from "../../lib/domain/petition-rules";
 import type { CategoryDef } from "./categories";
 import type { Random } from "./random";
 import { UNITS } from "./units";
@@ -78,7 +78,8 @@ export function randomPlan(rnd: Random, category: CategoryDef, townshipId: strin
     acceptLate: rnd.chance(0.06),
     lastMinute: rnd.chance(lastMinuteShare),
     assign: rnd.chance(0.6),
-    publicNotes: rnd.chance(0.5) ? 0 : rnd.chance(0.7) ? 1 : 2,
+    // Drawn for every case so the demo's random sequence stays the same; an accusation keeps none (条例第46条).
+    publicNotes: (rnd.chance(0.5) ? 0 : rnd.chance(0.7) ? 1 : 2) * (mayCarryPublicNotes(kind) ? 1 : 0),
     internalNotes: rnd.chance(0.4) ? rnd.int(1, 2) : 0,
     infoRequest: rnd.chance(0.1),
     supplementAnswers: rnd.chance(0.85),

@@ -1,10 +1,9 @@
 // Boot steps shared by scripts/start.mjs (npm start / npm run dev) and scripts/e2e-server.mjs.
 // Plain Node ESM on purpose: it must run before anything is built or compiled.
 // Every tool is spawned as `node <its entry file>` so nothing depends on PATH or on npx.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -95,14 +94,15 @@ export function buildIfNeeded(force = process.env.FORCE_BUILD === "1") {
   runNode("build", [NEXT_CLI, "build"]);
 }
 
-/** Start `next <start|dev>` and stay its parent: forward SIGINT/SIGTERM, exit with its code. */
-export function runNext(mode, { port, hostname }) {
-  const args = [NEXT_CLI, mode, "-p", port, "-H", hostname];
-  console.log(`[boot] node ${args.join(" ")}`);
-  const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-  // Killed by a signal: exit 128+n like a shell would, so supervisors see why it stopped.
-  child.on("exit", (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));
+/** Serve the app in this process with the portal's own server (scripts/server.mjs), in production or dev mode. */
+export async function runServer(mode, { port, hostname }) {
+  const { serve } = await import("../server.mjs");
+  try {
+    await serve({ dev: mode === "dev", hostname, port });
+  } catch (err) {
+    console.error(`\n[boot] FAILED to serve: ${err.message}\n`);
+    process.exit(1);
+  }
 }
 
 /** Run the boot steps, reporting a failure loudly and with a non-zero exit. */

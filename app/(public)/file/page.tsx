@@ -18,7 +18,7 @@ export default async function FilePage() {
         <h1 className="text-3xl font-bold">{t("file.title")}</h1>
         <p className="text-stone-700">{t("file.lead")}</p>
       </header>
-      <FileForm locale={locale} categories={options.categories} townships={options.townships} />
+      <FileForm locale={locale} categories={options.categories} townships={options.townships} accusableUnits={options.accusableUnits} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { CaseChangedError, ForbiddenError, NotFoundError, RuleError } from "@/lib/data/errors";
 import { viewerSeesCase } from "@/lib/data/staff-case";
 import { hasMessage } from "@/lib/i18n";
-import { fieldErrorsOf, formValues, type FieldErrors } from "@/lib/validation/fields";
+import { fieldErrorsOf, readForm, type FieldErrors } from "@/lib/validation/fields";
 import type { FormState } from "../form-state";
 
 type Values = Record<string, string | undefined>;
@@ -25,7 +25,9 @@ export async function runCaseAction<S extends z.ZodType<{ petitionId: string; ve
   /** The form field a rule refusal is about (e.g. "route.accused" → the unit select), if any. */
   ruleField?: (key: string) => string | undefined,
 ): Promise<FormState> {
-  const values = formValues(form, fields);
+  const read = readForm(form, fields);
+  if (!read.ok) return read.refusal;
+  const values = read.values;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);

@@ -151,6 +151,10 @@ const en: Shape<Messages> = {
     phone: "Mobile number",
     idNumber: "ID number (optional)",
     email: "E-mail (optional)",
+    // 检举控告: the accused unit (条例第46条)
+    accusedUnit: "Unit accused (optional)",
+    accusedUnitHint: "For accusations only. An accusation against the county government or the petition bureau goes straight to the discipline inspection organ (Regulations, art. 46).",
+    accusedUnitNone: "None",
     consent: "I agree that, with personal data removed and after staff review, the title, a summary and the reply may be published",
     consentHint: "Either way, the handling (dates, units, state) is public, without any of your personal data.",
     submit: "File petition",
@@ -165,6 +169,7 @@ const en: Shape<Messages> = {
     warning: "The query code is shown only this once and staff cannot recover it. Write it down, print or save it now, and share it with no one.",
     receivedAt: "Filed at",
     routeDue: "The bureau must route it to the competent unit by {date}.",
+    sentToDiscipline: "An accusation against the petition bureau or the county government goes straight to the discipline inspection commission (Regulations, art. 46), which must tell you by {date} whether it accepts it.",
     print: "Print receipt",
     trackNow: "Track it",
     publicPage: "Public page",
@@ -228,6 +233,34 @@ const en: Shape<Messages> = {
     chainExplain: "Each record contains the hash of the one before; any later change makes verification fail.",
     supervised: "Supervised",
   },
+  // Filing and 登记 limits, the proof-of-work widget, and the input gate of every action.
+  filingLimit: {
+    address: "Too many letters have been filed from your network. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    addressWithoutChallenge:
+      "Without the automatic check, one network may file at most {limit} letters an hour. Please try again after {time} (in about {minutes} minutes), or turn on JavaScript in your browser. What you typed is kept.",
+    phone: "One mobile number may file at most {limit} letters a day. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    registration: "This account has registered too many cases in a short time; registration is paused. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    challengeHint: "Before filing, your browser does a short calculation in the background to keep out automated mass filing. No personal data is collected.",
+    widget: {
+      label: "Automatic check (against mass filing)",
+      loading: "Loading…",
+      verifying: "Checking…",
+      verified: "Checked",
+      verify: "Check",
+      error: "The check failed. You can still file.",
+      expired: "The check expired. Please check again.",
+      verificationRequired: "Please complete the check first.",
+      waitAlert: "Checking, please wait.",
+    },
+  },
+  // The 404 page (app/not-found.tsx) for every unmatched or malformed URL.
+  notFoundPage: {
+    text: "Please check the address, or start from the home page or “Track”.",
+  },
+  formInput: {
+    notAForm: "What was sent is not a form. Nothing was done.",
+    malformedText: "What was sent contains characters that cannot be read. Nothing was done; please check and type it again.",
+  },
   errors: {
     generic: "Not filed: please check the marked fields.",
     unexpected: "The system could not process this now. Please try again; what you typed is kept.",
@@ -239,6 +272,7 @@ const en: Shape<Messages> = {
     invalidEmail: "This e-mail address is not valid.",
     invalidChoice: "Choose from the list.",
     confirmRequired: "Please tick to confirm.",
+    accusedUnitOnlyAccusation: "Only an accusation can name an accused unit. Choose another category, or set this to “None”.",
     stateChanged: "The petition's state has changed; this is no longer possible. Please reload.",
     forbidden: "You may not do this.",
     notFound: "Page not found.",
@@ -305,6 +339,7 @@ const en: Shape<Messages> = {
       days: "Extension of {days} days",
       outcome: "Outcome: {outcome}",
       properChannel: "Channel given: {channel}",
+      directToDiscipline: "The county government or the petition bureau is accused: sent straight to the discipline inspection organ on receipt (Regulations, art. 46)",
     },
     extensionsTitle: "Extension requests",
     extensionItem: "{date}: {days} days requested",
@@ -460,6 +495,10 @@ const en: Shape<Messages> = {
     },
     reply: {
       outcome: "This outcome does not fit the case's category. Please choose again.",
+    },
+    // 检举控告 stays confidential (条例第46条)
+    publicNote: {
+      confidential: "An accusation gets no public progress notes: neither its content nor its handling is public (Regulations, art. 46).",
     },
   },
   register: {

@@ -148,6 +148,10 @@ const zhCN = {
     phone: "手机号码",
     idNumber: "身份证号码（选填）",
     email: "电子邮箱（选填）",
+    // 检举控告: the accused unit (条例第46条)
+    accusedUnit: "被检举控告的单位（选填）",
+    accusedUnitHint: "仅检举控告类填写。检举控告县人民政府或信访局的，直接交纪检监察机关办理（《信访工作条例》第46条）。",
+    accusedUnitNone: "不指定",
     consent: "同意在去除个人信息并经工作人员审核后，公开信件标题、内容摘要和答复",
     consentHint: "无论是否同意，办理过程（时间、单位、状态）都会公开，但不包含您的任何个人信息。",
     submit: "提交信件",
@@ -162,6 +166,7 @@ const zhCN = {
     warning: "查询码只显示这一次，工作人员也无法找回。请立即抄写、打印或截图保存，不要告诉他人。",
     receivedAt: "提交时间",
     routeDue: "信访局应在 {date} 前转送有权处理的单位。",
+    sentToDiscipline: "检举控告信访局或县人民政府的信件已直接转送纪委监委（《信访工作条例》第46条），纪委监委应在 {date} 前告知是否受理。",
     print: "打印凭证",
     trackNow: "去查询",
     publicPage: "查看公开页面",
@@ -225,6 +230,34 @@ const zhCN = {
     chainExplain: "每条记录都含前一条记录的哈希，任何事后修改都会使链条校验失败。",
     supervised: "已督办",
   },
+  // Filing and 登记 limits, the proof-of-work widget, and the input gate of every action.
+  filingLimit: {
+    address: "从您所在的网络提交的信件过多。请于 {time} 后再试（约 {minutes} 分钟）。您填写的内容没有丢失。",
+    addressWithoutChallenge:
+      "未完成自动验证的信件，同一网络每小时最多提交 {limit} 封。请于 {time} 后再试（约 {minutes} 分钟），或启用浏览器的 JavaScript 后提交。您填写的内容没有丢失。",
+    phone: "同一手机号码每天最多提交 {limit} 封信件。请于 {time} 后再试（约 {minutes} 分钟）。您填写的内容没有丢失。",
+    registration: "本账户登记过于频繁，已暂停登记。请于 {time} 后再试（约 {minutes} 分钟）。填写的内容没有丢失。",
+    challengeHint: "提交前，浏览器会在后台自动完成一次计算验证，用于防止恶意批量提交，不收集任何个人信息。",
+    widget: {
+      label: "自动验证（防止批量提交）",
+      loading: "正在加载…",
+      verifying: "正在验证…",
+      verified: "验证完成",
+      verify: "验证",
+      error: "验证失败，请稍后再试。您仍可直接提交。",
+      expired: "验证已过期，请重新验证。",
+      verificationRequired: "请先完成验证。",
+      waitAlert: "正在验证，请稍候。",
+    },
+  },
+  // The 404 page (app/not-found.tsx) for every unmatched or malformed URL.
+  notFoundPage: {
+    text: "请检查网址是否正确，或从首页、“查询”进入。",
+  },
+  formInput: {
+    notAForm: "提交的内容不是表单，未做任何处理。",
+    malformedText: "提交的内容含有无法识别的字符，未做任何处理。请检查后重新填写。",
+  },
   errors: {
     generic: "提交失败，请检查标出的项目。",
     unexpected: "系统暂时无法处理，请稍后再试。您填写的内容没有丢失。",
@@ -236,6 +269,7 @@ const zhCN = {
     invalidEmail: "电子邮箱格式不正确。",
     invalidChoice: "请从列表中选择。",
     confirmRequired: "请勾选确认。",
+    accusedUnitOnlyAccusation: "只有检举控告类事项可以选择被检举控告的单位。请改选事项类别，或将此项设为“不指定”。",
     stateChanged: "信件状态已变化，无法进行此操作。请刷新页面。",
     forbidden: "无权进行此操作。",
     notFound: "页面不存在。",
@@ -302,6 +336,7 @@ const zhCN = {
       days: "延期 {days} 日",
       outcome: "处理结果：{outcome}",
       properChannel: "告知途径：{channel}",
+      directToDiscipline: "被检举控告的是县人民政府或信访局，收到即直接交纪检监察机关办理（《信访工作条例》第46条）",
     },
     extensionsTitle: "延期申请",
     extensionItem: "{date} 申请延期 {days} 日",
@@ -457,6 +492,10 @@ const zhCN = {
     },
     reply: {
       outcome: "处理结果与事项类别不符，请重新选择。",
+    },
+    // 检举控告 stays confidential (条例第46条)
+    publicNote: {
+      confidential: "检举控告事项不发布公开进展：其内容和办理情况均不公开（《信访工作条例》第46条）。",
     },
   },
   register: {

@@ -1,15 +1,7 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { NotFoundNotice } from "@/components/ui/not-found-notice";
 
-export default async function CaseNotFound() {
-  const { t } = await getT();
-  return (
-    <div className="space-y-3">
-      <h1 className="text-3xl font-bold">{t("publicCase.notFound")}</h1>
-      <p>{t("publicCase.notFoundText")}</p>
-      <Link href="/" className="text-blue-800 underline">
-        {t("errors.notFoundLink")}
-      </Link>
-    </div>
-  );
+// proxy.ts answers unknown numbers before the page runs (app/not-found.tsx); this stays for a case the
+// page itself cannot find.
+export default function CaseNotFound() {
+  return <NotFoundNotice of="case" />;
 }

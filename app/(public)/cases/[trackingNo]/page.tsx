@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/i18n";
 import { now } from "@/lib/clock";
 import { findPublicCase } from "@/lib/data/public-cases";
 import { deadlinesOf } from "@/lib/data/case-view";
-import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
+import { trackingNoOfSegment } from "@/lib/http/request-path";
 import { isConfidentialKind } from "@/lib/domain/petition-rules";
 import { Card } from "@/components/ui/card";
 import { StateBadge } from "@/components/petition/state-badge";
@@ -16,16 +16,18 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ trackingNo: string }> };
 
+// proxy.ts has already answered unknown and malformed numbers with the not-found page; this is the
+// page's own check (decoding without throwing: a malformed segment must not answer 500).
 async function load(raw: string) {
-  const trackingNo = normalizeTrackingNo(decodeURIComponent(raw));
-  if (!parseTrackingNo(trackingNo)) return null;
-  return findPublicCase(trackingNo);
+  const trackingNo = trackingNoOfSegment(raw);
+  return trackingNo === null ? null : findPublicCase(trackingNo);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { t } = await getT();
   const { trackingNo } = await params;
-  return { title: t("publicCase.title", { trackingNo: normalizeTrackingNo(decodeURIComponent(trackingNo)) }) };
+  const known = trackingNoOfSegment(trackingNo);
+  return known === null ? {} : { title: t("publicCase.title", { trackingNo: known }) };
 }
 
 /** The public case page: only what spec §5 allows, from an allow-listed query. */

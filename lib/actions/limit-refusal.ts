@@ -1,0 +1,22 @@
+import "server-only";
+import { retryAfter } from "@/lib/domain/filing-limits";
+import { toCivilDate } from "@/lib/domain/civil-date";
+import { formatDateTime, type MessageKey } from "@/lib/i18n";
+import type { FormState } from "./form-state";
+
+/**
+ * A refusal for a spent budget: says why and when to try again — "HH:mm" (Shanghai time) when that is today,
+ * else the date too — and gives back what was typed so nothing is lost.
+ */
+export function limitRefusal(
+  key: MessageKey,
+  limit: number | undefined,
+  at: Date,
+  retryAfterMs: number,
+  values: Record<string, string | undefined>,
+): FormState<never> {
+  const { retryAt, minutes } = retryAfter(at, retryAfterMs);
+  const stamp = formatDateTime(retryAt);
+  const time = toCivilDate(retryAt) === toCivilDate(at) ? stamp.slice(11) : stamp;
+  return { status: "error", message: { key, params: { time, minutes, ...(limit === undefined ? {} : { limit }) } }, fieldErrors: {}, values };
+}

@@ -1,0 +1,60 @@
+// The portal's own HTTP server around Next's request handler (Next's "custom server" API), used by
+// `npm start`, `npm run dev` and the end-to-end server instead of `next start`.
+//
+// Why: `next start` fills X-Forwarded-For from the socket only when the client sent none, so without a reverse
+// proxy a client chooses the address every rate limit counts by. This server writes the connection's peer
+// address into a private header (PEER_HEADER, read by lib/http/client-address.ts), overwriting whatever a
+// client sent under that name; with TRUST_PROXY_HOPS=0 (the default) that is the only address the portal uses.
+// Plain Node ESM: it runs before anything is compiled.
+import http from "node:http";
+import { ROOT } from "./lib/boot.mjs";
+
+/** Must equal PEER_HEADER in lib/http/client-address.ts. */
+export const PEER_HEADER = "x-sunshine-peer";
+
+/** How long a graceful shutdown waits for open requests before it stops anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Serves the app on hostname:port until SIGINT/SIGTERM, then finishes open requests and exits 0. */
+export async function serve({ dev, hostname, port }) {
+  process.env.NODE_ENV = dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const server = http.createServer();
+  // Next builds the URLs its router and its proxy compare from this name, not from the address bound below; its
+  // render server always says "localhost", so the router must too, or a proxy rewrite to one of our own paths
+  // looks like another origin and is sent out again over HTTP.
+  const app = next({ dev, dir: ROOT, hostname: "localhost", port: Number(port), httpServer: server });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  server.on("request", (req, res) => {
+    // Overwrite, never trust: the client's own value under this name (even a repeated header) is gone.
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    handle(req, res).catch((err) => {
+      console.error("[server] request failed:", err instanceof Error ? err.name : "unknown");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head)); // HMR
+
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(Number(port), hostname, resolve);
+  });
+  console.log(`[server] ${dev ? "development" : "production"} on http://${hostname}:${port}`);
+
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] ${signal}: finishing open requests`);
+    const force = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      Promise.resolve(app.close?.()).finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stop(sig));
+}
