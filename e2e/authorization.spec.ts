@@ -9,9 +9,9 @@
 // sent again from other sessions with their own cookies. A positive control proves that such a replay does
 // act when the sender is allowed, so the refusals are not an artefact of a broken replay.
 //
-// The e2e database is shared by all spec files: the cases used here are seeded ones no other journey uses
-// (never the well-known demo block XFD<year>9000xx), and nothing is written on them except the one positive-control
-// note. Should the seed lack a fitting case, one is filed through /file and moved on through the UI.
+// The e2e database is shared by all spec files: the cases used here are this spec's own — each filed through
+// /file and moved on through the UI as a person would, never looked up in the seed — and nothing is written on
+// them after that except the one positive-control note.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/staff";
 import { waitForHydration } from "./support/petition";
@@ -20,7 +20,6 @@ import {
   captureSubmission,
   capturedField,
   fileCaseThroughUi,
-  findSeededCase,
   replay,
   type CapturedAction,
   type CaseNeed,
@@ -118,7 +117,7 @@ async function newContext(browser: Browser, baseURL: string | undefined, workerI
 const caseUrl = (key: CaseKey) => `/staff/cases/${cases[key].id}`;
 
 test.beforeAll(async ({ browser, baseURL }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // six sign-ins, then five letters filed (each with its proof of work) and moved on
   await Promise.all(
     VIEWERS.map(async (who) => {
       const context = await newContext(browser, baseURL, testInfo.workerIndex);
@@ -133,13 +132,11 @@ test.beforeAll(async ({ browser, baseURL }, testInfo) => {
   const picked: Partial<Record<CaseKey, PickedCase>> = {};
   for (const key of CASE_KEYS) {
     const need: CaseNeed = NEEDS[key];
-    picked[key] =
-      findSeededCase(need) ??
-      (await fileCaseThroughUi(need, {
-        citizen: sessions.anonymous.page,
-        bureau: sessions.bureau1.page,
-        unit: async () => (need.unit === "u-cgz" ? sessions.cgz1.page : sessions.zjj1.page),
-      }));
+    picked[key] = await fileCaseThroughUi(need, {
+      citizen: sessions.anonymous.page,
+      bureau: sessions.bureau1.page,
+      unit: async () => (need.unit === "u-cgz" ? sessions.cgz1.page : sessions.zjj1.page),
+    });
   }
   cases = picked as Record<CaseKey, PickedCase>;
 });

@@ -10,7 +10,7 @@ import { endPetitionerSession, findPetitionerSessionCase, startPetitionerSession
 // guessed id is refused before the database is asked); the row says which case and whether the session
 // is still open, so 退出查询 ends it on the server and a copy of the old cookie opens nothing.
 // Nothing in the cookie or the row is personal data.
-export const PETITIONER_COOKIE = "xf_case";
+const PETITIONER_COOKIE = "xf_case";
 
 function sign(id: string): string {
   return createHmac("sha256", appSecret()).update(`petitioner-session:${id}`).digest("base64url");

@@ -76,6 +76,7 @@ async function run(file: string) {
   const { db } = await import("../lib/db");
   const queue = await import("../lib/data/queue");
   const { QUEUE_TABS } = await import("../lib/domain/queue");
+  const { OPEN_STATES } = await import("../lib/domain/petition-states");
   type Viewer = Parameters<typeof queue.findQueue>[0];
 
   console.log(`# Queue benchmark: ${CASES.toLocaleString("en")} cases, median of ${RUNS} runs\n`);
@@ -115,7 +116,7 @@ async function run(file: string) {
   // county supervisor (every unit).
   const openByUnit = await db.petition.groupBy({
     by: ["currentUnitId"],
-    where: { state: { in: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"] } },
+    where: { state: { in: [...OPEN_STATES] } },
     _count: { _all: true },
     orderBy: { _count: { currentUnitId: "desc" } },
   });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPetition, type NewPetition } from "@/lib/data/petitions";
+import type { NewPetition } from "@/lib/data/petitions";
 import { registerPetition } from "@/lib/data/register";
 import * as A from "@/lib/data/staff-case-actions";
 import { findStaffCase, viewerSeesCase } from "@/lib/data/staff-case";
@@ -17,7 +17,7 @@ import { loadCalendar } from "@/lib/data/calendar";
 import { acceptDeadline, returnDeadline } from "@/lib/domain/deadlines";
 import { DIRECT_TO_DISCIPLINE, type StaffViewer, type UnitRef } from "@/lib/domain/authority";
 import { QUEUE_TABS } from "@/lib/domain/queue";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { filePetition, makeReferenceData, PERSON, staff, unitRef } from "./factories";
 
 const TAG = `检举测试${randomUUID().slice(0, 6)}`;
 const RECEIVED = new Date("2026-03-02T02:00:00Z"); // Monday 10:00 Shanghai
@@ -28,33 +28,26 @@ let discipline: UnitRef;
 let bureau: UnitRef;
 let v: Record<"govSupervisor" | "bureauHandler" | "bureauSupervisor" | "jwHandler" | "deptHandler" | "townHandler", StaffViewer>;
 
-const ref3 = (u: { id: string; path: string; kind: UnitRef["kind"] }): UnitRef => ({ id: u.id, path: u.path, kind: u.kind });
-
-async function user(name: string, role: StaffViewer["role"], unit: UnitRef): Promise<StaffViewer> {
-  const row = await db.user.create({ data: { username: `${TAG}-${name}`, displayName: name, passwordHash: "x", role, unitId: unit.id } });
-  return { userId: row.id, role, unit };
-}
-
 beforeAll(async () => {
   ref = await makeReferenceData();
-  bureau = ref3(ref.bureau);
+  bureau = unitRef(ref.bureau);
   // createPetition sends to the first active discipline organ by path: use it if another file made one.
   const existing = await db.unit.findFirst({ where: { kind: "DISCIPLINE", active: true }, orderBy: { path: "asc" } });
   if (existing?.parentId) {
-    discipline = ref3(existing);
-    gov = ref3(await db.unit.findUniqueOrThrow({ where: { id: existing.parentId } }));
+    discipline = unitRef(existing);
+    gov = unitRef(await db.unit.findUniqueOrThrow({ where: { id: existing.parentId } }));
   } else {
-    gov = ref3(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } }));
+    gov = unitRef(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } }));
     const id = `jw-${TAG}`;
-    discipline = ref3(await db.unit.create({ data: { id, code: id, name: `纪委监委-${TAG}`, kind: "DISCIPLINE", parentId: gov.id, path: `${gov.path}${id}/` } }));
+    discipline = unitRef(await db.unit.create({ data: { id, code: id, name: `纪委监委-${TAG}`, kind: "DISCIPLINE", parentId: gov.id, path: `${gov.path}${id}/` } }));
   }
   v = {
-    govSupervisor: await user("gs", "supervisor", gov),
-    bureauHandler: await user("bh", "handler", bureau),
-    bureauSupervisor: await user("bs", "supervisor", bureau),
-    jwHandler: await user("jh", "handler", discipline),
-    deptHandler: await user("dh", "handler", ref3(ref.department)),
-    townHandler: await user("th", "handler", ref3(ref.otherTownship)),
+    govSupervisor: await staff("supervisor", gov, { name: "gs" }),
+    bureauHandler: await staff("handler", bureau, { name: "bh" }),
+    bureauSupervisor: await staff("supervisor", bureau, { name: "bs" }),
+    jwHandler: await staff("handler", discipline, { name: "jh" }),
+    deptHandler: await staff("handler", unitRef(ref.department), { name: "dh" }),
+    townHandler: await staff("handler", unitRef(ref.otherTownship), { name: "th" }),
   };
 });
 
@@ -74,7 +67,7 @@ function input(over: Partial<NewPetition> = {}): NewPetition {
   };
 }
 
-const file = (over: Partial<NewPetition> = {}) => db.$transaction((tx) => createPetition(tx, input(over), { type: "PETITIONER" }));
+const file = (over: Partial<NewPetition> = {}) => filePetition(input(over));
 const mine = { title: { startsWith: TAG } };
 
 describe("an accusation against the bureau or the county government (条例第46条)", () => {
@@ -205,7 +198,7 @@ describe("the accused unit's staff never see the accusation: page, queue tabs, c
     expect(await everywhere(v.deptHandler, c)).toMatchObject({ page: true, inTabs: true });
     await db.petition.update({ where: { id: c.id }, data: { accusedUnitId: ref.department.id } });
     expect(await everywhere(v.deptHandler, c)).toEqual(nowhere);
-    const above = await user("above", "supervisor", ref3(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } })));
+    const above = await staff("supervisor", unitRef(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } })), { name: "above" });
     expect(await everywhere(above, c)).toEqual({ page: true, sees: true, inTabs: true, found: true });
   });
 });

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { createPetition } from "@/lib/data/petitions";
 import { appendEvent } from "@/lib/data/events";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { makeReferenceData, PERSON } from "./factories";
 
 type Provider = "sqlite" | "postgresql";
 const provider: Provider = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite";

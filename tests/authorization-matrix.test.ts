@@ -4,81 +4,60 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { createPetition } from "@/lib/data/petitions";
+import { now } from "@/lib/clock";
 import * as A from "@/lib/data/staff-case-actions";
 import { CaseChangedError, ForbiddenError, RuleError } from "@/lib/data/errors";
 import type { StaffViewer } from "@/lib/domain/authority";
+import { caseAt as caseMovedTo, staff, unit, unitRef } from "./factories";
 
 type Unit = { id: string; path: string; kind: StaffViewer["unit"]["kind"] };
 let units: Record<"gov" | "bureau" | "a" | "b", Unit>;
 let viewers: Record<string, StaffViewer>;
 let categoryId: string;
 let townshipId: string;
-const at = () => new Date();
-
-async function unit(tag: string, name: string, kind: Unit["kind"], parent?: Unit): Promise<Unit> {
-  const id = `m-${tag}-${name}`;
-  const path = `${parent?.path ?? "/"}${id}/`;
-  await db.unit.create({ data: { id, code: id, name: id, kind, parentId: parent?.id ?? null, path } });
-  return { id, path, kind };
-}
-
-async function user(tag: string, name: string, role: StaffViewer["role"], u: Unit): Promise<StaffViewer> {
-  const row = await db.user.create({ data: { username: `${tag}-${name}`, displayName: name, passwordHash: "x", role, unitId: u.id } });
-  return { userId: row.id, role, unit: u };
-}
+const at = () => now();
 
 beforeAll(async () => {
   const tag = randomUUID().slice(0, 6);
-  const gov = await unit(tag, "gov", "GOVERNMENT");
+  const gov = unitRef(await unit("gov", "GOVERNMENT", null, { tag }));
   // createPetition files at the first bureau by path; reuse one if another test file made it first.
   const existing = await db.unit.findFirst({ where: { kind: "BUREAU" }, orderBy: { path: "asc" }, select: { id: true, path: true, kind: true } });
-  const bureau = existing ?? (await unit(tag, "bureau", "BUREAU", gov));
-  const a = await unit(tag, "a", "DEPARTMENT", gov);
-  const b = await unit(tag, "b", "TOWNSHIP", gov);
+  const bureau = unitRef(existing ?? (await unit("bureau", "BUREAU", gov, { tag })));
+  const a = unitRef(await unit("a", "DEPARTMENT", gov, { tag }));
+  const b = unitRef(await unit("b", "TOWNSHIP", gov, { tag }));
   units = { gov, bureau, a, b };
   townshipId = b.id;
   categoryId = (await db.category.create({ data: { code: `m-${tag}`, name: `m-${tag}`, kind: "APPEAL" } })).id;
   viewers = {
-    bureauHandler: await user(tag, "bureauHandler", "handler", bureau),
-    aHandler: await user(tag, "aHandler", "handler", a),
-    bHandler: await user(tag, "bHandler", "handler", b),
-    countySupervisor: { ...(await user(tag, "countySupervisor", "supervisor", gov)), unit: bureau.path.startsWith(gov.path) ? gov : { ...gov, path: "/" } },
-    bSupervisor: await user(tag, "bSupervisor", "supervisor", b),
-    admin: await user(tag, "admin", "admin", gov),
+    bureauHandler: await staff("handler", bureau, { name: "bureauHandler" }),
+    aHandler: await staff("handler", a, { name: "aHandler" }),
+    bHandler: await staff("handler", b, { name: "bHandler" }),
+    countySupervisor: { ...(await staff("supervisor", gov, { name: "countySupervisor" })), unit: bureau.path.startsWith(gov.path) ? gov : { ...gov, path: "/" } },
+    bSupervisor: await staff("supervisor", b, { name: "bSupervisor" }),
+    admin: await staff("admin", gov, { name: "admin" }),
   };
-  await user(tag, "aHandler2", "handler", a);
+  await staff("handler", a, { name: "aHandler2" });
 });
 
+const STAGES = { bureau: "bureau", submittedAtA: "routed", acceptedAtA: "accepted", repliedAtA: "replied" } as const;
+
 /** A fresh case at the bureau, optionally routed to unit A and moved on to a state. */
-async function caseAt(stage: "bureau" | "submittedAtA" | "acceptedAtA" | "repliedAtA") {
-  const created = await db.$transaction((tx) =>
-    createPetition(
-      tx,
-      {
-        channel: "ONLINE",
-        categoryId,
-        placeId: townshipId,
-        title: "矩阵测试信件",
-        content: "用于授权矩阵测试的信件内容，不少于二十个字符。",
-        address: "测试地址一号",
-        petitionerName: "矩阵人",
-        petitionerPhone: "13900000000",
-        consentPublic: true,
-        receivedAt: at(),
-      },
-      { type: "PETITIONER" },
-    ),
-  );
-  const id = created.id;
+async function caseAt(stage: keyof typeof STAGES) {
+  const petition = {
+    channel: "ONLINE",
+    categoryId,
+    placeId: townshipId,
+    title: "矩阵测试信件",
+    content: "用于授权矩阵测试的信件内容，不少于二十个字符。",
+    address: "测试地址一号",
+    petitionerName: "矩阵人",
+    petitionerPhone: "13900000000",
+    consentPublic: true,
+    receivedAt: at(),
+  } as const;
   const bureauHandler = { userId: viewers.bureauHandler!.userId, role: "handler" as const, unit: units.bureau };
-  if (stage === "bureau") return id;
-  await A.routeCase(bureauHandler, { petitionId: id, expectedVersion: 1, at: at(), targetUnitId: units.a.id, note: "" });
-  if (stage === "submittedAtA") return id;
-  await A.acceptCase(viewers.aHandler!, { petitionId: id, expectedVersion: 2, at: at() });
-  if (stage === "acceptedAtA") return id;
-  await A.replyCase(viewers.aHandler!, { petitionId: id, expectedVersion: 3, at: at(), outcome: "SUPPORT", replyText: "答复内容" });
-  return id;
+  const to = { unit: units.a, handler: viewers.aHandler! };
+  return (await caseMovedTo(STAGES[stage], { petition, bureau: bureauHandler, to, reply: { outcome: "SUPPORT", replyText: "答复内容" } })).id;
 }
 
 async function snapshot(id: string) {
@@ -93,7 +72,7 @@ const CASES: Case[] = [
   { action: "route", stage: "bureau", run: (v, id, version) => A.routeCase(v, { petitionId: id, expectedVersion: version, at: at(), targetUnitId: units.a.id, note: "转送" }) },
   { action: "return", stage: "submittedAtA", run: (v, id, version) => A.returnCase(v, { petitionId: id, expectedVersion: version, at: at(), reason: "不属于本单位职责" }) },
   { action: "accept", stage: "submittedAtA", run: (v, id, version) => A.acceptCase(v, { petitionId: id, expectedVersion: version, at: at() }) },
-  { action: "notAccept", stage: "submittedAtA", run: (v, id, version) => A.notAcceptCase(v, { petitionId: id, expectedVersion: version, at: at(), reason: "已进入诉讼程序", properChannel: "诉讼" }) },
+  { action: "notAccept", stage: "submittedAtA", run: (v, id, version) => A.notAcceptCase(v, { petitionId: id, expectedVersion: version, at: at(), reason: "已进入诉讼程序", properChannel: "LITIGATION" }) },
   { action: "assign", stage: "acceptedAtA", run: async (v, id, version) => A.assignCase(v, { petitionId: id, expectedVersion: version, at: at(), assigneeId: await handlerAtA() }) },
   { action: "internalNote", stage: "acceptedAtA", run: (v, id, version) => A.addInternalNote(v, { petitionId: id, expectedVersion: version, at: at(), text: "内部备注" }) },
   { action: "publicNote", stage: "acceptedAtA", run: (v, id, version) => A.addPublicNote(v, { petitionId: id, expectedVersion: version, at: at(), text: "已现场查看" }) },

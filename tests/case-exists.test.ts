@@ -2,7 +2,7 @@
 // JavaScript); this is the lookup it relies on, on the real database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseExists } from "@/lib/data/case-exists";
-import { fileOnline, makeReferenceData } from "./db-fixtures";
+import { fileOnline, makeReferenceData } from "./factories";
 
 let trackingNo: string;
 beforeAll(async () => {

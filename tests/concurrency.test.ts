@@ -1,64 +1,36 @@
 // Two staff members act on one case at the same moment: exactly one wins, the other is told the case
 // changed, nothing is lost or half-written, and the audit chain stays valid. Repeated many times.
 import { beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { createPetition } from "@/lib/data/petitions";
-import { acceptCase, addInternalNote, notAcceptCase, routeCase } from "@/lib/data/staff-case-actions";
+import { now } from "@/lib/clock";
+import { acceptCase, addInternalNote, notAcceptCase } from "@/lib/data/staff-case-actions";
 import { verifyCaseChain } from "@/lib/data/chain";
 import { CaseChangedError } from "@/lib/data/errors";
 import type { StaffViewer } from "@/lib/domain/authority";
+import { caseAt, makeReferenceData, onlinePetition, staff, type ReferenceData } from "./factories";
 
 let first: StaffViewer;
 let second: StaffViewer;
 let bureauHandler: StaffViewer;
-let unitId: string;
-let categoryId: string;
-let placeId: string;
+let ref: ReferenceData;
 
 beforeAll(async () => {
-  const tag = randomUUID().slice(0, 6);
-  const mk = async (name: string, kind: "GOVERNMENT" | "BUREAU" | "DEPARTMENT" | "TOWNSHIP", parentPath = "/") => {
-    const id = `c-${tag}-${name}`;
-    const path = `${parentPath}${id}/`;
-    await db.unit.create({ data: { id, code: id, name: id, kind, path } });
-    return { id, path, kind };
-  };
-  const gov = await mk("gov", "GOVERNMENT");
-  const bureau = (await db.unit.findFirst({ where: { kind: "BUREAU" }, orderBy: { path: "asc" }, select: { id: true, path: true, kind: true } })) ?? (await mk("bureau", "BUREAU", gov.path));
-  const dept = await mk("dept", "DEPARTMENT", gov.path);
-  placeId = (await mk("town", "TOWNSHIP", gov.path)).id;
-  unitId = dept.id;
-  categoryId = (await db.category.create({ data: { code: `c-${tag}`, name: `c-${tag}`, kind: "APPEAL" } })).id;
-  const user = async (name: string, unit: { id: string; path: string; kind: StaffViewer["unit"]["kind"] }): Promise<StaffViewer> => ({
-    userId: (await db.user.create({ data: { username: `${tag}-${name}`, displayName: name, passwordHash: "x", role: "handler", unitId: unit.id } })).id,
-    role: "handler",
-    unit,
-  });
-  first = await user("first", dept);
-  second = await user("second", dept);
-  bureauHandler = await user("bureau", bureau);
+  ref = await makeReferenceData();
+  first = await staff("handler", ref.department, { name: "first" });
+  second = await staff("handler", ref.department, { name: "second" });
+  bureauHandler = await staff("handler", ref.bureau, { name: "bureau" });
 });
 
-async function routedCase() {
-  const c = await db.$transaction((tx) =>
-    createPetition(
-      tx,
-      { channel: "ONLINE", categoryId, placeId, title: "并发测试信件", content: "并发测试信件的内容，不少于二十个字符。", address: "并发路一号", petitionerName: "并发人", petitionerPhone: "13900000001", consentPublic: false, receivedAt: new Date() },
-      { type: "PETITIONER" },
-    ),
-  );
-  await routeCase(bureauHandler, { petitionId: c.id, expectedVersion: 1, at: new Date(), targetUnitId: unitId, note: "" });
-  return c;
-}
+/** A letter routed to the department, where both handlers work (version 2). */
+const routedCase = () => caseAt("routed", { petition: onlinePetition(ref, { consentPublic: false, receivedAt: now() }), bureau: bureauHandler, to: { unit: ref.department, handler: first } });
 
 describe("two handlers at the same moment", () => {
   it("accept vs not-accept, 15 times: exactly one decision stands each time, and the chain verifies", async () => {
     for (let i = 0; i < 15; i++) {
       const c = await routedCase();
       const results = await Promise.allSettled([
-        acceptCase(first, { petitionId: c.id, expectedVersion: 2, at: new Date() }),
-        notAcceptCase(second, { petitionId: c.id, expectedVersion: 2, at: new Date(), reason: "不属于信访事项", properChannel: "诉讼" }),
+        acceptCase(first, { petitionId: c.id, expectedVersion: 2, at: now() }),
+        notAcceptCase(second, { petitionId: c.id, expectedVersion: 2, at: now(), reason: "不属于信访事项", properChannel: "LITIGATION" }),
       ]);
       const won = results.filter((r) => r.status === "fulfilled");
       expect(won).toHaveLength(1);
@@ -74,8 +46,8 @@ describe("two handlers at the same moment", () => {
     for (let i = 0; i < 15; i++) {
       const c = await routedCase();
       const results = await Promise.allSettled([
-        addInternalNote(first, { petitionId: c.id, expectedVersion: 2, at: new Date(), text: `甲的备注 ${i}` }),
-        addInternalNote(second, { petitionId: c.id, expectedVersion: 2, at: new Date(), text: `乙的备注 ${i}` }),
+        addInternalNote(first, { petitionId: c.id, expectedVersion: 2, at: now(), text: `甲的备注 ${i}` }),
+        addInternalNote(second, { petitionId: c.id, expectedVersion: 2, at: now(), text: `乙的备注 ${i}` }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const notes = await db.petitionEvent.count({ where: { petitionId: c.id, type: "NOTE_INTERNAL" } });

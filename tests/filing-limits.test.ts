@@ -24,7 +24,7 @@ import { HOLIDAYS } from "@/prisma/seed/holidays";
 import { Random } from "@/prisma/seed/random";
 import type { FormState } from "@/lib/actions/form-state";
 import { translator } from "@/lib/i18n";
-import { fileOnline, makeReferenceData, PERSON } from "./db-fixtures";
+import { fileOnline, makeReferenceData, PERSON } from "./factories";
 
 // The actions read the request's headers (the client address) and the signed-in viewer; a test process has
 // neither, so the peer address and the viewer are whatever the test says. The database is real.

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPetition, type NewPetition } from "@/lib/data/petitions";
+import type { NewPetition } from "@/lib/data/petitions";
 import { addSupplement, withdrawPetition, findPetitionerCase } from "@/lib/data/petitioner";
 import { findPublicCase } from "@/lib/data/public-cases";
 import { verifyCaseChain } from "@/lib/data/chain";
 import { lookUpCase, LOOKUP_LIMIT } from "@/lib/data/tracking";
 import { CaseChangedError, ForbiddenError, InvalidReferenceError } from "@/lib/data/errors";
 import { parseTrackingNo } from "@/lib/domain/tracking";
-import { makeReferenceData, onlinePetition, PERSON } from "./db-fixtures";
+import { filePetition, makeReferenceData, onlinePetition, PERSON } from "./factories";
 
 let ref: Awaited<ReturnType<typeof makeReferenceData>>;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 const input = (over: Partial<NewPetition> = {}) => onlinePetition(ref, over);
 
-const file = (over: Partial<NewPetition> = {}) => db.$transaction((tx) => createPetition(tx, input(over), { type: "PETITIONER" }));
+const file = (over: Partial<NewPetition> = {}) => filePetition(input(over));
 
 describe("filing a petition", () => {
   it("writes the case at the bureau with its first event, a chained hash and a 15-day routing deadline", async () => {

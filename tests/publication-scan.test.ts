@@ -9,8 +9,8 @@ import * as A from "@/lib/data/staff-case-actions";
 import { findStaffCase } from "@/lib/data/staff-case";
 import { RuleError } from "@/lib/data/errors";
 import { scanPersonalData, knownPersonalDataOf } from "@/lib/domain/personal-data-scanner";
-import type { StaffViewer, UnitRef } from "@/lib/domain/authority";
-import { makeReferenceData } from "./db-fixtures";
+import type { StaffViewer } from "@/lib/domain/authority";
+import { makeReferenceData, staff } from "./factories";
 
 const TAG = `公开检查${randomUUID().slice(0, 6)}`;
 const PETITIONER = { name: "赵大海", phone: "13611112222", idNumber: "11010519491231002X", email: "zhaodahai@example.com", address: "示例县城关镇幸福路88号" };
@@ -25,15 +25,10 @@ let deptHandler: StaffViewer;
 let caseId: string;
 let version: number;
 
-async function user(name: string, role: StaffViewer["role"], unit: UnitRef): Promise<StaffViewer> {
-  const row = await db.user.create({ data: { username: `${TAG}-${name}`, displayName: name, passwordHash: "x", role, unitId: unit.id } });
-  return { userId: row.id, role, unit };
-}
-
 beforeAll(async () => {
   ref = await makeReferenceData();
-  bureauHandler = await user("bh", "handler", { id: ref.bureau.id, path: ref.bureau.path, kind: ref.bureau.kind });
-  deptHandler = await user("dh", "handler", { id: ref.department.id, path: ref.department.path, kind: ref.department.kind });
+  bureauHandler = await staff("handler", ref.bureau, { name: "bh" });
+  deptHandler = await staff("handler", ref.department, { name: "dh" });
   // A collective visit (条例第20条): five persons, two representatives; consented to publication.
   const c = await db.$transaction((tx) =>
     createPetition(

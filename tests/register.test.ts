@@ -8,7 +8,7 @@ import { findPublicCase } from "@/lib/data/public-cases";
 import { verifyCaseChain } from "@/lib/data/chain";
 import { ForbiddenError, InvalidReferenceError } from "@/lib/data/errors";
 import type { StaffViewer } from "@/lib/domain/authority";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { makeReferenceData, PERSON, staff } from "./factories";
 
 // Every case of this file carries TAG in its title, so counts see only this file's rows even when another
 // test file writes to the same database at the same time.
@@ -21,21 +21,16 @@ let v: Record<"bureauHandler" | "bureauSupervisor" | "bureauAdmin" | "deptHandle
 let inactiveUnitId: string;
 let inactiveCategoryId: string;
 
-async function user(name: string, role: StaffViewer["role"], unit: { id: string; path: string; kind: StaffViewer["unit"]["kind"] }, active = true): Promise<StaffViewer> {
-  const row = await db.user.create({ data: { username: `${TAG}-${name}`, displayName: name, passwordHash: "x", role, unitId: unit.id, active } });
-  return { userId: row.id, role, unit: { id: unit.id, path: unit.path, kind: unit.kind } };
-}
-
 beforeAll(async () => {
   ref = await makeReferenceData();
   const gov = await db.unit.findFirstOrThrow({ where: { id: ref.department.parentId! } });
   v = {
-    bureauHandler: await user("bh", "handler", ref.bureau),
-    bureauSupervisor: await user("bs", "supervisor", ref.bureau),
-    bureauAdmin: await user("ba", "admin", ref.bureau),
-    deptHandler: await user("dh", "handler", ref.department),
-    countySupervisor: await user("cs", "supervisor", gov),
-    inactive: await user("off", "handler", ref.bureau, false),
+    bureauHandler: await staff("handler", ref.bureau, { name: "bh" }),
+    bureauSupervisor: await staff("supervisor", ref.bureau, { name: "bs" }),
+    bureauAdmin: await staff("admin", ref.bureau, { name: "ba" }),
+    deptHandler: await staff("handler", ref.department, { name: "dh" }),
+    countySupervisor: await staff("supervisor", gov, { name: "cs" }),
+    inactive: await staff("handler", ref.bureau, { name: "off", active: false }),
   };
   const tag = randomUUID().slice(0, 6);
   inactiveUnitId = (await db.unit.create({ data: { id: `r-${tag}-closed`, code: `r-${tag}-closed`, name: "已撤销单位", kind: "DEPARTMENT", parentId: gov.id, path: `${gov.path}r-${tag}-closed/`, active: false } })).id;

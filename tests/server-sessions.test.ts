@@ -9,7 +9,7 @@ import { endStaffSession, findStaffSessionUser, openStaffSession, pruneStaffSess
 import { endPetitionerSession, findPetitionerSessionCase, prunePetitionerSessions, startPetitionerSession } from "@/lib/data/petitioner-sessions";
 import { sessionIdOfToken, signedSessionToken } from "@/lib/petitioner-session";
 import { PETITIONER_SESSION_MS, STAFF_IDLE_MS, STAFF_MAX_AGE_MS } from "@/lib/domain/sessions";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { makeReferenceData, PERSON } from "./factories";
 
 const T0 = new Date("2026-03-02T01:00:00Z");
 const MIN = 60_000;

@@ -21,7 +21,7 @@ import { hash } from "@node-rs/argon2";
 import { db } from "@/lib/db";
 import { isRateLimited } from "@/lib/data/rate-limit";
 import { LOCK_MS, MAX_FAILED_SIGN_INS, SIGN_IN_CLIENT_LIMIT, verifyStaffCredentials } from "@/lib/auth/sign-in";
-import { makeReferenceData } from "./db-fixtures";
+import { makeReferenceData } from "./factories";
 
 const PASSWORD = "correct-horse-2026";
 const AT = new Date("2026-03-02T02:00:00Z");

@@ -5,7 +5,7 @@ import { hash } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { LOCK_MS, MAX_FAILED_SIGN_INS, SIGN_IN_CLIENT_LIMIT, SIGN_IN_WINDOW_MS, verifyStaffCredentials } from "@/lib/auth/sign-in";
-import { makeReferenceData } from "./db-fixtures";
+import { makeReferenceData } from "./factories";
 
 const PASSWORD = "correct-horse-2026";
 const AT = new Date("2026-03-02T02:00:00Z");

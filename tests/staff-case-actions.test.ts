@@ -4,20 +4,20 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createPetition, type NewPetition } from "@/lib/data/petitions";
+import type { NewPetition } from "@/lib/data/petitions";
 import * as A from "@/lib/data/staff-case-actions";
 import { findStaffCase } from "@/lib/data/staff-case";
 import { findPublicCase } from "@/lib/data/public-cases";
 import { findPetitionerCase } from "@/lib/data/petitioner";
 import { verifyCaseChain } from "@/lib/data/chain";
-import { CaseChangedError, ForbiddenError, RuleError } from "@/lib/data/errors";
+import { CaseChangedError, ForbiddenError, RuleError, type RuleKey } from "@/lib/data/errors";
 import { loadCalendar } from "@/lib/data/calendar";
 import { handleDeadline } from "@/lib/domain/deadlines";
 import { scanPersonalData } from "@/lib/domain/masking";
 import type { StaffViewer } from "@/lib/domain/authority";
 import type { FormState } from "@/lib/actions/form-state";
 import { translator } from "@/lib/i18n";
-import { makeReferenceData, PERSON } from "./db-fixtures";
+import { advanceCase, filePetition, makeReferenceData, onlinePetition, PERSON, staff, unit, unitRef } from "./factories";
 
 // The server actions read the signed-in viewer from next-auth and revalidate Next's cache; neither exists in
 // a test process, so the viewer is whoever the test says, revalidation is a no-op and a redirect is thrown.
@@ -55,19 +55,9 @@ let legalHandler: StaffViewer;
 let admin: StaffViewer;
 const bureauViewers = new Map<string, StaffViewer>();
 
-const unitRef = (u: { id: string; path: string; kind: string }): Unit => ({ id: u.id, path: u.path, kind: u.kind as Unit["kind"] });
-
-async function mkUnit(name: string, kind: Unit["kind"], parent: { id: string; path: string } | null, active = true): Promise<Unit> {
-  const id = `sc-${tag}-${name}`;
-  const path = `${parent?.path ?? "/"}${id}/`;
-  await db.unit.create({ data: { id, code: id, name: `${name}-${tag}`, kind, parentId: parent?.id ?? null, path, active } });
-  return { id, path, kind };
-}
-
-async function mkUser(name: string, role: StaffViewer["role"], unit: Unit, active = true): Promise<StaffViewer> {
-  const row = await db.user.create({ data: { username: `sc-${tag}-${name}`, displayName: `${name}${tag}`, passwordHash: "x", role, unitId: unit.id, active } });
-  return { userId: row.id, role, unit };
-}
+const mkUnit = async (name: string, kind: Unit["kind"], parent: { id: string; path: string } | null, active = true): Promise<Unit> =>
+  unitRef(await unit(name, kind, parent, { active, tag: `sc-${tag}` }));
+const mkUser = (name: string, role: StaffViewer["role"], of: Unit, active = true) => staff(role, of, { name, displayName: `${name}${tag}`, active });
 
 /** A handler of the bureau the case was filed at (createPetition files at the first bureau by path). */
 async function bureauOf(petitionId: string): Promise<StaffViewer> {
@@ -102,22 +92,13 @@ const day = (n: number) => new Date(ROUTED.getTime() + n * 24 * 60 * 60 * 1000);
 
 async function file(over: Partial<NewPetition> & { accusedUnitId?: string } = {}) {
   const { accusedUnitId, ...rest } = over;
-  const input: NewPetition = {
-    channel: "ONLINE",
-    categoryId: ref.categories.appeal.id,
-    placeId: ref.township.id,
+  const input = onlinePetition(ref, {
     title: `关于${PERSON.name}反映路灯不亮的问题`,
     content: `本人${PERSON.name}，住${PERSON.address}，电话${PERSON.phone}。小区东门路灯已坏三个月，请尽快维修。`,
-    address: PERSON.address,
-    petitionerName: PERSON.name,
-    petitionerPhone: PERSON.phone,
-    petitionerIdNumber: PERSON.idNumber,
-    petitionerEmail: PERSON.email,
-    consentPublic: true,
     receivedAt: RECEIVED,
     ...rest,
-  };
-  const c = await db.$transaction((tx) => createPetition(tx, input, { type: "PETITIONER" }));
+  });
+  const c = await filePetition(input);
   // Set afterwards, as staff would have recorded it: these accused units keep the case at the bureau anyway.
   if (accusedUnitId) await db.petition.update({ where: { id: c.id }, data: { accusedUnitId } });
   return { ...c, bureau: await bureauOf(c.id) };
@@ -126,12 +107,8 @@ async function file(over: Partial<NewPetition> & { accusedUnitId?: string } = {}
 /** A case routed to `to` (default: the department), optionally accepted there, optionally replied. */
 async function caseAt(stage: "bureau" | "routed" | "accepted" | "replied", over: Parameters<typeof file>[0] = {}, to: { unit: Unit; handler: StaffViewer } = { unit: unitRef(ref.department), handler: dept }) {
   const c = await file(over);
-  if (stage === "bureau") return c;
-  await A.routeCase(c.bureau, { petitionId: c.id, expectedVersion: 1, at: ROUTED, targetUnitId: to.unit.id, note: "" });
-  if (stage === "routed") return c;
-  await A.acceptCase(to.handler, { petitionId: c.id, expectedVersion: 2, at: day(1) });
-  if (stage === "accepted") return c;
-  await A.replyCase(to.handler, { petitionId: c.id, expectedVersion: 3, at: day(20), outcome: over.categoryId === suggestion.id ? "ADOPT" : "SUPPORT", replyText: "经核查，路灯已于近日修复。" });
+  const reply = { outcome: over.categoryId === suggestion.id ? "ADOPT" : "SUPPORT", replyText: "经核查，路灯已于近日修复。" } as const;
+  await advanceCase(c.id, stage, { bureau: c.bureau, to, at: { routed: ROUTED, accepted: day(1), replied: day(20) }, reply });
   return c;
 }
 
@@ -159,7 +136,7 @@ async function expectRefused(id: string, run: () => Promise<unknown>, error: Rul
 }
 
 const v = (id: string, version: number, at = day(2)) => ({ petitionId: id, expectedVersion: version, at });
-const rule = (key: string) => new RuleError(key);
+const rule = (key: RuleKey) => new RuleError(key);
 
 async function eventsOf(id: string) {
   return db.petitionEvent.findMany({ where: { petitionId: id }, orderBy: { seq: "asc" }, select: { type: true, visibility: true, note: true, unitId: true, actorId: true, data: true } });

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { submitPetition, type SubmitPetitionResult } from "@/lib/actions/submit-petition";
 import type { FormState } from "@/lib/actions/form-state";
-import { translator, type Locale } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 import { LIMITS } from "@/lib/domain/petition-rules";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
@@ -13,20 +13,18 @@ type Option = { id: string; name: string };
 
 /** 我要写信. Posts to a server action, so it works with JavaScript off; with it, it stays on the page. */
 export function FileForm({
-  locale,
   categories,
   townships,
   accusableUnits,
 }: {
-  locale: Locale;
   categories: Option[];
   townships: Option[];
   /** 检举控告: the units a petitioner may name as accused (always shown, so the form works without script). */
   accusableUnits: Option[];
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action, pending] = useActionState<FormState<SubmitPetitionResult>, FormData>(submitPetition, { status: "idle" });
-  if (state.status === "done") return <Receipt locale={locale} result={state.result} />;
+  if (state.status === "done") return <Receipt result={state.result} />;
   const err = (name: string) => {
     const e = state.status === "error" ? state.fieldErrors[name] : undefined;
     return e ? t(e.key, e.params) : undefined;
@@ -116,7 +114,7 @@ export function FileForm({
           {t("file.consentHint")}
         </p>
       </fieldset>
-      <FilingChallenge locale={locale} />
+      <FilingChallenge />
       <SubmitButton pending={pending}>{pending ? t("file.submitting") : t("file.submit")}</SubmitButton>
     </form>
   );

@@ -4,7 +4,7 @@ import type { AltchaGlobal } from "altcha/types";
 import type {} from "altcha/types/react"; // <altcha-widget> in JSX
 // The widget's styles as a stylesheet file: "altcha/external" injects none, so style-src needs nothing inline.
 import "altcha/altcha.css";
-import { translator, type Locale } from "@/lib/i18n";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { FILING_CHALLENGE_FIELD } from "@/lib/domain/filing-limits";
 
 /** Our own challenge route (app/api/altcha/challenge). */
@@ -20,8 +20,9 @@ const WIDGET_STRINGS = ["label", "loading", "verifying", "verified", "verify", "
  * CSP: the worker is a same-origin chunk under /_next/static, so the page needs `worker-src 'self'` — no
  * blob:, no eval, no WebAssembly; the widget styles itself through CSSOM and the stylesheet above.
  */
-export function FilingChallenge({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function FilingChallenge() {
+  const t = useT();
+  const locale = useLocale();
   const [ready, setReady] = useState(false);
   const language = locale === "zh-CN" ? "zh-cn" : "en";
   useEffect(() => {

@@ -3,13 +3,13 @@ import { useActionState } from "react";
 import { addSupplementAction } from "@/lib/actions/add-supplement";
 import { withdrawPetitionAction } from "@/lib/actions/withdraw-petition";
 import type { FormState } from "@/lib/actions/form-state";
-import { translator, type Locale } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 import { LIMITS } from "@/lib/domain/petition-rules";
 import { CheckboxField, Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 
-function useForm(action: (s: FormState, f: FormData) => Promise<FormState>, locale: Locale) {
-  const t = translator(locale);
+function useForm(action: (s: FormState, f: FormData) => Promise<FormState>) {
+  const t = useT();
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
   const err = (name: string) => {
     const e = state.status === "error" ? state.fieldErrors[name] : undefined;
@@ -26,8 +26,8 @@ function useForm(action: (s: FormState, f: FormData) => Promise<FormState>, loca
 }
 
 /** 补充材料. `version` is the case version the petitioner saw: if staff acted meanwhile, they are told. */
-export function SupplementForm({ locale, version }: { locale: Locale; version: number }) {
-  const { t, state, formAction, pending, err, v, message } = useForm(addSupplementAction, locale);
+export function SupplementForm({ version }: { version: number }) {
+  const { t, state, formAction, pending, err, v, message } = useForm(addSupplementAction);
   return (
     <form action={formAction} className="space-y-3" key={state.status === "error" ? JSON.stringify(state.values) : state.status}>
       {message}
@@ -46,8 +46,8 @@ export function SupplementForm({ locale, version }: { locale: Locale; version: n
 }
 
 /** 撤回: an explicit confirmation box, so one stray click cannot end a case. */
-export function WithdrawForm({ locale, version }: { locale: Locale; version: number }) {
-  const { t, state, formAction, pending, err, v, message } = useForm(withdrawPetitionAction, locale);
+export function WithdrawForm({ version }: { version: number }) {
+  const { t, state, formAction, pending, err, v, message } = useForm(withdrawPetitionAction);
   if (state.status === "done") {
     return (
       <Notice tone="success" role="status">

@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { translator, formatDateTime, formatDate, type Locale } from "@/lib/i18n";
+import { formatDateTime, formatDate } from "@/lib/i18n/format";
+import { useT } from "@/lib/i18n/client";
 import type { SubmitPetitionResult } from "@/lib/actions/submit-petition";
 import { Notice } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
 
 /** The receipt: tracking number and query code, shown once, laid out to print. */
-export function Receipt({ locale, result }: { locale: Locale; result: SubmitPetitionResult }) {
-  const t = translator(locale);
+export function Receipt({ result }: { result: SubmitPetitionResult }) {
+  const t = useT();
   return (
     <section aria-labelledby="receipt-title" className="space-y-5 rounded-lg border-2 border-brand-700 bg-white p-6 print:border-black" data-testid="receipt">
       <h2 id="receipt-title" className="text-2xl font-bold" tabIndex={-1}>

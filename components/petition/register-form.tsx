@@ -2,7 +2,8 @@
 import { useActionState } from "react";
 import { registerPetition, type RegisterPetitionResult } from "@/lib/actions/register-petition";
 import type { FormState } from "@/lib/actions/form-state";
-import { translator, type Locale, type Translate } from "@/lib/i18n";
+import type { Translate } from "@/lib/i18n/translate";
+import { useT } from "@/lib/i18n/client";
 import { LIMITS, MAX_REPRESENTATIVES } from "@/lib/domain/petition-rules";
 import { REGISTER_CHANNELS } from "@/lib/domain/registration";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
@@ -24,23 +25,21 @@ const legend = "px-1 text-lg font-semibold";
 
 /** 登记: the bureau's intake form for letters, visits, calls, faxes and higher-level transfers. */
 export function RegisterForm({
-  locale,
   categories,
   townships,
   units,
   defaultReceivedAt,
   trackUrl,
 }: {
-  locale: Locale;
   categories: CategoryOption[];
   townships: Option[];
   units: Option[];
   defaultReceivedAt: string;
   trackUrl: string;
 }) {
-  const t = translator(locale);
+  const t = useT();
   const [state, action, pending] = useActionState<FormState<RegisterPetitionResult>, FormData>(registerPetition, { status: "idle" });
-  if (state.status === "done") return <RegisterReceipt locale={locale} result={state.result} trackUrl={trackUrl} />;
+  if (state.status === "done") return <RegisterReceipt result={state.result} trackUrl={trackUrl} />;
   const err = (name: string) => {
     const e = state.status === "error" ? state.fieldErrors[name] : undefined;
     return e ? t(e.key, e.params) : undefined;

@@ -1,4 +1,5 @@
-import { translator, formatDate, formatDateTime, type Locale } from "@/lib/i18n";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { useT } from "@/lib/i18n/client";
 import type { RegisterPetitionResult } from "@/lib/actions/register-petition";
 import { PrintButton } from "@/components/ui/print-button";
 
@@ -6,8 +7,8 @@ import { PrintButton } from "@/components/ui/print-button";
  * 受理凭证: what the bureau hands or posts to the petitioner after registering — the tracking number and
  * query code (shown this once), and how to follow the case. Laid out to print on its own.
  */
-export function RegisterReceipt({ locale, result, trackUrl }: { locale: Locale; result: RegisterPetitionResult; trackUrl: string }) {
-  const t = translator(locale);
+export function RegisterReceipt({ result, trackUrl }: { result: RegisterPetitionResult; trackUrl: string }) {
+  const t = useT();
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="flex gap-3 border-b border-stone-200 py-2 print:border-stone-400">
       <dt className="w-28 shrink-0 text-stone-600">{label}</dt>

@@ -2,13 +2,13 @@
 import { useActionState } from "react";
 import { trackCase } from "@/lib/actions/track-case";
 import type { FormState } from "@/lib/actions/form-state";
-import { translator, type Locale } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 
 /** 查询: the pair is POSTed, never put in a URL; the query code is never echoed back. */
-export function TrackForm({ locale, notice }: { locale: Locale; notice?: string }) {
-  const t = translator(locale);
+export function TrackForm({ notice }: { notice?: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState<FormState, FormData>(trackCase, { status: "idle" });
   const trackingNo = state.status === "error" ? (state.values.trackingNo ?? "") : "";
   return (

@@ -2,7 +2,8 @@
 import { useActionState } from "react";
 import * as A from "@/lib/actions/staff/case-actions";
 import type { FormState } from "@/lib/actions/form-state";
-import { translator, type Locale, type Translate } from "@/lib/i18n";
+import type { Locale, Translate } from "@/lib/i18n/translate";
+import { useT } from "@/lib/i18n/client";
 import { MAX_EXTENSION_DAYS } from "@/lib/domain/deadlines";
 import type { Outcome } from "@/lib/domain/petition-rules";
 import type { UnitKind } from "@/lib/domain/authority";
@@ -48,7 +49,7 @@ function ActionForm({
   caseRef: CaseRef;
   children: (h: Helpers) => React.ReactNode;
 }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
   const helpers: Helpers = {
     t,
@@ -104,7 +105,7 @@ function TextArea({ h, name, label, hint, required = true, rows = 4, defaultValu
 
 /** 转送 / 交办 (the bureau): the units allowed for this case, grouped by kind. */
 export function RouteForm({ caseRef, groups, note }: { caseRef: CaseRef; groups: { kind: UnitKind; units: { id: string; name: string }[] }[]; note?: string }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="route"
@@ -147,7 +148,7 @@ export function RouteForm({ caseRef, groups, note }: { caseRef: CaseRef; groups:
 
 /** 退回 (a receiving unit, within 5 working days). */
 export function ReturnForm({ caseRef, dueDate }: { caseRef: CaseRef; dueDate: string }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="return"
@@ -166,7 +167,7 @@ export function ReturnForm({ caseRef, dueDate }: { caseRef: CaseRef; dueDate: st
 
 /** 受理: an explicit confirmation. */
 export function AcceptForm({ caseRef }: { caseRef: CaseRef }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm id="accept" title={t("caseStaff.accept.title")} hint={t("caseStaff.accept.hint")} action={A.acceptCaseAction} submitLabel={t("caseStaff.accept.submit")} doneText={t("caseStaff.accept.done")} caseRef={caseRef}>
       {(h) => {
@@ -180,7 +181,7 @@ export function AcceptForm({ caseRef }: { caseRef: CaseRef }) {
 
 /** 不予受理: the reason and the proper legal channel, told to the petitioner. */
 export function NotAcceptForm({ caseRef }: { caseRef: CaseRef }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="notAccept"
@@ -218,7 +219,7 @@ export function NotAcceptForm({ caseRef }: { caseRef: CaseRef }) {
 
 /** 分派: a handler of the case's unit. */
 export function AssignForm({ caseRef, handlers, current }: { caseRef: CaseRef; handlers: { id: string; name: string }[]; current: string | null }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="assign"
@@ -255,7 +256,7 @@ const TEXT_FORMS = {
 
 /** 内部备注 / 公开进展 / 要求补充材料: one text; the hint says plainly who will read it. */
 export function CaseTextForm({ caseRef, kind }: { caseRef: CaseRef; kind: keyof typeof TEXT_FORMS }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   const audience = { internalNote: "warning", publicNote: "warning", requestInfo: "info" } as const;
   return (
     <ActionForm
@@ -274,7 +275,7 @@ export function CaseTextForm({ caseRef, kind }: { caseRef: CaseRef; kind: keyof 
 
 /** 申请延期: recorded now; it takes effect when a supervisor approves it. */
 export function ExtensionForm({ caseRef }: { caseRef: CaseRef }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="requestExtension"
@@ -299,7 +300,7 @@ export function ExtensionForm({ caseRef }: { caseRef: CaseRef }) {
 
 /** 答复: the outcomes the category kind allows, and the reply text. */
 export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: readonly Outcome[] }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm id="reply" title={t("caseStaff.reply.title")} action={A.replyCaseAction} submitLabel={t("caseStaff.reply.submit")} doneText={t("caseStaff.reply.done")} caseRef={caseRef}>
       {(h) => (
@@ -325,7 +326,7 @@ export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: r
 
 /** 公开: the masked draft for review; the server scans it again before it is published. */
 export function PublishForm({ caseRef, draft, publishedOn }: { caseRef: CaseRef; draft: { title: string; summary: string; reply: string }; publishedOn: string | null }) {
-  const t = translator(caseRef.locale);
+  const t = useT();
   return (
     <ActionForm
       id="publish"

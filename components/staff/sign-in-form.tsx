@@ -1,7 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
-import { translator, type Locale, type MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { useT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInMessageKey } from "@/lib/auth/sign-in-message";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
@@ -9,8 +10,8 @@ import { Notice } from "@/components/ui/card";
 
 const ERROR_ID = "signin-error";
 
-export function SignInForm({ locale, callbackUrl, initialError }: { locale: Locale; callbackUrl?: string; initialError?: MessageKey | null }) {
-  const t = translator(locale);
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: MessageKey | null }) {
+  const t = useT();
   const [error, setError] = useState<MessageKey | null>(initialError ?? null);
   const [pending, setPending] = useState(false);
   const password = useRef<HTMLInputElement>(null);

@@ -1,9 +1,8 @@
-// Helpers for the authorisation matrix (e2e/authorization.spec.ts): seeded cases to test on, read from the
-// e2e database (read-only), and server-action requests captured in the browser — sent by a real form,
+// Helpers for the authorisation matrix (e2e/authorization.spec.ts): the cases to test on, filed and moved on
+// through the UI, and server-action requests captured in the browser — sent by a real form,
 // aborted before they reach the server — then replayed from other sessions, "without the page".
-import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type Locator, type Page, type Request, type Route } from "@playwright/test";
-import { E2E_DB_FILE, withDb } from "./db";
+import { withDb } from "./db";
 import { fileLetter, letter, waitForHydration } from "./petition";
 import { actionForm, caseByTrackingNo, submitAction } from "./staff-case";
 
@@ -16,40 +15,11 @@ export type PickedCase = { id: string; trackingNo: string; title: string; petiti
 export type CaseNeed = {
   unit: string;
   state: "SUBMITTED" | "ACCEPTED" | "REPLIED";
-  /** 公开 is offered only with consent and never for 检举控告; the route forgeries need a non-legal case. */
+  /** 公开 is offered only with consent and never for 检举控告; the route forgeries need a non-legal case (the letter
+   * fileCaseThroughUi files, 城乡建设 with consent, is both). */
   consentNonAccusation?: boolean;
   notLegal?: boolean;
 };
-
-/**
- * A seeded case that fits, or null. Never a well-known demo case (the reserved XFD<year>9000xx block: other journeys
- * use them); ACCEPTED cases without any extension request (else the 申请延期 form is replaced by a notice);
- * REPLIED cases never published. The newest first, so the choice is stable for one seed.
- */
-export function findSeededCase(need: CaseNeed, exclude: readonly string[] = []): PickedCase | null {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
-    const where = [
-      'p."currentUnitId" = ?',
-      "p.state = ?",
-      "p.\"trackingNo\" NOT LIKE '%9000__'",
-      'p."publishedAt" IS NULL',
-      'p."extensionDays" = 0',
-      'NOT EXISTS (SELECT 1 FROM "ExtensionRequest" x WHERE x."petitionId" = p.id)',
-    ];
-    if (need.consentNonAccusation) where.push('p."consentPublic" = 1', "c.kind <> 'ACCUSATION'");
-    if (need.notLegal) where.push("c.kind <> 'LEGAL'");
-    if (exclude.length) where.push(`p.id NOT IN (${exclude.map(() => "?").join(", ")})`);
-    const row = db
-      .prepare(
-        `SELECT p.id, p."trackingNo" AS trackingNo, p.title, p."petitionerName" AS petitionerName FROM "Petition" p JOIN "Category" c ON c.id = p."categoryId" WHERE ${where.join(" AND ")} ORDER BY p."trackingNo" DESC LIMIT 1`,
-      )
-      .get(need.unit, need.state, ...exclude) as PickedCase | undefined;
-    return row ?? null;
-  } finally {
-    db.close();
-  }
-}
 
 /** The unit's display name, for choosing it in the 转送 select. */
 export function unitName(unitId: string): string {
@@ -57,7 +27,7 @@ export function unitName(unitId: string): string {
 }
 
 /**
- * When the seed has no fitting case: a letter filed through /file (it arrives at the bureau), routed by the
+ * A case for the matrix: a letter filed through /file (it arrives at the bureau), routed by the
  * bureau's handler, then accepted and answered by the unit's handler — all through the UI.
  */
 export async function fileCaseThroughUi(

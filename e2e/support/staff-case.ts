@@ -40,9 +40,25 @@ export function caseSnapshot(trackingNo: string) {
   return { row: caseByTrackingNo(trackingNo), events: caseEvents(trackingNo).length, extensions: extensionRequests(trackingNo).length };
 }
 
-/** The form of one action on the staff case page (转送, 受理, 内部备注…), by its test id. */
+/**
+ * The form of one action on the staff case page (转送, 受理, 内部备注…), by its test id. The forms the case is
+ * not waiting for are folded in a <details>; as a person would, this opens the fold by its summary once the
+ * form is there (the actions that follow wait until the form is visible), and leaves an open fold alone.
+ */
 export function actionForm(page: Page, action: string): Locator {
-  return page.getByTestId(`action-${action}`);
+  const form = page.getByTestId(`action-${action}`);
+  void openFoldOf(form);
+  return form;
+}
+
+async function openFoldOf(form: Locator): Promise<void> {
+  await form
+    .evaluate((el) => {
+      const fold = el.closest("details");
+      if (fold && !fold.open) fold.querySelector<HTMLElement>(":scope > summary")?.click();
+    })
+    // No such form (a test that expects none), or the page closed: nothing to open.
+    .catch(() => undefined);
 }
 
 /** Submits an action form and waits until the server action has answered and the page has settled. */

@@ -2,7 +2,7 @@ import "server-only";
 import { retryAfter } from "@/lib/domain/filing-limits";
 import { toCivilDate } from "@/lib/domain/civil-date";
 import { formatDateTime, type MessageKey } from "@/lib/i18n";
-import type { FormState } from "./form-state";
+import { refused, type FormState } from "./form-state";
 
 /**
  * A refusal for a spent budget: says why and when to try again — "HH:mm" (Shanghai time) when that is today,
@@ -18,5 +18,5 @@ export function limitRefusal(
   const { retryAt, minutes } = retryAfter(at, retryAfterMs);
   const stamp = formatDateTime(retryAt);
   const time = toCivilDate(retryAt) === toCivilDate(at) ? stamp.slice(11) : stamp;
-  return { status: "error", message: { key, params: { time, minutes, ...(limit === undefined ? {} : { limit }) } }, fieldErrors: {}, values };
+  return refused(key, values, { time, minutes, ...(limit === undefined ? {} : { limit }) });
 }

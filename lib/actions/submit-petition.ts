@@ -2,7 +2,6 @@
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createPetition } from "@/lib/data/petitions";
-import { InvalidReferenceError } from "@/lib/data/errors";
 import { ZSubmitPetition, SUBMIT_PETITION_FIELDS } from "@/lib/validation/petition";
 import { fieldErrorsOf, readForm } from "@/lib/validation/fields";
 import { formatQueryCode } from "@/lib/domain/tracking";
@@ -10,7 +9,7 @@ import { FILING_BUDGETS, FILING_CHALLENGE_FIELD } from "@/lib/domain/filing-limi
 import { clientAddress } from "@/lib/http/client-address";
 import { redeemFilingChallenge } from "@/lib/data/filing-challenge";
 import { takeFilingBudget } from "@/lib/data/filing-limits";
-import type { FormState } from "./form-state";
+import { invalidInput, PETITIONER_REFUSALS, toFormState, type FormState } from "./form-state";
 import { limitRefusal } from "./limit-refusal";
 
 /** `acceptDueAt` is set when the case went straight to the discipline organ (an accusation against the bureau
@@ -26,9 +25,7 @@ export async function submitPetition(_prev: FormState<SubmitPetitionResult>, for
   if (!read.ok) return read.refusal;
   const values = read.values;
   const parsed = ZSubmitPetition.safeParse(values);
-  if (!parsed.success) {
-    return { status: "error", message: { key: "errors.generic" }, fieldErrors: fieldErrorsOf(parsed.error), values };
-  }
+  if (!parsed.success) return invalidInput(fieldErrorsOf(parsed.error), values);
   const input = parsed.data;
   const receivedAt = now();
   const challenge = form.get(FILING_CHALLENGE_FIELD); // absent without JavaScript
@@ -70,11 +67,7 @@ export async function submitPetition(_prev: FormState<SubmitPetitionResult>, for
       },
     };
   } catch (e) {
-    if (e instanceof InvalidReferenceError) {
-      return { status: "error", message: { key: "errors.generic" }, fieldErrors: { [e.field]: { key: e.key } }, values };
-    }
-    // Log the kind of failure only: the form holds personal data.
-    console.error("submitPetition failed:", e instanceof Error ? e.name : "unknown");
-    return { status: "error", message: { key: "errors.unexpected" }, fieldErrors: {}, values };
+    // A forged category, place or accused unit comes back as its field's message.
+    return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "submitPetition" });
   }
 }

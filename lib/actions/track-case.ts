@@ -6,7 +6,7 @@ import { lookUpCase } from "@/lib/data/tracking";
 import { openPetitionerSession } from "@/lib/petitioner-session";
 import { ZTrackLookup } from "@/lib/validation/petition";
 import { readForm } from "@/lib/validation/fields";
-import type { FormState } from "./form-state";
+import { refused, type FormState } from "./form-state";
 
 /** 查询: POSTed (never in a URL). A right pair opens the petitioner's view of that one case. */
 export async function trackCase(_prev: FormState, form: FormData): Promise<FormState> {
@@ -16,12 +16,12 @@ export async function trackCase(_prev: FormState, form: FormData): Promise<FormS
   const parsed = ZTrackLookup.safeParse(values);
   // The query code is never given back to the page.
   const keep = { trackingNo: values.trackingNo };
-  if (!parsed.success) return { status: "error", message: { key: "track.wrongPair" }, fieldErrors: {}, values: keep };
+  if (!parsed.success) return refused("track.wrongPair", keep);
   const result = await lookUpCase({ ...parsed.data, clientKey: await clientAddress(), at: now() });
   if (!result.ok) {
     return result.reason === "rateLimited"
-      ? { status: "error", message: { key: "track.rateLimited", params: { minutes: Math.ceil(result.retryAfterMs / 60000) } }, fieldErrors: {}, values: keep }
-      : { status: "error", message: { key: "track.wrongPair" }, fieldErrors: {}, values: keep };
+      ? refused("track.rateLimited", keep, { minutes: Math.ceil(result.retryAfterMs / 60000) })
+      : refused("track.wrongPair", keep);
   }
   await openPetitionerSession(result.petitionId);
   redirect("/track/case");

@@ -1,7 +1,7 @@
 // Where to go after signing in. Pure: used by the sign-in page (server and client) and by proxy.ts.
 import { safeSitePath } from "@/lib/http/same-site-redirect";
 
-export const STAFF_HOME = "/staff";
+const STAFF_HOME = "/staff";
 export const STAFF_LOGIN = "/staff/login";
 
 /**

@@ -12,7 +12,7 @@ import { clientAddressOfHeaders } from "@/lib/http/client-address";
  * The token's age is only the outer bound: the session row (lib/data/staff-sessions.ts) ends it on sign-out
  * and after 30 minutes without a request.
  */
-export const SESSION_MAX_AGE_S = STAFF_MAX_AGE_MS / 1000;
+const SESSION_MAX_AGE_S = STAFF_MAX_AGE_MS / 1000;
 
 // The client address by the portal's one rule (lib/http/client-address.ts: the peer, or TRUST_PROXY_HOPS from the right).
 const clientKeyOf = clientAddressOfHeaders;

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "@/lib/domain/petition-states";
 import { currentDeadline } from "@/lib/domain/current-deadline";
 import type { Prisma } from "@/generated/prisma/client";
-import { appendEvent, type NewEvent } from "./events";
+import { appendEvent, type PlannedEvent } from "./events";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
 
 const CASE_ROW = {
@@ -39,7 +39,6 @@ const CASE_ROW = {
 } satisfies Prisma.PetitionSelect;
 export type CaseRow = Prisma.PetitionGetPayload<{ select: typeof CASE_ROW }>;
 
-type PlannedEvent = Omit<NewEvent, "fromState" | "toState">;
 export type ChangePlan = {
   data?: Omit<Prisma.PetitionUncheckedUpdateManyInput, "state" | "version" | "currentDueAt">;
   event: PlannedEvent;

@@ -1,4 +1,6 @@
-// Expected refusals of the data layer. Actions turn them into messages; nothing in them is personal data.
+// Expected refusals of the data layer (documenso's AppError, formbricks' EXPECTED_ERROR_NAMES): each one is a
+// class here, and lib/actions/form-state.ts toFormState turns each into the message a user reads. Anything
+// else thrown is unexpected. Nothing in them is personal data: their `message` names the kind only.
 import type { MessageKey } from "@/lib/i18n";
 
 export class NotFoundError extends Error {
@@ -17,19 +19,37 @@ export class CaseChangedError extends Error {
     super("case changed");
   }
 }
+
+/** Input that passed the form's schema but not the data layer's rules: a message per form field. */
+export class FieldsRefusedError extends Error {
+  constructor(
+    readonly fields: Readonly<Record<string, MessageKey>>,
+    kind = "fields refused",
+  ) {
+    super(`${kind}: ${Object.keys(fields).join(", ")}`);
+  }
+}
+
 /** Input that passed the form's schema but not the database (an unknown category, a forged id); `key` is the field's message. */
-export class InvalidReferenceError extends Error {
+export class InvalidReferenceError extends FieldsRefusedError {
   constructor(
     readonly field: string,
     readonly key: MessageKey = "errors.invalidChoice",
   ) {
-    super(`invalid reference: ${field}`);
+    super({ [field]: key }, "invalid reference");
   }
 }
 
-/** A rule of the law or of the product refused the change; `key` names the message under `rules.` in the catalog. */
+/** The names under `rules.` in the catalog, e.g. "return.tooLate": a rule without a message does not compile. */
+export type RuleKey = MessageKey extends infer K ? (K extends `rules.${infer R}` ? R : never) : never;
+
+/** A rule of the law or of the product refused the change; `key` names its message under `rules.` in the catalog. */
 export class RuleError extends Error {
-  constructor(readonly key: string) {
+  constructor(readonly key: RuleKey) {
     super(`rule: ${key}`);
+  }
+
+  get messageKey(): MessageKey {
+    return `rules.${this.key}`;
   }
 }

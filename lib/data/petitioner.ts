@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { visibilitiesFor } from "@/lib/domain/event-types";
 import { CASE_DATES } from "./public-cases";
 import { changeCase } from "./change-case";
+import { withdrawEffect } from "@/lib/domain/case-effects";
 
 /** The petitioner's own view: their case's content and reply, and PUBLIC + PETITIONER events. No staff identities. */
 export async function findPetitionerCase(petitionId: string) {
@@ -57,7 +58,7 @@ export async function withdrawPetition(sessionCaseId: string, petitionId: string
     action: "withdraw",
     authorize: (row) => row.id === sessionCaseId,
     plan: (row) => ({
-      data: { withdrawnAt: at },
+      data: withdrawEffect(at),
       // The fact of withdrawal is public; the reason is for the petitioner and staff only.
       event: { type: "WITHDRAWN", actorType: "PETITIONER", unitId: row.currentUnitId, occurredAt: at },
       more: reason ? [{ type: "WITHDRAWAL_REASON", actorType: "PETITIONER", unitId: row.currentUnitId, note: reason, occurredAt: at }] : [],

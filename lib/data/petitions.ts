@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { acceptDeadline, returnDeadline, routeDeadline } from "@/lib/domain/deadlines";
+import { receiveEffect, routeEffect } from "@/lib/domain/case-effects";
 import { DIRECT_TO_DISCIPLINE, initialUnitFor } from "@/lib/domain/authority";
 import { civilYear } from "@/lib/domain/civil-date";
 import { formatTrackingNo, generateQueryCode, hashQueryCode } from "@/lib/domain/tracking";
@@ -83,17 +83,10 @@ export async function createPetition(
   if (direct && !discipline) throw new Error("no discipline organ is configured");
 
   const calendar = await loadCalendar(tx);
-  const route = routeDeadline(input.receivedAt, calendar);
+  const { routeDueAt } = receiveEffect(input.receivedAt, calendar);
   const registeredAt = input.registeredAt ?? input.receivedAt;
-  // Routed on receipt: the dates routeCase sets (lib/data/staff-case-actions.ts), from the moment it was recorded.
-  const routed = discipline
-    ? {
-        currentUnitId: discipline.id,
-        arrivedAtUnitAt: registeredAt,
-        acceptDueAt: acceptDeadline(registeredAt, calendar).dueAt,
-        returnDueAt: returnDeadline(registeredAt, calendar).dueAt,
-      }
-    : null;
+  // Routed on receipt: the fields routeCase sets (routeEffect), from the moment it was recorded.
+  const routed = discipline ? routeEffect(discipline.id, registeredAt, calendar) : null;
   const trackingNo = await nextTrackingNo(tx, input.receivedAt);
   const queryCode = generateQueryCode();
   const personCount = input.personCount ?? 1;
@@ -123,12 +116,12 @@ export async function createPetition(
       state: "SUBMITTED",
       currentUnitId: routed?.currentUnitId ?? bureau.id,
       receivedAt: input.receivedAt,
-      routeDueAt: route.dueAt,
+      routeDueAt,
       arrivedAtUnitAt: routed?.arrivedAtUnitAt ?? null,
       acceptDueAt: routed?.acceptDueAt ?? null,
       returnDueAt: routed?.returnDueAt ?? null,
       // 待受理 at the bureau: the routing clock runs; at the discipline organ: its acceptance clock.
-      currentDueAt: routed?.acceptDueAt ?? route.dueAt,
+      currentDueAt: routed?.acceptDueAt ?? routeDueAt,
     },
     select: { id: true },
   });
@@ -156,5 +149,5 @@ export async function createPetition(
       occurredAt: registeredAt,
     });
   }
-  return { id: petition.id, trackingNo, queryCode, routeDueAt: route.dueAt, acceptDueAt: routed?.acceptDueAt ?? null };
+  return { id: petition.id, trackingNo, queryCode, routeDueAt, acceptDueAt: routed?.acceptDueAt ?? null };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { mayCarryPublicNotes, mayPublishContent } from "@/lib/domain/petition-rules";
+import { OPEN_STATES } from "@/lib/domain/petition-states";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** The dates and deadlines of a case: public for every case (spec §5). */
@@ -77,7 +78,7 @@ export async function findHomeFigures(at: Date) {
   const [total, replied, open, dueInPeriod, onTime] = await Promise.all([
     db.petition.count({ where: cohort }),
     db.petition.count({ where: { ...cohort, repliedAt: { not: null } } }),
-    db.petition.count({ where: { ...cohort, state: { in: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"] } } }),
+    db.petition.count({ where: { ...cohort, state: { in: [...OPEN_STATES] } } }),
     // 按期办结率: cases whose handling deadline fell in the period, open overdue ones included.
     db.petition.count({ where: { category: { kind: { not: "LEGAL" } }, handleDueAt: { gte: since, lte: at } } }),
     db.$queryRaw<{ n: number | bigint }[]>`

@@ -5,7 +5,9 @@ import { endOfCivilDay, type CivilDate } from "@/lib/domain/civil-date";
 import { isConfidentialKind } from "@/lib/domain/petition-rules";
 import { checkRegistration, keepApplicable, type RegisterChannel, type RegistrationProblems, type Representative } from "@/lib/domain/registration";
 import { createPetition } from "./petitions";
-import { ForbiddenError, InvalidReferenceError } from "./errors";
+import { REGISTRATION_PROBLEM_MESSAGE } from "@/lib/validation/register";
+import type { MessageKey } from "@/lib/i18n";
+import { FieldsRefusedError, ForbiddenError, InvalidReferenceError } from "./errors";
 
 // 登记: the bureau's staff record a petition that came by letter, visit, call, fax or from a higher level.
 // Authority → rules → one transaction (the case, its representatives, its REGISTERED event) — or nothing.
@@ -44,10 +46,12 @@ export type Registered = {
   isCollective: boolean;
 };
 
-/** The rules of lib/domain/registration.ts refused the input; nothing was written. */
-export class RegistrationRefusedError extends Error {
+/** The rules of lib/domain/registration.ts refused the input; nothing was written. Each problem is its field's message. */
+export class RegistrationRefusedError extends FieldsRefusedError {
   constructor(readonly problems: RegistrationProblems) {
-    super(`registration refused: ${Object.values(problems).join(", ")}`);
+    const fields: Record<string, MessageKey> = {};
+    for (const [field, problem] of Object.entries(problems)) fields[field] = REGISTRATION_PROBLEM_MESSAGE[problem];
+    super(fields, "registration refused");
   }
 }
 

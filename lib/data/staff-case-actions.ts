@@ -1,7 +1,10 @@
 import "server-only";
-import { acceptDeadline, handleDeadline, MAX_EXTENSION_DAYS, returnDeadline, reviewWindow } from "@/lib/domain/deadlines";
+import { acceptEffect, assignEffect, notAcceptEffect, publishEffect, replyEffect, returnEffect, routeEffect } from "@/lib/domain/case-effects";
+import { isAssignableHandler } from "@/lib/domain/assignee-rule";
+import { extensionBlock, isValidExtensionDays } from "@/lib/domain/extension-rule";
+import { isWithinReturnWindow } from "@/lib/domain/return-window";
 import { checkRouteTarget, checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
-import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome, type ProperChannel } from "@/lib/domain/petition-rules";
 import { scanPersonalData } from "@/lib/domain/personal-data-scanner";
 import type { PetitionAction } from "@/lib/domain/petition-states";
 import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
@@ -47,13 +50,7 @@ export function routeCase(viewer: StaffViewer, c: Common & { targetUnitId: strin
     if (!ok.ok) throw new RuleError(`route.${ok.why}`);
     const cal = await loadCalendar(tx);
     return {
-      data: {
-        currentUnitId: target.id,
-        arrivedAtUnitAt: c.at,
-        acceptDueAt: acceptDeadline(c.at, cal).dueAt,
-        returnDueAt: returnDeadline(c.at, cal).dueAt,
-        assigneeId: null,
-      },
+      data: routeEffect(target.id, c.at, cal),
       event: { type: "ROUTED", ...staff(viewer, target.id, c.at), data: { toUnitId: target.id } },
       more: c.note ? [{ type: "NOTE_INTERNAL", ...staff(viewer, target.id, c.at), note: c.note }] : [],
     };
@@ -63,11 +60,11 @@ export function routeCase(viewer: StaffViewer, c: Common & { targetUnitId: strin
 /** 退回 (条例第23条): a misrouted case goes back to the bureau within 5 working days, with the reasons. */
 export function returnCase(viewer: StaffViewer, c: Common & { reason: string }) {
   return act(viewer, "return", c, async (row, tx) => {
-    if (row.returnDueAt && c.at.getTime() > row.returnDueAt.getTime()) throw new RuleError("return.tooLate");
+    if (!isWithinReturnWindow(row.returnDueAt, c.at)) throw new RuleError("return.tooLate");
     const bureau = await tx.unit.findFirst({ where: { kind: "BUREAU", active: true }, orderBy: { path: "asc" }, select: { id: true } });
     if (!bureau) throw new RuleError("route.unknownUnit");
     return {
-      data: { currentUnitId: bureau.id, arrivedAtUnitAt: null, acceptDueAt: null, returnDueAt: null, assigneeId: null },
+      data: returnEffect(bureau.id),
       event: { type: "RETURNED", ...staff(viewer, bureau.id, c.at), data: { fromUnitId: row.currentUnitId, toUnitId: bureau.id } },
       more: [{ type: "NOTE_INTERNAL", ...staff(viewer, bureau.id, c.at), note: c.reason }],
     };
@@ -79,16 +76,16 @@ export function acceptCase(viewer: StaffViewer, c: Common) {
   return act(viewer, "accept", c, async (row, tx) => {
     const cal = await loadCalendar(tx);
     return {
-      data: { decidedAt: c.at, acceptedAt: c.at, handleDueAt: handleDeadline(c.at, cal).dueAt },
+      data: acceptEffect(c.at, cal),
       event: { type: "ACCEPTED", ...staff(viewer, row.currentUnitId, c.at) },
     };
   });
 }
 
 /** 不予受理: the decision is public; the reason and the proper channel go to the petitioner. */
-export function notAcceptCase(viewer: StaffViewer, c: Common & { reason: string; properChannel: string }) {
+export function notAcceptCase(viewer: StaffViewer, c: Common & { reason: string; properChannel: ProperChannel }) {
   return act(viewer, "notAccept", c, (row) => ({
-    data: { decidedAt: c.at },
+    data: notAcceptEffect(c.at),
     event: { type: "NOT_ACCEPTED", ...staff(viewer, row.currentUnitId, c.at), data: { properChannel: c.properChannel } },
     more: [{ type: "NOT_ACCEPTED_REASON", ...staff(viewer, row.currentUnitId, c.at), note: c.reason, data: { properChannel: c.properChannel } }],
   }));
@@ -97,10 +94,10 @@ export function notAcceptCase(viewer: StaffViewer, c: Common & { reason: string;
 /** 分派: to an active handler of the case's own unit. */
 export function assignCase(viewer: StaffViewer, c: Common & { assigneeId: string }) {
   return act(viewer, "assign", c, async (row, tx) => {
-    const assignee = await tx.user.findFirst({ where: { id: c.assigneeId, unitId: row.currentUnitId, role: "handler", active: true }, select: { id: true } });
-    if (!assignee) throw new RuleError("assign.notInUnit");
+    const assignee = await tx.user.findUnique({ where: { id: c.assigneeId }, select: { id: true, unitId: true, role: true, active: true } });
+    if (!assignee || !isAssignableHandler(assignee, row.currentUnitId)) throw new RuleError("assign.notInUnit");
     return {
-      data: { assigneeId: assignee.id },
+      data: assignEffect(assignee.id),
       event: { type: "ASSIGNED", ...staff(viewer, row.currentUnitId, c.at), data: { assigneeId: assignee.id } },
     };
   });
@@ -130,10 +127,10 @@ export function requestInfo(viewer: StaffViewer, c: Common & { text: string }) {
 /** 申请延期 (条例第34条): at most 30 days, once; waits for a supervisor's approval. */
 export function requestExtension(viewer: StaffViewer, c: Common & { days: number; reason: string }) {
   return act(viewer, "requestExtension", c, async (row, tx) => {
-    if (!Number.isInteger(c.days) || c.days < 1 || c.days > MAX_EXTENSION_DAYS) throw new RuleError("extension.days");
-    if (row.extensionDays > 0) throw new RuleError("extension.once");
-    const earlier = await tx.extensionRequest.count({ where: { petitionId: row.id, OR: [{ decision: null }, { decision: "APPROVED" }] } });
-    if (earlier > 0) throw new RuleError("extension.once");
+    if (!isValidExtensionDays(c.days)) throw new RuleError("extension.days");
+    const requests = await tx.extensionRequest.findMany({ where: { petitionId: row.id }, select: { decision: true } });
+    // A pending request and an approved one both make this the second: the same refusal as before.
+    if (extensionBlock({ extensionDays: row.extensionDays, requests }) !== null) throw new RuleError("extension.once");
     await tx.extensionRequest.create({ data: { petitionId: row.id, days: c.days, reason: c.reason, requestedById: viewer.userId, requestedAt: c.at } });
     return { event: { type: "EXTENSION_REQUESTED", ...staff(viewer, row.currentUnitId, c.at), note: c.reason, data: { extensionDays: c.days } } };
   });
@@ -145,7 +142,7 @@ export function replyCase(viewer: StaffViewer, c: Common & { outcome: Outcome; r
     if (!outcomesFor(row.category.kind).includes(c.outcome)) throw new RuleError("reply.outcome");
     const cal = await loadCalendar(tx);
     return {
-      data: { repliedAt: c.at, outcome: c.outcome, replyText: c.replyText, reviewWindowEndsAt: reviewWindow(c.at, cal).dueAt },
+      data: replyEffect(c.at, c.outcome, c.replyText, cal),
       event: { type: "REPLIED", ...staff(viewer, row.currentUnitId, c.at), data: { outcome: c.outcome } },
     };
   });
@@ -163,7 +160,7 @@ export function publishCase(viewer: StaffViewer, c: Common & { publicTitle: stri
       if (scanPersonalData(text, known).length > 0) throw new RuleError("publish.personalData");
     }
     return {
-      data: { publishedAt: c.at, publicTitle: c.publicTitle, publicSummary: c.publicSummary, publicReply: c.publicReply || null },
+      data: publishEffect(c.at, c),
       event: { type: "PUBLISHED", ...staff(viewer, row.currentUnitId, c.at) },
     };
   });

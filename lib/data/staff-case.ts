@@ -1,16 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { DIRECT_TO_DISCIPLINE, canSeeCase, checkRouteTarget, staffActionsFor, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
+import { canSeeCase, checkRouteTarget, staffActionsFor, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
 import { caseDeadlines, type CaseDeadline } from "@/lib/domain/case-deadlines";
 import { currentDeadline, type CurrentDeadlineKind } from "@/lib/domain/current-deadline";
 import { deadlineStatus, returnDeadline, type DeadlineStatus } from "@/lib/domain/deadlines";
 import type { PetitionAction } from "@/lib/domain/petition-states";
-import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { mayPublishContent, outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
+import { isAssignableHandler } from "@/lib/domain/assignee-rule";
+import { extensionBlock, type ExtensionBlock } from "@/lib/domain/extension-rule";
+import { actionsNow } from "@/lib/domain/offered-actions";
 import { maskFreeText } from "@/lib/domain/masking";
 import { knownPersonalDataOf } from "@/lib/domain/personal-data-scanner";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadCalendar } from "./calendar";
+import { explainStaffEvents, type ExplainedEvent } from "./staff-case-events";
 import { CASE_DATES } from "./public-cases";
 
 // The staff case page (工作人员办件页): everything about one case, personal data included, for the staff
@@ -91,19 +95,7 @@ export const CASE_PAGE_ACTIONS = [
 ] as const satisfies readonly PetitionAction[];
 export type CasePageAction = (typeof CASE_PAGE_ACTIONS)[number];
 
-export type StaffCaseEvent = Omit<Row["events"][number], "data" | "actor"> & {
-  actorName: string | null;
-  /** The few fields of the event's data the timeline explains (a unit, a handler, days, an outcome). */
-  details: {
-    toUnitName?: string;
-    assigneeName?: string;
-    extensionDays?: number;
-    outcome?: Outcome;
-    properChannel?: string;
-    /** Routed on receipt to the discipline organ: the bureau or the government is accused (条例第46条). */
-    directToDiscipline?: boolean;
-  };
-};
+export type StaffCaseEvent = ExplainedEvent<Row["events"][number]>;
 
 export type RouteTargetGroup = { kind: UnitKind; units: { id: string; name: string }[] };
 
@@ -112,29 +104,21 @@ export type StaffCase = Omit<Row, "events"> & {
   deadlines: CaseDeadline[];
   /** The deadline that runs now, and whether it is being met. */
   running: { kind: CurrentDeadlineKind; dueAt: Date; status: DeadlineStatus } | null;
+  /** The actions this viewer may take now, in CASE_PAGE_ACTIONS order; `awaited` are the ones the case waits for. */
   actions: CasePageAction[];
   forms: {
     handlers: { id: string; name: string }[];
     routeTargets: RouteTargetGroup[];
     outcomes: readonly Outcome[];
     mayPublish: boolean;
+    /** Why 申请延期, which this viewer could take, is not offered now (条例第34条: once), for a notice instead. */
+    extensionBlocked: ExtensionBlock | null;
     /** The public texts for review: what was published, else the case's texts with personal data masked. */
     publishDraft: { title: string; summary: string; reply: string };
   };
 };
 
 const ROUTE_GROUP_ORDER: readonly UnitKind[] = ["DEPARTMENT", "TOWNSHIP", "VILLAGE", "LEGAL", "DISCIPLINE", "GOVERNMENT"];
-
-function parseData(data: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(data);
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
 /**
  * One case for a staff member, or null — also when the case exists but lies outside the viewer's scope, so
@@ -147,10 +131,22 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
   const caseForAuthority = { state: row.state, unit: row.currentUnit, categoryKind: row.category.kind, accusedUnit: row.accusedUnit };
   if (!canSeeCase(viewer, caseForAuthority)) return null;
 
-  // The same rules the data layer checks: who may act now, and whether the case may carry public notes at all.
-  const actions = staffActionsFor(viewer, caseForAuthority, CASE_PAGE_ACTIONS).filter(
-    (a) => a !== "publicNote" || mayCarryPublicNotes(row.category.kind),
-  ) as CasePageAction[];
+  // Who may act on this case (authority), then which of those actions may happen now (lib/domain/offered-actions):
+  // the same rules the data layer checks, so the page offers no form that is bound to be refused.
+  const allowed = staffActionsFor(viewer, caseForAuthority, CASE_PAGE_ACTIONS) as CasePageAction[];
+  const [unitStaff, routeTargets] = await Promise.all([
+    allowed.includes("assign")
+      ? db.user.findMany({ where: { unitId: row.currentUnit.id }, orderBy: { username: "asc" }, select: { id: true, displayName: true, unitId: true, role: true, active: true } })
+      : [],
+    allowed.includes("route") ? findRouteTargets(caseForAuthority) : [],
+  ]);
+  const handlers = unitStaff.filter((u) => isAssignableHandler(u, row.currentUnit.id));
+  const extension = { extensionDays: row.extensionDays, requests: row.extensionRequests };
+  const actions = actionsNow(
+    allowed,
+    { categoryKind: row.category.kind, returnDueAt: row.returnDueAt, extensionDays: row.extensionDays, extensionRequests: row.extensionRequests, assignableHandlers: handlers.length },
+    at,
+  );
 
   const cal = await loadCalendar(db);
   const deadlines = caseDeadlines(row, cal, at);
@@ -168,42 +164,8 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
   const cur = currentDeadline({ ...row, atBureau: row.currentUnit.kind === "BUREAU" });
   const running = cur ? { kind: cur.kind, dueAt: cur.dueAt, status: deadlineStatus(cur.dueAt, null, at) } : null;
 
-  // Names for the ids the events carry (units routed to, handlers assigned).
-  const datas = row.events.map((e) => parseData(e.data));
-  const unitIds = new Set(datas.map((d) => str(d.toUnitId)).filter((v): v is string => !!v));
-  const userIds = new Set(datas.map((d) => str(d.assigneeId)).filter((v): v is string => !!v));
-  const [units, users] = await Promise.all([
-    unitIds.size ? db.unit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true, name: true } }) : [],
-    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, displayName: true } }) : [],
-  ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const userName = new Map(users.map((u) => [u.id, u.displayName]));
-  const events: StaffCaseEvent[] = row.events.map(({ data: _data, actor, ...e }, i) => {
-    void _data;
-    const d = datas[i] ?? {};
-    const outcome = str(d.outcome) as Outcome | undefined;
-    const days = typeof d.extensionDays === "number" ? d.extensionDays : undefined;
-    return {
-      ...e,
-      actorName: actor?.displayName ?? null,
-      details: {
-        toUnitName: unitName.get(str(d.toUnitId) ?? ""),
-        assigneeName: userName.get(str(d.assigneeId) ?? ""),
-        extensionDays: days,
-        outcome,
-        properChannel: str(d.properChannel),
-        directToDiscipline: e.type === "ROUTED" && d.reason === DIRECT_TO_DISCIPLINE ? true : undefined,
-      },
-    };
-  });
-
-  const has = (a: CasePageAction) => actions.includes(a);
-  const [handlers, routeTargets] = await Promise.all([
-    has("assign")
-      ? db.user.findMany({ where: { unitId: row.currentUnit.id, role: "handler", active: true }, orderBy: { username: "asc" }, select: { id: true, displayName: true } })
-      : [],
-    has("route") ? findRouteTargets(caseForAuthority) : [],
-  ]);
+  // Each event's data read through its type's schema; the ids it carries as names.
+  const events: StaffCaseEvent[] = await explainStaffEvents(row.events);
 
   const known = knownPersonalDataOf(row);
   const publishDraft = row.publishedAt
@@ -224,6 +186,7 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
       outcomes: outcomesFor(row.category.kind),
       mayPublish: mayPublishContent(row.category.kind, row.consentPublic),
       publishDraft,
+      extensionBlocked: allowed.includes("requestExtension") ? extensionBlock(extension) : null,
     },
   };
 }

@@ -5,7 +5,7 @@ import { appSecret } from "@/lib/secret";
 import { hitRateLimit } from "./rate-limit";
 
 export const LOOKUP_LIMIT = 10;
-export const LOOKUP_WINDOW_MS = 15 * 60 * 1000;
+const LOOKUP_WINDOW_MS = 15 * 60 * 1000;
 
 export type LookupResult = { ok: true; petitionId: string } | { ok: false; reason: "wrongPair" } | { ok: false; reason: "rateLimited"; retryAfterMs: number };
 

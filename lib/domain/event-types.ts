@@ -1,5 +1,9 @@
-// Kinds of timeline events and who may see each (spec §4). The event's `note` is shown to that audience
-// only, so a note that must stay internal is never attached to a PUBLIC event.
+// Kinds of timeline events, who may see each (spec §4), and the shape of each one's `data`. The event's
+// `note` is shown to that audience only, so a note that must stay internal is never attached to a PUBLIC event.
+import { z } from "zod";
+import { isCivilDate } from "./civil-date";
+import { MAX_EXTENSION_DAYS } from "./deadlines";
+import { CHANNELS, OUTCOMES, PROPER_CHANNELS } from "./petition-rules";
 
 export type Visibility = "PUBLIC" | "PETITIONER" | "INTERNAL";
 
@@ -45,4 +49,86 @@ export function visibleTo(visibility: Visibility, audience: "public" | "petition
 
 export function visibilitiesFor(audience: "public" | "petitioner" | "staff"): Visibility[] {
   return (["PUBLIC", "PETITIONER", "INTERNAL"] as const).filter((v) => visibleTo(v, audience));
+}
+
+// ---- Event payloads (documenso packages/lib/types/document-audit-logs.ts): one schema per event type. ----
+// appendEvent (lib/data/events.ts) and the seed's chain builder write `data` through these, and every reader
+// parses it through them. Schemas are strict, so a misspelt field is refused rather than hashed into the chain.
+// The hash covers canonical JSON of exactly what was written: a change here must keep accepting every payload
+// already in the chain (add optional fields; never rename or tighten).
+
+const id = z.string().min(1).max(64);
+/** An enum value stored as text (a proper channel, a satisfaction, a closing reason). */
+const code = z.string().regex(/^[A-Za-z][A-Za-z_]{0,63}$/);
+const civilDate = z.string().refine(isCivilDate);
+const none = z.strictObject({});
+const extensionDays = z.int().min(1).max(MAX_EXTENSION_DAYS); // 条例第34条
+
+export const EVENT_DATA = {
+  SUBMITTED: z.strictObject({ channel: z.enum(CHANNELS) }),
+  REGISTERED: z.strictObject({ channel: z.enum(CHANNELS) }),
+  /** `reason` marks a case routed on receipt to the discipline organ (authority.ts DIRECT_TO_DISCIPLINE). */
+  ROUTED: z.strictObject({ toUnitId: id, reason: code.optional() }),
+  RETURNED: z.strictObject({ fromUnitId: id.optional(), toUnitId: id }),
+  ACCEPTED: none,
+  NOT_ACCEPTED: z.strictObject({ properChannel: z.enum(PROPER_CHANNELS).optional() }),
+  NOT_ACCEPTED_REASON: z.strictObject({ properChannel: z.enum(PROPER_CHANNELS).optional() }),
+  ASSIGNED: z.strictObject({ assigneeId: id }),
+  NOTE_INTERNAL: none,
+  NOTE_PUBLIC: none,
+  INFO_REQUESTED: none,
+  SUPPLEMENTED: none,
+  WITHDRAWN: none,
+  WITHDRAWAL_REASON: none,
+  EXTENSION_REQUESTED: z.strictObject({ extensionDays: extensionDays }),
+  EXTENSION_APPROVED: z.strictObject({ extensionDays: extensionDays, handleDueDate: civilDate.optional() }),
+  EXTENSION_REJECTED: z.strictObject({ extensionDays: extensionDays }),
+  REPLIED: z.strictObject({ outcome: z.enum(OUTCOMES) }),
+  PUBLISHED: none,
+  /** `measure` is the 督办 form (催办, 督办函, 约谈…), in the record's language. */
+  SUPERVISED: z.strictObject({ measure: z.string().min(1).max(32), answerDueDate: civilDate }),
+  EVALUATED: z.strictObject({ satisfaction: code }),
+  REVIEW_REQUESTED: z.strictObject({ toUnitId: id }),
+  REVIEW_REPLIED: z.strictObject({ upheld: z.boolean() }),
+  RECHECK_REQUESTED: z.strictObject({ toUnitId: id }),
+  RECHECK_REPLIED: z.strictObject({ upheld: z.boolean() }),
+  CLOSED: z.strictObject({ reason: code }),
+} as const satisfies { [T in EventType]: z.ZodType<Record<string, unknown>> };
+
+/** What an event of type T carries in `data`. */
+export type EventData<T extends EventType = EventType> = z.output<(typeof EVENT_DATA)[T]>;
+
+/** An event's type with its data, narrowed together: `switch (e.type)` types `e.data`. */
+export type TypedEventData = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
+
+/** A payload that does not fit its type's schema: a bug in the writer, never the user's input. */
+export class EventDataError extends Error {
+  override name = "EventDataError"; // the kind is what an action's log shows (lib/actions/form-state.ts)
+  constructor(readonly type: string) {
+    super(`event data does not fit ${type}`);
+  }
+}
+
+function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_VISIBILITY, type);
+}
+
+/** The payload to write for an event, checked against its type's schema; throws EventDataError (naming the type only). */
+export function eventDataFor<T extends EventType>(type: T, data: unknown): EventData<T> {
+  const parsed = EVENT_DATA[type].safeParse(data ?? {});
+  if (!parsed.success) throw new EventDataError(type);
+  return parsed.data as EventData<T>;
+}
+
+/** An event's stored `data` (canonical JSON) read through its type's schema; null when it does not fit. */
+export function readEventData(type: string, json: string): TypedEventData | null {
+  if (!isEventType(type)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = EVENT_DATA[type].safeParse(value);
+  return parsed.success ? ({ type, data: parsed.data } as TypedEventData) : null;
 }

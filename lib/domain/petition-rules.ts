@@ -55,3 +55,7 @@ export const LIMITS = {
 export function charCount(text: string): number {
   return Array.from(text).length;
 }
+
+/** The proper channels a 不予受理 decision points the petitioner to (条例第31条). */
+export const PROPER_CHANNELS = ["LITIGATION", "ARBITRATION", "ADMIN_REVIEW", "OTHER"] as const;
+export type ProperChannel = (typeof PROPER_CHANNELS)[number];

@@ -18,6 +18,17 @@ export type PetitionState = (typeof STATES)[number];
 
 export const TERMINAL_STATES: ReadonlySet<PetitionState> = new Set(["NOT_ACCEPTED", "FINAL", "CLOSED", "WITHDRAWN"]);
 
+/**
+ * The open states: the case waits for staff, and a deadline runs (lib/domain/current-deadline.ts) — 待受理,
+ * 办理中, 复查中, 复核中. The one list that means "open": the queue's deadline tabs, the home page's figures
+ * and the transition table all read it.
+ */
+export const OPEN_STATES: readonly PetitionState[] = ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"];
+
+export function isOpen(state: PetitionState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
 /** Who acts. Staff roles match the User.role column; `petitioner` holds the query code; `system` is the scheduler. */
 export type ActorRole = "petitioner" | "handler" | "supervisor" | "admin" | "system";
 export const ACTOR_ROLES: readonly ActorRole[] = ["petitioner", "handler", "supervisor", "admin", "system"];
@@ -55,7 +66,7 @@ export type Transition = {
   roles: readonly ActorRole[];
 };
 
-const OPEN: readonly PetitionState[] = ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"];
+const OPEN = OPEN_STATES;
 const ANSWERED: readonly PetitionState[] = ["REPLIED", "REVIEWED", "FINAL", "CLOSED"];
 const STAFF: readonly ActorRole[] = ["handler", "supervisor"];
 
@@ -67,7 +78,7 @@ export const TRANSITIONS: Readonly<Record<PetitionAction, Transition>> = {
   assign: { from: OPEN, to: null, roles: STAFF },
   internalNote: { from: STATES, to: null, roles: STAFF },
   publicNote: { from: OPEN, to: null, roles: STAFF },
-  requestInfo: { from: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], to: null, roles: STAFF },
+  requestInfo: { from: OPEN, to: null, roles: STAFF },
   // Wherever staff may request information, the petitioner must be able to supply it (复查/复核 too).
   supplement: { from: OPEN, to: null, roles: ["petitioner"] },
   withdraw: { from: ["SUBMITTED", "ACCEPTED"], to: "WITHDRAWN", roles: ["petitioner"] },

@@ -2,7 +2,7 @@
 // a query on the indexed columns (currentUnitId, state, currentDueAt).
 import { addCivilDays, endOfCivilDay, toCivilDate } from "./civil-date";
 import { DUE_SOON_DAYS } from "./deadlines";
-import type { PetitionState } from "./petition-states";
+import { OPEN_STATES, type PetitionState } from "./petition-states";
 
 export const QUEUE_TABS = ["pending", "handling", "dueSoon", "overdue", "review", "replied"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -10,9 +10,6 @@ export type QueueTab = (typeof QUEUE_TABS)[number];
 export function isQueueTab(value: unknown): value is QueueTab {
   return typeof value === "string" && (QUEUE_TABS as readonly string[]).includes(value);
 }
-
-/** States in which a deadline runs (the case's `currentDueAt`, lib/domain/current-deadline.ts). */
-export const RUNNING_STATES: readonly PetitionState[] = ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"];
 
 /** A tab as a filter: its states and, for the deadline tabs, bounds on the running deadline. */
 export type TabCriteria = {
@@ -44,9 +41,9 @@ export function tabCriteria(tab: QueueTab, now: Date): TabCriteria {
     case "handling":
       return { states: ["ACCEPTED"] };
     case "dueSoon":
-      return { states: RUNNING_STATES, dueFrom: now, dueUntil: dueSoonUntil(now) };
+      return { states: OPEN_STATES, dueFrom: now, dueUntil: dueSoonUntil(now) };
     case "overdue":
-      return { states: RUNNING_STATES, dueBefore: now };
+      return { states: OPEN_STATES, dueBefore: now };
     case "review":
       return { states: ["IN_REVIEW", "IN_RECHECK"] }; // 复查中、复核中
     case "replied":

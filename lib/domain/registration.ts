@@ -28,7 +28,7 @@ export function needsFeedbackDeadline(channel: RegisterChannel): boolean {
 }
 
 /** How far back a registration may date its receipt: late registration happens, a year-old one is a typo. */
-export const RECEIVED_WITHIN_DAYS = 365;
+const RECEIVED_WITHIN_DAYS = 365;
 export const SOURCE_DOC_NO_MAX = 60;
 
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const TRACKING_NO = /^XF(D?)(\d{4})(\d{6})$/;
-export const DEMO_TRACKING_PREFIX = "XFD";
+const DEMO_TRACKING_PREFIX = "XFD";
 
 /** The counter a series numbers from, per year. */
 export function trackingCounterName(year: number, demo = false): string {

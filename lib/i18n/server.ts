@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, isLocale, translator, type Locale, type Translate } fro
 
 export const LOCALE_COOKIE = "locale";
 
-export async function getLocale(): Promise<Locale> {
+async function getLocale(): Promise<Locale> {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }

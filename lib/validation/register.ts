@@ -187,9 +187,9 @@ export function registerPetitionSchema(now: Date) {
 export type TRegisterPetition = z.output<ReturnType<typeof registerPetitionSchema>>;
 
 /** Rows of the representatives' table read from a form: the page shows MAX_REPRESENTATIVES; more are read so that a forged sixth is refused, not dropped. */
-export const REPRESENTATIVE_ROWS_READ = 20;
+const REPRESENTATIVE_ROWS_READ = 20;
 
-export const REPRESENTATIVE_FIELDS = Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => [`rep${i}Name`, `rep${i}Phone`, `rep${i}IdNumber`]).flat();
+const REPRESENTATIVE_FIELDS = Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => [`rep${i}Name`, `rep${i}Phone`, `rep${i}IdNumber`]).flat();
 
 export const REGISTER_PETITION_FIELDS = [
   "channel",

@@ -12,7 +12,5 @@ export const STAFF_LIMITS = {
   channelDetail: { min: 0 as const, max: 200 },
 } as const;
 
-/** The proper channels a 不予受理 decision points the petitioner to (条例第31条). */
-export const PROPER_CHANNELS = ["LITIGATION", "ARBITRATION", "ADMIN_REVIEW", "OTHER"] as const;
-export type ProperChannel = (typeof PROPER_CHANNELS)[number];
+export { PROPER_CHANNELS, type ProperChannel } from "@/lib/domain/petition-rules";
 

@@ -4,8 +4,6 @@ import { MAX_EXTENSION_DAYS } from "@/lib/domain/deadlines";
 import { checkbox, choiceId, text } from "./fields";
 import { PROPER_CHANNELS, STAFF_LIMITS } from "./staff-limits";
 
-export { PROPER_CHANNELS, STAFF_LIMITS, type ProperChannel } from "./staff-limits";
-
 // The staff case page's forms. Every form carries the case id (only a lookup key: authority comes from the
 // database row) and the version the staff member saw (a different version means someone else acted first).
 // Messages are catalog keys.

@@ -8,7 +8,7 @@ import { transitionFor, type ActorRole, type PetitionAction, type PetitionState 
 import type { ActorType } from "../../generated/prisma/client";
 import { buildChain, type EventDraft } from "./chain-builder";
 import { extensionRequestRows } from "./extension-requests";
-import type { BuiltCase, CaseInput, SimContext } from "./lifecycle";
+import type { BuiltCase, CaseInput, SimContext } from "./case-types";
 import { MINUTE } from "./time";
 import { DEMO, unitById } from "./units";
 import type { StaffDef } from "./users";

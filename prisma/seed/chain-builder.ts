@@ -1,7 +1,8 @@
 // The one place the seed chains events (spec §4): seq 1..n, visibility from the event type, canonical
-// JSON data, prevHash/hash from lib/domain/chain.ts starting at GENESIS_HASH.
+// JSON data checked against its type's schema (lib/domain/event-types.ts, as appendEvent does), prevHash/hash
+// from lib/domain/chain.ts starting at GENESIS_HASH.
 import { canonicalJson, GENESIS_HASH, hashEvent, type HashedEventFields, type JsonValue } from "../../lib/domain/chain";
-import { EVENT_VISIBILITY, type EventType } from "../../lib/domain/event-types";
+import { EVENT_VISIBILITY, eventDataFor, type EventType } from "../../lib/domain/event-types";
 import type { ActorType, PetitionState, Prisma } from "../../generated/prisma/client";
 
 export type EventDraft = {
@@ -34,7 +35,7 @@ export function buildChain(petitionId: string, drafts: readonly EventDraft[]): {
       fromState: d.fromState,
       toState: d.toState,
       note: d.note,
-      data: canonicalJson(d.data),
+      data: canonicalJson(eventDataFor(d.type, d.data)),
       occurredAt: d.occurredAt,
     } satisfies HashedEventFields;
     const hash = hashEvent(prevHash, fields);

@@ -2,14 +2,16 @@
 // creates an ExtensionRequest beside its EXTENSION_REQUESTED event, and the supervisor's approval or
 // rejection decides the open request. Ids are derived from the case id, so the seed stays deterministic.
 import type { Prisma } from "../../generated/prisma/client";
+import { readEventData } from "../../lib/domain/event-types";
 import type { ChainedRow } from "./chain-builder";
 
 type EventRow = Pick<ChainedRow, "type" | "actorId" | "note" | "data" | "occurredAt">;
 
+/** The days an EXTENSION_REQUESTED event asked for, read through its schema (lib/domain/event-types.ts). */
 function extensionDays(e: EventRow): number {
-  const days = (JSON.parse(e.data ?? "{}") as { extensionDays?: unknown }).extensionDays;
-  if (typeof days !== "number") throw new Error(`${e.type} without extensionDays`);
-  return days;
+  const read = readEventData(e.type, e.data ?? "{}");
+  if (read?.type !== "EXTENSION_REQUESTED") throw new Error(`${e.type} without extensionDays`);
+  return read.data.extensionDays;
 }
 
 export function extensionRequestRows(petitionId: string, events: readonly EventRow[]): Prisma.ExtensionRequestCreateManyInput[] {

@@ -11,7 +11,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { trackingCounterName } from "../../lib/domain/tracking";
 import { categoryRows } from "./categories";
 import { HOLIDAYS } from "./holidays";
-import type { BuiltCase } from "./lifecycle";
+import type { BuiltCase } from "./case-types";
 import { unitRows } from "./units";
 import { userRows } from "./users";
 

@@ -1,72 +1,41 @@
 // Plays a demo case's plan through the case life cycle (spec §3), step by step, the way the app would:
-// every step is checked against lib/domain/petition-states.ts, every due date comes from
-// lib/domain/deadlines.ts, and a step that would lie after "now" ends the simulation there — so recent
-// cases are naturally still open, some of them overdue or due soon.
-import { addCivilDays, civilDaysBetween, toCivilDate, type CivilDate } from "../../lib/domain/civil-date";
+// every step is checked against lib/domain/petition-states.ts (by the recorder), every field an action sets
+// comes from lib/domain/case-effects.ts — the functions the data layer writes — and the rules that decide
+// whether a step may happen now (return window, one extension, the assignee) are those of lib/domain too.
+// A step that would lie after "now" ends the simulation there — so recent cases are naturally still open,
+// some of them overdue or due soon.
+import { isAssignableHandler } from "../../lib/domain/assignee-rule";
 import {
-  acceptDeadline,
-  calendarDaysDeadline,
-  handleDeadline,
-  recheckAnswerDeadline,
-  recheckWindow,
-  returnDeadline,
-  reviewAnswerDeadline,
-  reviewWindow,
-  rollForwardToWorkingDay,
-  routeDeadline,
-  type HolidayCalendar,
-} from "../../lib/domain/deadlines";
+  acceptEffect,
+  assignEffect,
+  closeEffect,
+  evaluateEffect,
+  extensionApprovedEffect,
+  notAcceptEffect,
+  publishEffect,
+  receiveEffect,
+  recheckReplyEffect,
+  recheckRequestEffect,
+  replyEffect,
+  returnEffect,
+  reviewReplyEffect,
+  reviewRequestEffect,
+  routeEffect,
+  withdrawEffect,
+} from "../../lib/domain/case-effects";
+import { addCivilDays, civilDaysBetween, toCivilDate, type CivilDate } from "../../lib/domain/civil-date";
+import { calendarDaysDeadline, handleDeadline, recheckWindow, rollForwardToWorkingDay, type HolidayCalendar } from "../../lib/domain/deadlines";
+import { isValidExtensionDays } from "../../lib/domain/extension-rule";
 import { maskFreeText } from "../../lib/domain/masking";
-import type { Channel, PetitionState, Prisma } from "../../generated/prisma/client";
+import { isWithinReturnWindow } from "../../lib/domain/return-window";
 import { Timing } from "./time";
-import type { ChainedRow } from "./chain-builder";
 import { CaseRecorder, PETITIONER, STOP, SYSTEM, staffActor, type Actor } from "./case-recorder";
-import type { CategoryDef } from "./categories";
-import type { Person } from "./people";
+import type { BuiltCase, CaseInput, SimContext } from "./case-types";
 import type { Plan, Stage } from "./plan";
 import type { Random } from "./random";
 import * as T from "./texts";
 import { DEMO, unitById } from "./units";
 import { handlerOf, staffByUsername } from "./users";
-
-export type CaseInput = {
-  id: string;
-  trackingNo: string;
-  queryCodeHash: string;
-  channel: Channel;
-  category: CategoryDef;
-  title: string;
-  content: string;
-  /** The township where the matter arose (public at that level only). */
-  placeId: string;
-  accusedUnitId: string | null;
-  person: Person;
-  address: string;
-  consentPublic: boolean;
-  personCount: number;
-  /** 集体访 representatives (条例第20条: at most 5); the first one is the petitioner of record. */
-  representatives: readonly Person[];
-  sourceDocNo: string | null;
-  receivedAt: Date;
-  repeatOfId: string | null;
-};
-
-type PetitionInput = Prisma.PetitionCreateManyInput;
-/** The petition row as the seed builds it: every instant a Date (Prisma would also take strings). */
-export type PetitionRow = { [K in keyof PetitionInput]: Date extends PetitionInput[K] ? Exclude<PetitionInput[K], string> : PetitionInput[K] } & {
-  id: string;
-  state: PetitionState;
-};
-
-export type BuiltCase = {
-  petition: PetitionRow;
-  representatives: Prisma.RepresentativeCreateManyInput[];
-  events: ChainedRow[];
-  /** 申请延期 records, one per EXTENSION_REQUESTED event, decided by the approval or rejection that followed. */
-  extensionRequests: Prisma.ExtensionRequestCreateManyInput[];
-};
-
-export type SimContext = { now: Date; cal: HolidayCalendar; rnd: Random };
 
 export function buildCase(ctx: SimContext, input: CaseInput, plan: Plan): BuiltCase {
   const rec = new CaseRecorder(ctx, input);
@@ -156,14 +125,14 @@ class CasePlayer {
   /** 不予受理: the decision is public, its reason and the proper channel go to the petitioner (条例第31条). */
   private notAccept(by: Actor, at: Date): never {
     const reason = T.notAcceptedReason(this.input.category.kind, this.input.category.code);
-    this.p.decidedAt = this.rec.emit("NOT_ACCEPTED", "notAccept", by, at, { also: [{ type: "NOT_ACCEPTED_REASON", note: reason }] });
+    Object.assign(this.p, notAcceptEffect(this.rec.emit("NOT_ACCEPTED", "notAccept", by, at, { also: [{ type: "NOT_ACCEPTED_REASON", note: reason }] })));
     this.end();
   }
 
   /** 撤回 by the petitioner; the reason, when given, is for the petitioner and staff only. */
   private withdraw(at: Date): never {
     const reason = this.rnd.chance(0.6) ? [{ type: "WITHDRAWAL_REASON" as const, note: this.rnd.pick(T.WITHDRAWAL_REASONS) }] : [];
-    this.p.withdrawnAt = this.rec.emit("WITHDRAWN", "withdraw", PETITIONER, at, { also: reason });
+    Object.assign(this.p, withdrawEffect(this.rec.emit("WITHDRAWN", "withdraw", PETITIONER, at, { also: reason })));
     this.end();
   }
 
@@ -174,7 +143,7 @@ class CasePlayer {
     this.rec.emit(online ? "SUBMITTED" : "REGISTERED", null, online ? PETITIONER : this.bureau, input.receivedAt, {
       data: { channel: input.channel },
     });
-    p.routeDueAt = routeDeadline(input.receivedAt, cal).dueAt;
+    Object.assign(p, receiveEffect(input.receivedAt, cal));
     // 交办件 report back to the higher office; the 条例 sets no period, 90 days (route + accept + handle) is the local rule here.
     if (input.channel === "HIGHER_ASSIGN") p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
     this.stopAt("RECEIVED");
@@ -193,17 +162,15 @@ class CasePlayer {
       if (i === 0) this.superviseIfLate(p.routeDueAt, planned, "转送");
       const routingNote = plan.routingNote ? [{ type: "NOTE_INTERNAL" as const, note: rnd.pick(T.ROUTING_NOTES) }] : [];
       const t = rec.emit("ROUTED", "route", this.bureau, planned, { data: { toUnitId: unitId }, also: routingNote });
-      p.currentUnitId = unitId;
-      p.arrivedAtUnitAt = t;
-      p.acceptDueAt = acceptDeadline(t, cal).dueAt;
-      p.returnDueAt = returnDeadline(t, cal).dueAt;
+      Object.assign(p, routeEffect(unitId, t, cal));
       if (i === targets.length - 1) break;
-      rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
+      const returnedAt = rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
         note: rnd.pick(T.RETURN_REASONS),
         data: { toUnitId: DEMO.bureau.id },
       });
-      p.currentUnitId = DEMO.bureau.id;
-      p.arrivedAtUnitAt = p.acceptDueAt = p.returnDueAt = null;
+      // The app refuses a late 退回 (lib/data/staff-case-actions.ts); so must the demo.
+      if (!isWithinReturnWindow(p.returnDueAt ?? null, returnedAt)) throw new Error(`${p.trackingNo}: 退回 after its window`);
+      Object.assign(p, returnEffect(DEMO.bureau.id));
     }
     this.stopAt("ROUTED");
   }
@@ -220,11 +187,13 @@ class CasePlayer {
     this.superviseIfLate(p.acceptDueAt, decideAt, "受理");
     if (plan.decision === "notAccept") this.notAccept(this.unit, decideAt);
     const acceptedAt = rec.emit("ACCEPTED", "accept", this.unit, decideAt);
-    p.decidedAt = p.acceptedAt = acceptedAt;
-    p.handleDueAt = handleDeadline(acceptedAt, this.cal).dueAt;
+    Object.assign(p, acceptEffect(acceptedAt, this.cal));
     if (plan.assign) {
-      rec.emit("ASSIGNED", "assign", this.unit, time.soonAfter(acceptedAt), { data: { assigneeId: this.unit.id } });
-      p.assigneeId = this.unit.id;
+      const assignee = handlerOf(this.unitId);
+      // Every demo account is active.
+      if (!isAssignableHandler({ unitId: assignee.unitId, role: assignee.role, active: true }, this.unitId)) throw new Error(`${p.trackingNo}: ${assignee.username} may not be assigned`);
+      rec.emit("ASSIGNED", "assign", this.unit, time.soonAfter(acceptedAt), { data: { assigneeId: assignee.id } });
+      Object.assign(p, assignEffect(assignee.id));
     }
     this.stopAt("ACCEPTED");
   }
@@ -265,6 +234,7 @@ class CasePlayer {
     }
     if (plan.extension) {
       const { days, approved } = plan.extension;
+      if (!isValidExtensionDays(days)) throw new Error(`${p.trackingNo}: an extension of ${days} days`);
       const requestDay = rnd.int(40, EXTENSION_DECIDED_BY_DAY - 3);
       const reason = rnd.pick(T.EXTENSION_REASONS);
       const approver = this.inCgz(this.unitId) ? this.townshipSupervisor : this.countySupervisor;
@@ -278,8 +248,7 @@ class CasePlayer {
           }
           const due = handleDeadline(acceptedAt, this.cal, days);
           rec.emit("EXTENSION_APPROVED", "approveExtension", approver, time.staffOn(d), { note: reason, data: { extensionDays: days, handleDueDate: due.dueDate } });
-          p.extensionDays = days;
-          p.handleDueAt = due.dueAt;
+          Object.assign(p, extensionApprovedEffect(acceptedAt, days, this.cal));
         },
       });
     }
@@ -298,17 +267,13 @@ class CasePlayer {
     const planned = time.staffOn(addCivilDays(toCivilDate(acceptedAt), this.replyOn));
     this.superviseIfLate(p.handleDueAt, planned, "办理");
     const repliedAt = rec.emit("REPLIED", "reply", this.unit, planned, { data: { outcome: plan.outcome } });
-    p.repliedAt = repliedAt;
-    p.outcome = plan.outcome;
-    p.replyText = T.replyText(rnd, plan.outcome, input.person.name, unitById(this.unitId).name, input.title);
-    p.reviewWindowEndsAt = reviewWindow(repliedAt, this.cal).dueAt;
+    const replyText = T.replyText(rnd, plan.outcome, input.person.name, unitById(this.unitId).name, input.title);
+    Object.assign(p, replyEffect(repliedAt, plan.outcome, replyText, this.cal));
     this.stopAt("REPLIED");
     if (!plan.publish) return;
     const known = { names: [input.person.name, ...input.representatives.map((r) => r.name)], addresses: [input.address] };
-    p.publishedAt = rec.emit("PUBLISHED", "publish", this.unit, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)));
-    p.publicTitle = maskFreeText(input.title, known);
-    p.publicSummary = maskFreeText(input.content, known);
-    p.publicReply = maskFreeText(p.replyText, known);
+    const publishedAt = rec.emit("PUBLISHED", "publish", this.unit, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)));
+    Object.assign(p, publishEffect(publishedAt, { publicTitle: maskFreeText(input.title, known), publicSummary: maskFreeText(input.content, known), publicReply: maskFreeText(replyText, known) }));
     this.stopAt("PUBLISHED");
   }
 
@@ -318,11 +283,11 @@ class CasePlayer {
     if (!plan.evaluation) return;
     const at = this.time.petitionerAfter(p.repliedAt as Date, rnd.int(1, 20));
     if (at >= (p.reviewWindowEndsAt as Date)) return;
-    p.evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: { satisfaction: plan.evaluation } });
-    p.satisfaction = plan.evaluation;
+    const evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: { satisfaction: plan.evaluation } });
+    Object.assign(p, evaluateEffect(evaluatedAt, plan.evaluation));
     this.stopAt("EVALUATED");
     if (plan.closeWhenSatisfied) {
-      p.closedAt = rec.emit("CLOSED", "close", PETITIONER, this.time.soonAfter(p.evaluatedAt), { data: { reason: "PETITIONER_SATISFIED" } });
+      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", PETITIONER, this.time.soonAfter(evaluatedAt), { data: { reason: "PETITIONER_SATISFIED" } })));
       this.end();
     }
   }
@@ -333,42 +298,39 @@ class CasePlayer {
     const windowEnd = p.reviewWindowEndsAt as Date;
     const requestAt = plan.review ? time.petitionerAfter(rec.last, rnd.int(1, 20)) : null;
     if (!requestAt || requestAt > windowEnd) {
-      p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), { data: { reason: "REVIEW_WINDOW_PASSED" } });
+      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), { data: { reason: "REVIEW_WINDOW_PASSED" } })));
       this.end();
     }
     const reviewUnitId = unitById(this.unitId).parentId ?? this.unitId;
     const requestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, { data: { toUnitId: reviewUnitId } });
-    p.reviewRequestedAt = requestedAt;
-    p.reviewDueAt = reviewAnswerDeadline(requestedAt, cal).dueAt;
-    p.currentUnitId = reviewUnitId;
+    const review = reviewRequestEffect(reviewUnitId, requestedAt, cal);
+    Object.assign(p, review);
     this.stopAt("IN_REVIEW");
-    const planned = plan.reviewLate ? time.staffAfter(p.reviewDueAt, rnd.int(1, 12)) : time.staffAfter(requestedAt, rnd.int(7, 26));
-    this.superviseIfLate(p.reviewDueAt, planned, "复查");
+    const planned = plan.reviewLate ? time.staffAfter(review.reviewDueAt, rnd.int(1, 12)) : time.staffAfter(requestedAt, rnd.int(7, 26));
+    this.superviseIfLate(review.reviewDueAt, planned, "复查");
     const reviewedAt = rec.emit("REVIEW_REPLIED", "reviewReply", this.reviewer, planned, {
       note: T.reviewText(rnd, plan.reviewUpheld, "复查"),
       data: { upheld: plan.reviewUpheld },
     });
-    p.reviewedAt = reviewedAt;
+    Object.assign(p, reviewReplyEffect(reviewedAt));
     this.stopAt("REVIEWED");
     const recheckEnd = recheckWindow(reviewedAt, cal).dueAt;
     const recheckAt = plan.recheck ? time.petitionerAfter(reviewedAt, rnd.int(2, 25)) : null;
     if (!recheckAt || recheckAt > recheckEnd) {
-      p.closedAt = rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), { data: { reason: "RECHECK_WINDOW_PASSED" } });
+      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), { data: { reason: "RECHECK_WINDOW_PASSED" } })));
       this.end();
     }
     // 复核 belongs one level up again; the county government is the top of this system's tree.
     const recheckUnitId = unitById(reviewUnitId).parentId ?? reviewUnitId;
     const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, { data: { toUnitId: recheckUnitId } });
-    p.recheckRequestedAt = recheckRequestedAt;
-    const recheckDueAt = recheckAnswerDeadline(recheckRequestedAt, cal).dueAt;
-    p.recheckDueAt = recheckDueAt;
-    p.currentUnitId = recheckUnitId;
+    const { recheckDueAt } = Object.assign(p, recheckRequestEffect(recheckUnitId, recheckRequestedAt, cal));
     this.stopAt("IN_RECHECK");
     const recheckPlanned = time.staffAfter(recheckRequestedAt, rnd.int(7, 26));
     this.superviseIfLate(recheckDueAt, recheckPlanned, "复核");
-    p.finalAt = rec.emit("RECHECK_REPLIED", "recheckReply", this.reviewer, recheckPlanned, {
+    const finalAt = rec.emit("RECHECK_REPLIED", "recheckReply", this.reviewer, recheckPlanned, {
       note: T.reviewText(rnd, true, "复核"),
       data: { upheld: true },
     });
+    Object.assign(p, recheckReplyEffect(finalAt));
   }
 }

@@ -6,7 +6,8 @@ import { COLLECTIVE_VISIT_MIN_PERSONS, MAX_REPRESENTATIVES } from "../../lib/dom
 import { formatDemoTrackingNo, generateQueryCode, hashQueryCode } from "../../lib/domain/tracking";
 import type { Channel } from "../../generated/prisma/client";
 import { CATEGORIES, categoryById, type CategoryDef } from "./categories";
-import { buildCase, type BuiltCase, type CaseInput, type SimContext } from "./lifecycle";
+import type { BuiltCase, CaseInput, SimContext } from "./case-types";
+import { buildCase } from "./lifecycle";
 import { fakeAddress, fakeMobile, fakePerson, type Person } from "./people";
 import { randomPlan } from "./plan";
 import type { Random } from "./random";

@@ -11,14 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FilePage() {
-  const [{ t, locale }, options] = await Promise.all([getT(), findFilingOptions()]);
+  const [{ t }, options] = await Promise.all([getT(), findFilingOptions()]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("file.title")}</h1>
         <p className="text-stone-700">{t("file.lead")}</p>
       </header>
-      <FileForm locale={locale} categories={options.categories} townships={options.townships} accusableUnits={options.accusableUnits} />
+      <FileForm categories={options.categories} townships={options.townships} accusableUnits={options.accusableUnits} />
     </div>
   );
 }

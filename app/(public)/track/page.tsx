@@ -8,14 +8,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TrackPage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
-  const [{ t, locale }, sp] = await Promise.all([getT(), searchParams]);
+  const [{ t }, sp] = await Promise.all([getT(), searchParams]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("track.title")}</h1>
         <p className="text-stone-700">{t("track.lead")}</p>
       </header>
-      <TrackForm locale={locale} notice={sp.expired ? t("track.expired") : undefined} />
+      <TrackForm notice={sp.expired ? t("track.expired") : undefined} />
     </div>
   );
 }

@@ -4,13 +4,10 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { now } from "@/lib/clock";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
-import { CaseChangedError, ForbiddenError, NotFoundError, RuleError } from "@/lib/data/errors";
+import type { RuleKey } from "@/lib/data/errors";
 import { viewerSeesCase } from "@/lib/data/staff-case";
-import { hasMessage } from "@/lib/i18n";
-import { fieldErrorsOf, readForm, type FieldErrors } from "@/lib/validation/fields";
-import type { FormState } from "../form-state";
-
-type Values = Record<string, string | undefined>;
+import { fieldErrorsOf, readForm } from "@/lib/validation/fields";
+import { invalidInput, refused, STAFF_REFUSALS, toFormState, type FormState } from "../form-state";
 
 /**
  * The steps every action of the staff case page shares: parse the form (zod) → the signed-in handler or
@@ -23,7 +20,7 @@ export async function runCaseAction<S extends z.ZodType<{ petitionId: string; ve
   schema: S,
   perform: (viewer: Viewer, input: z.output<S>, at: Date) => Promise<unknown>,
   /** The form field a rule refusal is about (e.g. "route.accused" → the unit select), if any. */
-  ruleField?: (key: string) => string | undefined,
+  ruleField?: (key: RuleKey) => string | undefined,
 ): Promise<FormState> {
   const read = readForm(form, fields);
   if (!read.ok) return read.refusal;
@@ -32,37 +29,18 @@ export async function runCaseAction<S extends z.ZodType<{ petitionId: string; ve
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     // A broken hidden id or version is not something the user can fix in the form: reload.
-    if (fieldErrors.petitionId || fieldErrors.version) return refused("caseStaff.errors.changed", values);
-    return { status: "error", message: { key: "errors.generic" }, fieldErrors, values };
+    if (fieldErrors.petitionId || fieldErrors.version) return refused(STAFF_REFUSALS.changed, values);
+    return invalidInput(fieldErrors, values);
   }
   let viewer: Viewer;
   try {
     viewer = await requireViewer(["handler", "supervisor"]);
     await perform(viewer, parsed.data, now());
   } catch (e) {
-    return refusal(e, values, ruleField);
+    return toFormState(e, values, { ...STAFF_REFUSALS, action: "staff case action", ruleField });
   }
   revalidatePath("/staff", "layout");
   // Routed on or returned, the case has left this viewer's scope: its page would now be a 404. Back to the queue.
   if (!(await viewerSeesCase(viewer, parsed.data.petitionId))) redirect("/staff");
   return { status: "done", result: undefined };
-}
-
-function refused(key: "caseStaff.errors.changed" | "errors.forbidden" | "errors.unexpected", values: Values, fieldErrors: FieldErrors = {}): FormState<never> {
-  return { status: "error", message: { key }, fieldErrors, values };
-}
-
-/** The data layer's refusals as messages. Never the error's text in a log: it could carry what was typed. */
-function refusal(e: unknown, values: Values, ruleField?: (key: string) => string | undefined): FormState<never> {
-  if (e instanceof CaseChangedError) return refused("caseStaff.errors.changed", values);
-  if (e instanceof ForbiddenError || e instanceof NotFoundError) return refused("errors.forbidden", values);
-  if (e instanceof RuleError) {
-    const key = `rules.${e.key}`;
-    if (hasMessage(key)) {
-      const field = ruleField?.(e.key);
-      return { status: "error", message: { key }, fieldErrors: field ? { [field]: { key } } : {}, values };
-    }
-  }
-  console.error("staff case action failed:", e instanceof RuleError ? `rule ${e.key}` : e instanceof Error ? e.name : "unknown");
-  return refused("errors.unexpected", values);
 }

@@ -350,6 +350,12 @@ const en: Shape<Messages> = {
       REJECTED: "Rejected",
     },
     actionsTitle: "Actions",
+    /** The staff case page as a work screen (issue 7): what the case waits for first, the rest folded. */
+    work: {
+      awaited: "To do: what this case is waiting for",
+      more: "More actions (assign, notes, information, extension)",
+      petitionerShow: "Show the petitioner's personal data",
+    },
     noActions: "You have no actions on this case in its current state.",
     required: "required",
     choose: "Choose",

@@ -347,6 +347,12 @@ const zhCN = {
       REJECTED: "未批准",
     },
     actionsTitle: "办理操作",
+    /** The staff case page as a work screen (issue 7): what the case waits for first, the rest folded. */
+    work: {
+      awaited: "待办：本件正等待的操作",
+      more: "其他操作（分派、备注、补充材料、延期）",
+      petitionerShow: "查看信访人个人信息",
+    },
     noActions: "当前状态下您没有可进行的操作。",
     required: "必填",
     choose: "请选择",

@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PetitionerCasePage() {
   const caseId = await petitionerCaseId();
   if (!caseId) redirect("/track?expired=1");
-  const [{ t, locale }, c] = await Promise.all([getT(), findPetitionerCase(caseId)]);
+  const [{ t }, c] = await Promise.all([getT(), findPetitionerCase(caseId)]);
   if (!c) redirect("/track?expired=1");
   const deadlines = await deadlinesOf(c, now());
   return (
@@ -95,12 +95,12 @@ export default async function PetitionerCasePage() {
       </Card>
       {canTake(c.state, "supplement", "petitioner") ? (
         <Card title={t("view.supplementTitle")}>
-          <SupplementForm locale={locale} version={c.version} />
+          <SupplementForm version={c.version} />
         </Card>
       ) : null}
       {canTake(c.state, "withdraw", "petitioner") ? (
         <Card title={t("view.withdrawTitle")}>
-          <WithdrawForm locale={locale} version={c.version} />
+          <WithdrawForm version={c.version} />
         </Card>
       ) : null}
     </div>

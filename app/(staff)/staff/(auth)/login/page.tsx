@@ -16,7 +16,7 @@ type Search = { callbackUrl?: string | string[]; error?: string | string[]; sign
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [{ t, locale }, sp, viewer] = await Promise.all([getT(), searchParams, getViewer()]);
+  const [{ t }, sp, viewer] = await Promise.all([getT(), searchParams, getViewer()]);
   const callbackUrl = safeCallbackPath(one(sp.callbackUrl));
   // Already signed in (and still active): straight on. A stale or deactivated session shows the form.
   if (viewer) redirect(callbackUrl);
@@ -39,7 +39,7 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
         <Notice tone="warning">{t("staffAuth.needsJs")}</Notice>
       </noscript>
       {/* next-auth sends failures it handles itself here as ?error=…; they read like any other refusal. */}
-      <SignInForm locale={locale} callbackUrl={callbackUrl} initialError={signInMessageKey(one(sp.error))} />
+      <SignInForm callbackUrl={callbackUrl} initialError={signInMessageKey(one(sp.error))} />
       <p className="text-sm text-stone-600">{t("staffAuth.demoNote")}</p>
     </div>
   );

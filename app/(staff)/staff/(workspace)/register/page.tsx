@@ -33,7 +33,7 @@ async function trackUrl(): Promise<string> {
 export default async function RegisterPage() {
   const viewer = await requireViewerPage(["handler", "supervisor"]);
   if (!canRegister(viewer)) redirect("/staff");
-  const [{ t, locale }, options, url] = await Promise.all([getT(), findRegisterOptions(viewer), trackUrl()]);
+  const [{ t }, options, url] = await Promise.all([getT(), findRegisterOptions(viewer), trackUrl()]);
   return (
     <div className="space-y-6">
       <header className="no-print space-y-2">
@@ -41,7 +41,6 @@ export default async function RegisterPage() {
         <p className="max-w-3xl text-stone-700">{t("register.lead")}</p>
       </header>
       <RegisterForm
-        locale={locale}
         categories={options.categories}
         townships={options.townships}
         units={options.units}

@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { formatDate, formatDateTime, type Locale, type Translate } from "@/lib/i18n";
 import { deadlineStatusText } from "@/lib/i18n/deadline-text";
 import { now } from "@/lib/clock";
+import { splitAwaited } from "@/lib/domain/offered-actions";
 import { Card, Notice } from "@/components/ui/card";
 import { StateBadge } from "@/components/petition/state-badge";
 import { DeadlineList } from "@/components/petition/deadline-list";
@@ -22,7 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("staff.title"), robots: { index: false } };
 }
 
-/** 工作人员办件页: all of one case, personal data included, and the actions this viewer may take now. */
+/**
+ * 工作人员办件页, a work screen: the actions the case waits for first, the others folded; the petitioner's
+ * personal data folded until asked for. It offers exactly the actions the domain allows now (findStaffCase).
+ */
 export default async function StaffCasePage({ params }: Props) {
   const viewer = await requireViewerPage(["handler", "supervisor"]);
   const { id } = await params;
@@ -60,7 +64,8 @@ export default async function StaffCasePage({ params }: Props) {
             <StaffTimeline events={c.events} t={t} />
           </Card>
         </div>
-        <aside className="space-y-4" aria-labelledby="actions-title">
+        {/* A work screen: on a narrow screen the actions come first; on a wide one beside the case. */}
+        <aside className="order-first space-y-4 lg:order-last" aria-labelledby="actions-title">
           <h2 id="actions-title" className="text-lg font-semibold">
             {t("caseStaff.actionsTitle")}
           </h2>
@@ -123,7 +128,10 @@ function Petitioner({ c, t }: { c: StaffCase; t: Translate }) {
   const given = (v: string | null) => v ?? t("caseStaff.notGiven");
   return (
     <Card title={t("caseStaff.petitionerTitle")}>
-      <dl className="grid gap-4 sm:grid-cols-2" data-testid="petitioner">
+      {/* Folded by default (<details>, no JavaScript needed): personal data only on screen when asked for. */}
+      <details data-testid="petitioner-fold">
+        <summary className="cursor-pointer font-medium text-blue-800 underline">{t("caseStaff.work.petitionerShow")}</summary>
+      <dl className="mt-4 grid gap-4 sm:grid-cols-2" data-testid="petitioner">
         <Item label={t("caseStaff.name")}>{c.petitionerName}</Item>
         <Item label={t("caseStaff.phone")}>{given(c.petitionerPhone)}</Item>
         <Item label={t("caseStaff.idNumber")}>{given(c.petitionerIdNumber)}</Item>
@@ -142,6 +150,7 @@ function Petitioner({ c, t }: { c: StaffCase; t: Translate }) {
           </ul>
         </div>
       ) : null}
+      </details>
     </Card>
   );
 }
@@ -192,43 +201,77 @@ function Extensions({ c, t }: { c: StaffCase; t: Translate }) {
   );
 }
 
-/** One form per action this viewer may take now (authority from the case as stored; the server checks again). */
+/**
+ * One form per action this viewer may take now (findStaffCase: authority from the case as stored and the
+ * rules of lib/domain/offered-actions — the server checks both again): what the case waits for first, open;
+ * the rest folded in a <details>, which opens without JavaScript.
+ */
 function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale }) {
   const caseRef = { locale, petitionId: c.id, version: c.version };
-  const has = (a: StaffCase["actions"][number]) => c.actions.includes(a);
-  // 条例第34条: once. The server refuses a second request too; the page does not offer a form bound to fail.
-  const extensionPending = c.extensionRequests.some((x) => x.decision === null);
-  const extensionBlocked = extensionPending || c.extensionDays > 0 || c.extensionRequests.some((x) => x.decision === "APPROVED");
-  if (c.actions.length === 0) return <p className="text-stone-600">{t("caseStaff.noActions")}</p>;
+  const blocked = c.forms.extensionBlocked;
+  // 条例第34条: once. No form bound to fail; the reason instead.
+  const extensionNotice = blocked ? (
+    <Card title={t("caseStaff.extension.title")}>
+      <Notice tone="info">{t(blocked === "pending" ? "caseStaff.extension.pending" : "rules.extension.once")}</Notice>
+    </Card>
+  ) : null;
+  if (c.actions.length === 0) {
+    return (
+      <>
+        <p className="text-stone-600">{t("caseStaff.noActions")}</p>
+        {extensionNotice}
+      </>
+    );
+  }
   const routeNote = c.category.kind === "ACCUSATION" ? t("caseStaff.route.accusation") : c.category.kind === "LEGAL" ? t("caseStaff.route.legal") : undefined;
-  return (
-    <>
-      {has("route") ? <RouteForm caseRef={caseRef} groups={c.forms.routeTargets} note={routeNote} /> : null}
-      {has("accept") ? <AcceptForm caseRef={caseRef} /> : null}
-      {has("return") ? <ReturnForm caseRef={caseRef} dueDate={c.returnDueAt ? formatDate(c.returnDueAt) : "—"} /> : null}
-      {has("notAccept") ? <NotAcceptForm caseRef={caseRef} /> : null}
-      {has("assign") ? <AssignForm caseRef={caseRef} handlers={c.forms.handlers} current={c.assignee?.displayName ?? null} /> : null}
-      {has("reply") ? <ReplyForm caseRef={caseRef} outcomes={c.forms.outcomes} /> : null}
-      {has("publish") ? (
-        c.forms.mayPublish ? (
-          <PublishForm caseRef={caseRef} draft={c.forms.publishDraft} publishedOn={c.publishedAt ? formatDate(c.publishedAt) : null} />
+  const form = (a: StaffCase["actions"][number]) => {
+    switch (a) {
+      case "route":
+        return <RouteForm key={a} caseRef={caseRef} groups={c.forms.routeTargets} note={routeNote} />;
+      case "accept":
+        return <AcceptForm key={a} caseRef={caseRef} />;
+      case "return":
+        return <ReturnForm key={a} caseRef={caseRef} dueDate={c.returnDueAt ? formatDate(c.returnDueAt) : "—"} />;
+      case "notAccept":
+        return <NotAcceptForm key={a} caseRef={caseRef} />;
+      case "assign":
+        return <AssignForm key={a} caseRef={caseRef} handlers={c.forms.handlers} current={c.assignee?.displayName ?? null} />;
+      case "reply":
+        return <ReplyForm key={a} caseRef={caseRef} outcomes={c.forms.outcomes} />;
+      case "publish":
+        return c.forms.mayPublish ? (
+          <PublishForm key={a} caseRef={caseRef} draft={c.forms.publishDraft} publishedOn={c.publishedAt ? formatDate(c.publishedAt) : null} />
         ) : (
-          <Card title={t("caseStaff.publish.title")}>
+          <Card key={a} title={t("caseStaff.publish.title")}>
             <p className="text-sm text-stone-700">{t("caseStaff.publish.notAllowed")}</p>
           </Card>
-        )
+        );
+      case "requestInfo":
+      case "publicNote":
+      case "internalNote":
+        return <CaseTextForm key={a} caseRef={caseRef} kind={a} />;
+      case "requestExtension":
+        return <ExtensionForm key={a} caseRef={caseRef} />;
+    }
+  };
+  // The order within each group: the decision first (受理 before 退回 before 不予受理), then the tools.
+  const ORDER: StaffCase["actions"] = ["route", "accept", "return", "notAccept", "reply", "publish", "assign", "requestInfo", "publicNote", "internalNote", "requestExtension"];
+  const { awaited, other } = splitAwaited([...c.actions].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
+  return (
+    <>
+      {awaited.length > 0 ? (
+        <div className="space-y-4" data-testid="actions-awaited">
+          <h3 className="font-medium text-stone-800">{t("caseStaff.work.awaited")}</h3>
+          {awaited.map(form)}
+        </div>
       ) : null}
-      {has("requestInfo") ? <CaseTextForm caseRef={caseRef} kind="requestInfo" /> : null}
-      {has("publicNote") ? <CaseTextForm caseRef={caseRef} kind="publicNote" /> : null}
-      {has("internalNote") ? <CaseTextForm caseRef={caseRef} kind="internalNote" /> : null}
-      {has("requestExtension") ? (
-        extensionBlocked ? (
-          <Card title={t("caseStaff.extension.title")}>
-            <Notice tone="info">{t(extensionPending ? "caseStaff.extension.pending" : "rules.extension.once")}</Notice>
-          </Card>
-        ) : (
-          <ExtensionForm caseRef={caseRef} />
-        )
+      {extensionNotice}
+      {other.length > 0 ? (
+        // Open when nothing is awaited: then these are all there is to do.
+        <details className="space-y-4" data-testid="actions-more" {...(awaited.length === 0 ? { open: true } : {})}>
+          <summary className="cursor-pointer font-medium text-blue-800 underline">{t("caseStaff.work.more")}</summary>
+          <div className="mt-4 space-y-4">{other.map(form)}</div>
+        </details>
       ) : null}
     </>
   );

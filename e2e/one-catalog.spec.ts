@@ -1,0 +1,44 @@
+// One catalog per browser: a page carries the strings of the viewer's language and none of the other's.
+// Every script the browser runs is collected — the JS chunks it downloads and the inline scripts of the
+// document (where the server passes the one catalog to lib/i18n/client) — and searched for whole catalog
+// strings that client forms use. Before the change both catalogs were in the forms' chunks.
+import type { Page } from "@playwright/test";
+import { test, expect, waitForHydration } from "./support/petition";
+import zhCN from "../lib/i18n/messages/zh-CN";
+import en from "../lib/i18n/messages/en";
+
+// Long sentences no page renders by chance: the receipt (after filing), the staff accept form, the 登记 lead.
+const KEYS = ["receipt.lead", "caseStaff.accept.hint", "register.lead"] as const;
+const PAGES = ["/file", "/track", "/staff/login"];
+
+const text = (catalog: unknown, key: string) => key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog) as string;
+/** A string as it may appear in script source: raw, or with its non-ASCII letters \u-escaped by a minifier. */
+const forms = (s: string) => [s, s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)];
+
+async function scriptsOf(page: Page, path: string): Promise<string> {
+  const bodies: Promise<string>[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") bodies.push(r.text().catch(() => ""));
+  });
+  await page.goto(path);
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  const inline = await page.locator("script:not([src])").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+  return [...(await Promise.all(bodies)), ...inline].join("\n");
+}
+
+for (const [locale, own, other] of [
+  ["zh-CN", zhCN, en],
+  ["en", en, zhCN],
+] as const) {
+  test(`a ${locale} page ships the ${locale} catalog only`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
+    for (const path of PAGES) {
+      const scripts = await scriptsOf(page, path);
+      for (const key of KEYS) {
+        expect(forms(text(own, key)).some((f) => scripts.includes(f)), `${path}: ${key} in ${locale} reaches the browser`).toBe(true);
+        for (const f of forms(text(other, key))) expect(scripts.includes(f), `${path}: ${key} in the other language is absent`).toBe(false);
+      }
+    }
+  });
+}
