@@ -13,13 +13,23 @@ import { caseExists } from "@/lib/data/case-exists";
 import { redirectTo } from "@/lib/http/same-site-redirect";
 import { classifyRequestPath } from "@/lib/http/request-path";
 import { NOT_FOUND_OF_HEADER, NOT_FOUND_PATH, type NotFoundOf } from "@/lib/http/not-found";
-import { NONCE_HEADER, STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce, servedOverHttps } from "@/lib/http/security-headers";
+import {
+  NONCE_HEADER,
+  STRICT_TRANSPORT_SECURITY,
+  contentSecurityPolicy,
+  newNonce,
+  servedOverHttps,
+} from "@/lib/http/security-headers";
 
 // next-auth v4's session cookie: "__Secure-" on https, split into ".0", ".1"… when large.
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 function isStaffPage(pathname: string): boolean {
-  return (pathname === "/staff" || pathname.startsWith("/staff/")) && pathname !== STAFF_LOGIN && !pathname.startsWith(`${STAFF_LOGIN}/`);
+  return (
+    (pathname === "/staff" || pathname.startsWith("/staff/")) &&
+    pathname !== STAFF_LOGIN &&
+    !pathname.startsWith(`${STAFF_LOGIN}/`)
+  );
 }
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -38,11 +48,17 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/")) {
     // Route handlers need no CSP; a malformed path would make Next answer 500 while decoding its params.
-    return classifyRequestPath(pathname).kind === "malformed" ? Response.json({ error: "not found" }, { status: 404 }) : NextResponse.next();
+    return classifyRequestPath(pathname).kind === "malformed"
+      ? Response.json({ error: "not found" }, { status: 404 })
+      : NextResponse.next();
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: servedOverHttps(request.nextUrl.protocol) });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: servedOverHttps(request.nextUrl.protocol),
+  });
   // Next.js reads the nonce from the request's CSP header; pages may read x-nonce. Neither is taken from
   // the client. The not-found marker is kept only on the rewrite target, which the proxy sees again when
   // Next renders it (it only chooses the not-found page's wording).
@@ -62,7 +78,8 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("Content-Security-Policy", csp);
-  if (servedOverHttps(request.nextUrl.protocol)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  if (servedOverHttps(request.nextUrl.protocol))
+    response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

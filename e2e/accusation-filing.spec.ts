@@ -6,7 +6,9 @@ import { withDb } from "./support/db";
 
 test.use({ javaScriptEnabled: false });
 
-test("naming an accused unit on a letter that is not an accusation is refused in zh-CN, keeping what was typed", async ({ page }) => {
+test("naming an accused unit on a letter that is not an accusation is refused in zh-CN, keeping what was typed", async ({
+  page,
+}) => {
   const l = letter(); // 城乡建设
   await page.goto("/file");
   await expect(page.locator("#f-accusedUnitId-hint")).toContainText("仅检举控告类填写");
@@ -14,12 +16,16 @@ test("naming an accused unit on a letter that is not an accusation is refused in
   await page.locator("#f-accusedUnitId").selectOption({ label: "示例县信访局" });
   await submitLetter(page);
   await expect(alertOf(page).first()).toContainText("提交失败");
-  await expect(page.locator("#f-accusedUnitId-error")).toContainText("只有检举控告类事项可以选择被检举控告的单位。请改选事项类别，或将此项设为“不指定”。");
+  await expect(page.locator("#f-accusedUnitId-error")).toContainText(
+    "只有检举控告类事项可以选择被检举控告的单位。请改选事项类别，或将此项设为“不指定”。",
+  );
   await expect(page.locator("#f-title")).toHaveValue(l.title);
   await expect(page.getByTestId("receipt")).toHaveCount(0);
 });
 
-test("an accusation against the bureau is filed and starts at the discipline organ, not at the bureau", async ({ page }) => {
+test("an accusation against the bureau is filed and starts at the discipline organ, not at the bureau", async ({
+  page,
+}) => {
   const l = letter({ category: "检举控告", consent: false });
   await page.goto("/file");
   await fillLetter(page, l);
@@ -32,7 +38,9 @@ test("an accusation against the bureau is filed and starts at the discipline org
   const row = withDb(
     (db) =>
       db
-        .prepare('SELECT u.kind AS unitKind, a.kind AS accusedKind FROM "Petition" p JOIN "Unit" u ON u.id = p."currentUnitId" JOIN "Unit" a ON a.id = p."accusedUnitId" WHERE p."trackingNo" = ?')
+        .prepare(
+          'SELECT u.kind AS unitKind, a.kind AS accusedKind FROM "Petition" p JOIN "Unit" u ON u.id = p."currentUnitId" JOIN "Unit" a ON a.id = p."accusedUnitId" WHERE p."trackingNo" = ?',
+        )
         .get(trackingNo) as { unitKind: string; accusedKind: string },
   );
   expect(row).toEqual({ unitKind: "DISCIPLINE", accusedKind: "BUREAU" });

@@ -64,17 +64,64 @@ const REPLIED = ["publish", "internalNote"];
  * case "does not exist" (404); signed out, the sign-in page.
  */
 const EXPECTED: Record<Viewer, Record<CaseKey, Outcome>> = {
-  bureau1: { bureauSubmitted: BUREAU_SUBMITTED, zjjSubmitted: "404", zjjAccepted: "404", zjjReplied: "404", cgzAccepted: "404" },
-  zjj1: { bureauSubmitted: "404", zjjSubmitted: UNIT_SUBMITTED, zjjAccepted: ACCEPTED_HANDLER, zjjReplied: REPLIED, cgzAccepted: "404" },
-  cgz1: { bureauSubmitted: "404", zjjSubmitted: "404", zjjAccepted: "404", zjjReplied: "404", cgzAccepted: ACCEPTED_HANDLER },
-  super1: { bureauSubmitted: BUREAU_SUBMITTED, zjjSubmitted: UNIT_SUBMITTED, zjjAccepted: ACCEPTED_SUPERVISOR, zjjReplied: REPLIED, cgzAccepted: ACCEPTED_SUPERVISOR },
-  super2: { bureauSubmitted: "404", zjjSubmitted: "404", zjjAccepted: "404", zjjReplied: "404", cgzAccepted: ACCEPTED_SUPERVISOR },
-  admin: { bureauSubmitted: "admin", zjjSubmitted: "admin", zjjAccepted: "admin", zjjReplied: "admin", cgzAccepted: "admin" },
-  anonymous: { bureauSubmitted: "sign-in", zjjSubmitted: "sign-in", zjjAccepted: "sign-in", zjjReplied: "sign-in", cgzAccepted: "sign-in" },
+  bureau1: {
+    bureauSubmitted: BUREAU_SUBMITTED,
+    zjjSubmitted: "404",
+    zjjAccepted: "404",
+    zjjReplied: "404",
+    cgzAccepted: "404",
+  },
+  zjj1: {
+    bureauSubmitted: "404",
+    zjjSubmitted: UNIT_SUBMITTED,
+    zjjAccepted: ACCEPTED_HANDLER,
+    zjjReplied: REPLIED,
+    cgzAccepted: "404",
+  },
+  cgz1: {
+    bureauSubmitted: "404",
+    zjjSubmitted: "404",
+    zjjAccepted: "404",
+    zjjReplied: "404",
+    cgzAccepted: ACCEPTED_HANDLER,
+  },
+  super1: {
+    bureauSubmitted: BUREAU_SUBMITTED,
+    zjjSubmitted: UNIT_SUBMITTED,
+    zjjAccepted: ACCEPTED_SUPERVISOR,
+    zjjReplied: REPLIED,
+    cgzAccepted: ACCEPTED_SUPERVISOR,
+  },
+  super2: {
+    bureauSubmitted: "404",
+    zjjSubmitted: "404",
+    zjjAccepted: "404",
+    zjjReplied: "404",
+    cgzAccepted: ACCEPTED_SUPERVISOR,
+  },
+  admin: {
+    bureauSubmitted: "admin",
+    zjjSubmitted: "admin",
+    zjjAccepted: "admin",
+    zjjReplied: "admin",
+    cgzAccepted: "admin",
+  },
+  anonymous: {
+    bureauSubmitted: "sign-in",
+    zjjSubmitted: "sign-in",
+    zjjAccepted: "sign-in",
+    zjjReplied: "sign-in",
+    cgzAccepted: "sign-in",
+  },
 };
 
 /** The allowed user whose forms are captured on each case (the 城关镇 case is only a target for forgeries). */
-const CAPTURED_BY: Partial<Record<CaseKey, User>> = { bureauSubmitted: "bureau1", zjjSubmitted: "zjj1", zjjAccepted: "zjj1", zjjReplied: "zjj1" };
+const CAPTURED_BY: Partial<Record<CaseKey, User>> = {
+  bureauSubmitted: "bureau1",
+  zjjSubmitted: "zjj1",
+  zjjAccepted: "zjj1",
+  zjjReplied: "zjj1",
+};
 
 /**
  * Who replays each captured request: a handler of another unit (zjj1 on the bureau's case, bureau1 on
@@ -109,7 +156,10 @@ let clients = 0;
 
 async function newContext(browser: Browser, baseURL: string | undefined, workerIndex: number): Promise<BrowserContext> {
   clients += 1;
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `10.55.${workerIndex % 256}.${(clients % 254) + 1}` } });
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": `10.55.${workerIndex % 256}.${(clients % 254) + 1}` },
+  });
   contexts.push(context);
   return context;
 }
@@ -177,7 +227,9 @@ async function outcomeOf(page: Page, key: CaseKey): Promise<Outcome> {
   }
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId("case-title")).toHaveText(c.title);
-  const forms = await page.locator('section[data-testid^="action-"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.slice("action-".length)));
+  const forms = await page
+    .locator('section[data-testid^="action-"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.slice("action-".length)));
   return forms.sort();
 }
 
@@ -195,12 +247,20 @@ test("through the UI: each role sees exactly the action forms the rules allow; o
       }),
     ),
   );
-  const expected = Object.fromEntries(VIEWERS.map((who) => [who, Object.fromEntries(CASE_KEYS.map((k) => [k, sorted(EXPECTED[who][k])]))]));
+  const expected = Object.fromEntries(
+    VIEWERS.map((who) => [who, Object.fromEntries(CASE_KEYS.map((k) => [k, sorted(EXPECTED[who][k])]))]),
+  );
   expect(seen).toEqual(expected);
 });
 
 /** Submits a form through the UI that the server must refuse: its message, and nothing written on the cases. */
-async function expectRefusedInUi(page: Page, form: ReturnType<typeof actionForm>, button: string, message: string, untouched: CaseKey[]) {
+async function expectRefusedInUi(
+  page: Page,
+  form: ReturnType<typeof actionForm>,
+  button: string,
+  message: string,
+  untouched: CaseKey[],
+) {
   const before = untouched.map((k) => caseSnapshot(cases[k].trackingNo));
   await submitAction(page, form, button);
   await expect(form.getByRole("alert")).toHaveText(message);
@@ -228,7 +288,9 @@ test("through the UI: forged ids in the form are refused with the rule's message
     await bureau.goto(caseUrl("bureauSubmitted"));
     await waitForHydration(bureau);
     const route = actionForm(bureau, "route");
-    const offered = await route.locator("select[name=targetUnitId] option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const offered = await route
+      .locator("select[name=targetUnitId] option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(offered, "the forged value is not one the form offers").not.toContain(forged);
     await forgeSelect(route, "targetUnitId", forged);
     await route.locator("textarea[name=note]").fill("伪造的承办单位");
@@ -249,8 +311,12 @@ test("through the UI: forged ids in the form are refused with the rule's message
   await waitForHydration(zjj);
   const note = actionForm(zjj, "internalNote");
   const cgz = caseSnapshot(cases.cgzAccepted.trackingNo);
-  await note.locator("input[name=petitionId]").evaluate((input: HTMLInputElement, id) => (input.value = id), cases.cgzAccepted.id);
-  await note.locator("input[name=version]").evaluate((input: HTMLInputElement, v) => (input.value = String(v)), cgz.row!.version);
+  await note
+    .locator("input[name=petitionId]")
+    .evaluate((input: HTMLInputElement, id) => (input.value = id), cases.cgzAccepted.id);
+  await note
+    .locator("input[name=version]")
+    .evaluate((input: HTMLInputElement, v) => (input.value = String(v)), cgz.row!.version);
   await note.locator("textarea[name=text]").fill("伪造信件编号的内部备注");
   await expectRefusedInUi(zjj, note, "添加内部备注", FORBIDDEN_TEXT, ["zjjAccepted", "cgzAccepted"]);
 });
@@ -357,7 +423,10 @@ test("directly: every captured request, replayed by another unit, another subtre
   // In scope but not the role: 申请延期 is the handler's; the county supervisor may not send it.
   const extension = captures.find((c) => c.key === "zjjAccepted" && c.action === "requestExtension")!;
   const before = caseSnapshot(cases.zjjAccepted.trackingNo);
-  expectForbidden(await replay(sessions.super1.context.request, extension.request), "requestExtension replayed by super1");
+  expectForbidden(
+    await replay(sessions.super1.context.request, extension.request),
+    "requestExtension replayed by super1",
+  );
   expect(caseSnapshot(cases.zjjAccepted.trackingNo)).toEqual(before);
   replays += 1;
   expect(replays).toBe(21 * REPLAYERS.length + 1);
@@ -371,11 +440,16 @@ test("directly: forged ids in a replayed request — another unit's case, a case
 
   // 住建局's handler, its own captured 内部备注, aimed at 城关镇's case (with that case's current version, so
   // that only the scope can refuse it).
-  const other = await replay(zjj, note.request, { replace: { petitionId: cases.cgzAccepted.id, version: String(before[1]!.row!.version) } });
+  const other = await replay(zjj, note.request, {
+    replace: { petitionId: cases.cgzAccepted.id, version: String(before[1]!.row!.version) },
+  });
   expectForbidden(other, "内部备注 with 城关镇's petitionId");
   expect(other.result).toMatchObject({ values: { petitionId: cases.cgzAccepted.id } }); // the forged body was read
   // A case that does not exist gets the same answer: its existence is not revealed.
-  expectForbidden(await replay(zjj, note.request, { replace: { petitionId: "c-does-not-exist" } }), "内部备注 with an unknown petitionId");
+  expectForbidden(
+    await replay(zjj, note.request, { replace: { petitionId: "c-does-not-exist" } }),
+    "内部备注 with an unknown petitionId",
+  );
   expect(untouched()).toEqual(before);
 
   // The bureau's handler, its own captured 转送, with the target unit forged.
@@ -388,7 +462,11 @@ test("directly: forged ids in a replayed request — another unit's case, a case
   ] as const) {
     const answer = await replay(bureau, route.request, { replace: { targetUnitId: forged } });
     expect(answer.status).toBe(200);
-    expect(answer.result, `转送 to ${forged}`).toMatchObject({ status: "error", message: { key }, fieldErrors: { targetUnitId: { key } } });
+    expect(answer.result, `转送 to ${forged}`).toMatchObject({
+      status: "error",
+      message: { key },
+      fieldErrors: { targetUnitId: { key } },
+    });
     expect(caseSnapshot(cases.bureauSubmitted.trackingNo)).toEqual(bureauBefore);
   }
 });
@@ -401,6 +479,14 @@ test("positive control: the same replay from the allowed user's own session acts
   expect(answer.status).toBe(200);
   expect(answer.result).toMatchObject({ status: "done" });
   const after = caseSnapshot(c.trackingNo);
-  expect(after).toEqual({ ...before, row: { ...before.row!, version: before.row!.version + 1, eventCount: before.row!.eventCount + 1 }, events: before.events + 1 });
-  expect(caseEvents(c.trackingNo).at(-1)).toMatchObject({ type: "NOTE_INTERNAL", visibility: "INTERNAL", note: capturedField(request, "text") });
+  expect(after).toEqual({
+    ...before,
+    row: { ...before.row!, version: before.row!.version + 1, eventCount: before.row!.eventCount + 1 },
+    events: before.events + 1,
+  });
+  expect(caseEvents(c.trackingNo).at(-1)).toMatchObject({
+    type: "NOTE_INTERNAL",
+    visibility: "INTERNAL",
+    note: capturedField(request, "text"),
+  });
 });

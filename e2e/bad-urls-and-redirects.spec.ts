@@ -6,7 +6,12 @@ import { withDb } from "./support/db";
 
 const PUBLIC_HOST = "xinfang.example.gov.cn";
 
-const aCase = () => withDb((db) => (db.prepare('SELECT "trackingNo" AS no FROM "Petition" ORDER BY "trackingNo" LIMIT 1').get() as { no: string }).no);
+const aCase = () =>
+  withDb(
+    (db) =>
+      (db.prepare('SELECT "trackingNo" AS no FROM "Petition" ORDER BY "trackingNo" LIMIT 1').get() as { no: string })
+        .no,
+  );
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -47,14 +52,23 @@ test.describe("without JavaScript", () => {
 });
 
 test("no malformed URL answers 500, route handlers included", async ({ request }) => {
-  for (const url of ["/cases/%E0%A4%A", "/track/%ZZ", "/file/%C0%AF", "/api/cases/%E0%A4%A/chain", "/api/%ZZ", "/staff/%E0"]) {
+  for (const url of [
+    "/cases/%E0%A4%A",
+    "/track/%ZZ",
+    "/file/%C0%AF",
+    "/api/cases/%E0%A4%A/chain",
+    "/api/%ZZ",
+    "/staff/%E0",
+  ]) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(404);
   }
 });
 
 test.describe("redirects stay on the site", () => {
-  test("the language switch goes back to a path on the host the user visited, never off the site", async ({ request }) => {
+  test("the language switch goes back to a path on the host the user visited, never off the site", async ({
+    request,
+  }) => {
     const cases: [back: string, location: string][] = [
       ["/track", "/track"],
       ["/%5Cevil.example/", "/"],
@@ -68,7 +82,10 @@ test.describe("redirects stay on the site", () => {
       ["/%2F%2Fevil.example", "/"],
     ];
     for (const [back, location] of cases) {
-      const response = await request.get(`/api/locale?to=en&back=${encodeURIComponent(back)}`, { maxRedirects: 0, headers: { Host: PUBLIC_HOST } });
+      const response = await request.get(`/api/locale?to=en&back=${encodeURIComponent(back)}`, {
+        maxRedirects: 0,
+        headers: { Host: PUBLIC_HOST },
+      });
       expect(response.status(), back).toBe(303);
       expect(response.headers()["location"], back).toBe(location);
     }
@@ -88,13 +105,24 @@ test.describe("redirects stay on the site", () => {
   test("a staff page sends a signed-out visitor to sign-in as a path, whatever the Host", async ({ request }) => {
     const response = await request.get("/staff/register?x=1", { maxRedirects: 0, headers: { Host: PUBLIC_HOST } });
     expect(response.status()).toBe(307);
-    expect(response.headers()["location"]).toBe(`/staff/login?${new URLSearchParams({ callbackUrl: "/staff/register?x=1" })}`);
+    expect(response.headers()["location"]).toBe(
+      `/staff/login?${new URLSearchParams({ callbackUrl: "/staff/register?x=1" })}`,
+    );
   });
 
   test("after sign-in, a callbackUrl that leaves the site leads to the workspace", async ({ page }) => {
     await signIn(page, "bureau1");
-    for (const callbackUrl of ["/\\evil.example", "/%5Cevil.example", "/%2F%2Fevil.example", "https:evil.example", "/\t/evil.example"]) {
-      const response = await page.request.get(`/staff/login?${new URLSearchParams({ callbackUrl })}`, { maxRedirects: 0, headers: { Host: PUBLIC_HOST } });
+    for (const callbackUrl of [
+      "/\\evil.example",
+      "/%5Cevil.example",
+      "/%2F%2Fevil.example",
+      "https:evil.example",
+      "/\t/evil.example",
+    ]) {
+      const response = await page.request.get(`/staff/login?${new URLSearchParams({ callbackUrl })}`, {
+        maxRedirects: 0,
+        headers: { Host: PUBLIC_HOST },
+      });
       expect(response.status(), callbackUrl).toBe(307);
       expect(response.headers()["location"], callbackUrl).toBe("/staff");
     }

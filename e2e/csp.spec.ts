@@ -16,7 +16,8 @@ declare global {
 function watchCsp(page: Page): () => Promise<string[]> {
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error" && /content security policy/i.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === "error" && /content security policy/i.test(m.text()))
+      consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
   // Init scripts are injected by the browser's debugging protocol, not subject to the page's CSP.
   void page.addInitScript(() => {
@@ -41,7 +42,10 @@ function expectStrictPolicy(response: Response | null, what: string) {
   expect(response, what).not.toBeNull();
   const csp = directives(response!.headers()["content-security-policy"]);
   const scriptSrc = csp.get("script-src") ?? [];
-  expect(scriptSrc.some((v) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(v)), `${what}: script-src has a nonce`).toBe(true);
+  expect(
+    scriptSrc.some((v) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(v)),
+    `${what}: script-src has a nonce`,
+  ).toBe(true);
   expect(scriptSrc, `${what}: no inline scripts`).not.toContain("'unsafe-inline'");
   expect(scriptSrc, `${what}: no eval in production`).not.toContain("'unsafe-eval'");
   expect(csp.get("object-src"), what).toEqual(["'none'"]);
@@ -60,16 +64,28 @@ async function visit(page: Page, violations: () => Promise<string[]>, path: stri
 }
 
 const aPublishedCase = () =>
-  withDb((db) => (db.prepare('SELECT "trackingNo" AS no FROM "Petition" WHERE "publishedAt" IS NOT NULL ORDER BY "trackingNo" LIMIT 1').get() as { no: string }).no);
+  withDb(
+    (db) =>
+      (
+        db
+          .prepare(
+            'SELECT "trackingNo" AS no FROM "Petition" WHERE "publishedAt" IS NOT NULL ORDER BY "trackingNo" LIMIT 1',
+          )
+          .get() as { no: string }
+      ).no,
+  );
 
 test("every public page works under the policy, filing and tracking with JavaScript included", async ({ page }) => {
   test.setTimeout(120_000); // six pages, a proof of work, a filing and a look-up
   const violations = watchCsp(page);
-  for (const path of ["/", "/file", "/track", `/cases/${aPublishedCase()}`, "/no-such-page", "/staff/login"]) await visit(page, violations, path);
+  for (const path of ["/", "/file", "/track", `/cases/${aPublishedCase()}`, "/no-such-page", "/staff/login"])
+    await visit(page, violations, path);
 
   // The filing form's proof of work solves in its worker under the policy…
   await page.goto("/file");
-  await expect(page.getByTestId("filing-challenge").locator('[data-state="verified"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId("filing-challenge").locator('[data-state="verified"]')).toHaveCount(1, {
+    timeout: 30_000,
+  });
   expect(await violations(), "proof of work").toEqual([]);
   // …and the letter is filed with it, then the receipt and the petitioner's view.
   const { trackingNo, queryCode } = await fileLetter(page);
@@ -116,7 +132,10 @@ test("an inline script injected into the HTML does not run", async ({ page }) =>
   await page.waitForLoadState("networkidle");
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   const blocked = await violations();
-  expect(blocked.some((v) => v.includes("script-src")), blocked.join("\n")).toBe(true);
+  expect(
+    blocked.some((v) => v.includes("script-src")),
+    blocked.join("\n"),
+  ).toBe(true);
   // The page's own scripts still ran: the form hydrated.
   await waitForHydration(page);
 });

@@ -3,7 +3,17 @@
 // what was typed; with JavaScript the ALTCHA widget solves its challenge and the letter goes through — even from
 // an address whose no-JavaScript budget is spent. One mobile number files 5 letters a day, whatever the address.
 import type { Browser } from "@playwright/test";
-import { alertOf, expect, fillLetter, letter, readReceipt, submitLetter, test, waitForChallenge, waitForHydration } from "./support/petition";
+import {
+  alertOf,
+  expect,
+  fillLetter,
+  letter,
+  readReceipt,
+  submitLetter,
+  test,
+  waitForChallenge,
+  waitForHydration,
+} from "./support/petition";
 
 // 10.88.0.0/16: addresses of this spec only (the e2e server trusts one X-Forwarded-For hop).
 let clients = 0;
@@ -12,11 +22,19 @@ test.describe.configure({ timeout: 120_000 });
 const newAddress = (workerIndex: number) => `10.88.${workerIndex % 256}.${(++clients % 254) + 1}`;
 
 async function browserAt(browser: Browser, baseURL: string | undefined, address: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled, locale: "zh-CN", extraHTTPHeaders: { "x-forwarded-for": address } });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled,
+    locale: "zh-CN",
+    extraHTTPHeaders: { "x-forwarded-for": address },
+  });
   return { context, page: await context.newPage() };
 }
 
-test("without JavaScript: 3 letters an hour from one address, then refused in zh-CN with a retry time, keeping what was typed", async ({ browser, baseURL }, testInfo) => {
+test("without JavaScript: 3 letters an hour from one address, then refused in zh-CN with a retry time, keeping what was typed", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const address = newAddress(testInfo.workerIndex);
   const { context, page } = await browserAt(browser, baseURL, address, false);
   for (let i = 0; i < 3; i++) {
@@ -50,7 +68,10 @@ test("without JavaScript: 3 letters an hour from one address, then refused in zh
   await context.close();
 });
 
-test("one mobile number: 5 letters a day whatever the address, then refused", async ({ browser, baseURL }, testInfo) => {
+test("one mobile number: 5 letters a day whatever the address, then refused", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const phone = letter().phone;
   for (let i = 0; i < 5; i++) {
     const { context, page } = await browserAt(browser, baseURL, newAddress(testInfo.workerIndex), false);

@@ -11,9 +11,13 @@ import en from "../lib/i18n/messages/en";
 const KEYS = ["receipt.lead", "caseStaff.accept.hint", "register.lead"] as const;
 const PAGES = ["/file", "/track", "/staff/login"];
 
-const text = (catalog: unknown, key: string) => key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog) as string;
+const text = (catalog: unknown, key: string) =>
+  key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog) as string;
 /** A string as it may appear in script source: raw, or with its non-ASCII letters \u-escaped by a minifier. */
-const forms = (s: string) => [s, s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)];
+const forms = (s: string) => [
+  s,
+  s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+];
 
 async function scriptsOf(page: Page, path: string): Promise<string> {
   const bodies: Promise<string>[] = [];
@@ -36,8 +40,12 @@ for (const [locale, own, other] of [
     for (const path of PAGES) {
       const scripts = await scriptsOf(page, path);
       for (const key of KEYS) {
-        expect(forms(text(own, key)).some((f) => scripts.includes(f)), `${path}: ${key} in ${locale} reaches the browser`).toBe(true);
-        for (const f of forms(text(other, key))) expect(scripts.includes(f), `${path}: ${key} in the other language is absent`).toBe(false);
+        expect(
+          forms(text(own, key)).some((f) => scripts.includes(f)),
+          `${path}: ${key} in ${locale} reaches the browser`,
+        ).toBe(true);
+        for (const f of forms(text(other, key)))
+          expect(scripts.includes(f), `${path}: ${key} in the other language is absent`).toBe(false);
       }
     }
   });

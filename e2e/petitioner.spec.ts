@@ -2,8 +2,30 @@
 // 我要写信 → receipt → 查询 → 补充材料 → 撤回 → the public page and its audit chain.
 import type { Page } from "@playwright/test";
 import { scanPersonalData } from "../lib/domain/masking";
-import { countPetitions, countPetitionsMarked, eventTypes, findPetition, lastPetitionRowid, petitionsAfter } from "./support/db";
-import { alertOf, expect, fileLetter, fillLetter, letter, lookUp, openCase, readReceipt, submitLetter, tag, test, waitForHydration, WRONG_PAIR, type Letter } from "./support/petition";
+import {
+  countPetitions,
+  countPetitionsMarked,
+  eventTypes,
+  findPetition,
+  lastPetitionRowid,
+  petitionsAfter,
+} from "./support/db";
+import {
+  alertOf,
+  expect,
+  fileLetter,
+  fillLetter,
+  letter,
+  lookUp,
+  openCase,
+  readReceipt,
+  submitLetter,
+  tag,
+  test,
+  waitForHydration,
+  WRONG_PAIR,
+  type Letter,
+} from "./support/petition";
 
 const KEEP_IT = "查询码只显示这一次，工作人员也无法找回。请立即抄写、打印或截图保存，不要告诉他人。";
 const REFUSED = "提交失败，请检查标出的项目。";
@@ -31,7 +53,14 @@ test.describe("我要写信 with JavaScript off", () => {
     await expect(receipt.getByTestId("query-code")).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await expect(receipt).toContainText(KEEP_IT);
     const trackingNo = (await receipt.getByTestId("tracking-no").innerText()).trim();
-    expect(findPetition(trackingNo)).toMatchObject({ title: l.title, name: l.name, phone: l.phone, idNumber: l.idNumber, email: l.email, address: l.address });
+    expect(findPetition(trackingNo)).toMatchObject({
+      title: l.title,
+      name: l.name,
+      phone: l.phone,
+      idNumber: l.idNumber,
+      email: l.email,
+      address: l.address,
+    });
   });
 
   test("a refused letter comes back from the server with the messages and what was typed", async ({ page }) => {
@@ -76,8 +105,18 @@ test.describe("我要写信: bad input writes nothing and keeps what was typed",
 
   const refusals: { what: string; change: Partial<Letter>; field: string; message: string }[] = [
     { what: "an invalid mobile number", change: { phone: "12345" }, field: "phone", message: "请输入 11 位手机号码。" },
-    { what: "an ID number with a wrong check digit", change: { idNumber: "110105194912310021" }, field: "idNumber", message: "身份证号码不正确，请核对。" },
-    { what: "content over 5000 characters", change: { content: "路".repeat(5001) }, field: "content", message: "最多 5000 个字。" },
+    {
+      what: "an ID number with a wrong check digit",
+      change: { idNumber: "110105194912310021" },
+      field: "idNumber",
+      message: "身份证号码不正确，请核对。",
+    },
+    {
+      what: "content over 5000 characters",
+      change: { content: "路".repeat(5001) },
+      field: "content",
+      message: "最多 5000 个字。",
+    },
   ];
   for (const r of refusals) {
     test(`${r.what} is refused at that field, what was typed stays`, async ({ page }) => {
@@ -245,7 +284,9 @@ test.describe.serial("one letter from filing to withdrawal", () => {
     await withdraw.click();
     await expect(page.getByTestId("state")).toHaveText("已撤回");
     await expect(page.getByTestId("timeline").locator('li[data-event-type="WITHDRAWN"]')).toContainText("信访人撤回");
-    await expect(page.getByTestId("timeline").locator('li[data-event-type="WITHDRAWAL_REASON"]')).toContainText(withdrawReason);
+    await expect(page.getByTestId("timeline").locator('li[data-event-type="WITHDRAWAL_REASON"]')).toContainText(
+      withdrawReason,
+    );
     await expect(page.getByRole("button", { name: "撤回信件" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "提交补充材料" })).toHaveCount(0);
     await expect(page.getByLabel("补充材料")).toHaveCount(0);
@@ -258,7 +299,10 @@ test.describe.serial("one letter from filing to withdrawal", () => {
     await expect(page.getByRole("button", { name: "提交补充材料" })).toHaveCount(0);
   });
 
-  test("the public page shows the state, public events and head hash — and none of the personal data", async ({ page, request }) => {
+  test("the public page shows the state, public events and head hash — and none of the personal data", async ({
+    page,
+    request,
+  }) => {
     const l = filed.letter;
     const response = await page.goto(`/cases/${filed.trackingNo}`);
     expect(response?.status()).toBe(200);
@@ -313,7 +357,9 @@ test.describe.serial("one letter from filing to withdrawal", () => {
 });
 
 test.describe("查询 rate limit (10 tries / 15 min)", () => {
-  test("per tracking number: after 10 wrong codes from different addresses, the right code is refused too", async ({ page }) => {
+  test("per tracking number: after 10 wrong codes from different addresses, the right code is refused too", async ({
+    page,
+  }) => {
     const { trackingNo, queryCode } = await fileLetter(page);
     for (let i = 1; i <= 10; i++) {
       await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.78.${test.info().workerIndex % 256}.${i}` });
@@ -326,7 +372,9 @@ test.describe("查询 rate limit (10 tries / 15 min)", () => {
     expect(await lookUp(page, "XF2026999998", "2222-2222-2222")).toBe(WRONG_PAIR);
   });
 
-  test("per client address: after 10 wrong tries, the right pair of another case is refused from that address", async ({ page }) => {
+  test("per client address: after 10 wrong tries, the right pair of another case is refused from that address", async ({
+    page,
+  }) => {
     const { trackingNo, queryCode } = await fileLetter(page);
     await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.79.${test.info().workerIndex % 256}.1` });
     for (let i = 1; i <= 10; i++) {

@@ -13,7 +13,10 @@ let addressCounter = 0;
 const test = base.extend({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     addressCounter += 1;
-    await provide({ ...extraHTTPHeaders, "x-forwarded-for": `10.99.${testInfo.workerIndex % 256}.${(addressCounter % 254) + 1}` });
+    await provide({
+      ...extraHTTPHeaders,
+      "x-forwarded-for": `10.99.${testInfo.workerIndex % 256}.${(addressCounter % 254) + 1}`,
+    });
   },
 });
 
@@ -28,11 +31,19 @@ function storedCase(trackingNo: string) {
   const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare('SELECT id, channel, "personCount" AS personCount, "isCollective" AS isCollective, "petitionerName" AS name, "currentUnitId" AS unitId FROM "Petition" WHERE "trackingNo" = ?')
-      .get(trackingNo) as { id: string; channel: string; personCount: number; isCollective: number; name: string; unitId: string } | undefined;
+      .prepare(
+        'SELECT id, channel, "personCount" AS personCount, "isCollective" AS isCollective, "petitionerName" AS name, "currentUnitId" AS unitId FROM "Petition" WHERE "trackingNo" = ?',
+      )
+      .get(trackingNo) as
+      | { id: string; channel: string; personCount: number; isCollective: number; name: string; unitId: string }
+      | undefined;
     if (!row) return undefined;
-    const reps = db.prepare('SELECT name FROM "Representative" WHERE "petitionId" = ? ORDER BY "sortOrder"').all(row.id) as { name: string }[];
-    const events = db.prepare('SELECT type FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY seq').all(row.id) as { type: string }[];
+    const reps = db
+      .prepare('SELECT name FROM "Representative" WHERE "petitionId" = ? ORDER BY "sortOrder"')
+      .all(row.id) as { name: string }[];
+    const events = db.prepare('SELECT type FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY seq').all(row.id) as {
+      type: string;
+    }[];
     return { ...row, representatives: reps.map((r) => r.name), events: events.map((e) => e.type) };
   } finally {
     db.close();
@@ -42,7 +53,9 @@ function storedCase(trackingNo: string) {
 function countRepresentativesMarked(marker: string): number {
   const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM "Representative" WHERE name LIKE ?').get(`%${marker}%`) as { n: number }).n;
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM "Representative" WHERE name LIKE ?').get(`%${marker}%`) as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -61,14 +74,18 @@ async function fillVisit(page: Page, t: string, persons: number, representatives
   for (const [i, name] of representatives.entries()) await field(page, `rep${i}Name`).fill(name);
   await field(page, "categoryId").selectOption({ label: "劳动社保" });
   await field(page, "title").fill(`工地拖欠农民工工资${t}`);
-  await field(page, "content").fill(`来访人称，城关镇某工地自去年十月起拖欠${persons}名工人工资共计约四十万元，多次讨要无果，请求督促支付。`);
+  await field(page, "content").fill(
+    `来访人称，城关镇某工地自去年十月起拖欠${persons}名工人工资共计约四十万元，多次讨要无果，请求督促支付。`,
+  );
   await field(page, "placeId").selectOption({ label: "城关镇" });
   await field(page, "name").fill(`来访人${t}`);
   await field(page, "phone").fill("139 0000 1234");
   await field(page, "address").fill(`示例县城关镇建设路${t}号`);
 }
 
-test("a bureau handler registers a collective visit and hands over the receipt; the public page names no one", async ({ page }) => {
+test("a bureau handler registers a collective visit and hands over the receipt; the public page names no one", async ({
+  page,
+}) => {
   const t = tag();
   const reps = [`代表甲${t}`, `代表乙${t}`];
   await openRegister(page);
@@ -112,7 +129,14 @@ test("a bureau handler registers a collective visit and hands over the receipt; 
   for (const name of reps) await expect(receipt).not.toContainText(name);
   await expect(receipt.getByRole("link", { name: "再登记一件" })).toHaveAttribute("href", "/staff/register");
 
-  expect(storedCase(trackingNo)).toMatchObject({ channel: "VISIT", personCount: 6, isCollective: 1, name: `来访人${t}`, representatives: reps, events: ["REGISTERED"] });
+  expect(storedCase(trackingNo)).toMatchObject({
+    channel: "VISIT",
+    personCount: 6,
+    isCollective: 1,
+    name: `来访人${t}`,
+    representatives: reps,
+    events: ["REGISTERED"],
+  });
 
   // Printing shows the receipt without the staff header and the buttons.
   await page.emulateMedia({ media: "print" });
@@ -174,13 +198,18 @@ test("bad input is refused in Chinese at each field, keeps what was typed and wr
   expect(countRepresentativesMarked(t)).toBe(0);
 });
 
-test("without JavaScript the form posts to the server and the server renders the receipt", async ({ page, browser }, testInfo) => {
+test("without JavaScript the form posts to the server and the server renders the receipt", async ({
+  page,
+  browser,
+}, testInfo) => {
   // Sign-in itself needs JavaScript; the session cookie then serves a script-less browser.
   await signIn(page, "bureau1", { callbackUrl: "/staff/register" });
   const noJs = await browser.newContext({
     javaScriptEnabled: false,
     storageState: await page.context().storageState(),
-    extraHTTPHeaders: { "x-forwarded-for": `10.99.${200 + (testInfo.workerIndex % 50)}.${(++addressCounter % 254) + 1}` },
+    extraHTTPHeaders: {
+      "x-forwarded-for": `10.99.${200 + (testInfo.workerIndex % 50)}.${(++addressCounter % 254) + 1}`,
+    },
   });
   try {
     const p = await noJs.newPage();
@@ -191,7 +220,9 @@ test("without JavaScript the form posts to the server and the server renders the
     await field(p, "feedbackDueDate").fill(toShanghaiDateTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10));
     await field(p, "categoryId").selectOption({ label: "城乡建设" });
     await field(p, "title").fill(`上级交办小区违建问题${t}`);
-    await field(p, "content").fill("市信访局交办：群众反映小区内有人违规搭建，影响消防通道通行，请核查处理并按期反馈。");
+    await field(p, "content").fill(
+      "市信访局交办：群众反映小区内有人违规搭建，影响消防通道通行，请核查处理并按期反馈。",
+    );
     await field(p, "placeId").selectOption({ label: "东湖街道" });
     await field(p, "name").fill(`交办人${t}`);
     await field(p, "address").fill(`示例县东湖街道湖滨路${t}号`);
@@ -200,7 +231,11 @@ test("without JavaScript the form posts to the server and the server renders the
     await expect(receipt).toBeVisible();
     await expect(receipt.getByTestId("receipt-channel")).toHaveText("上级交办");
     const trackingNo = (await receipt.getByTestId("tracking-no").innerText()).trim();
-    expect(storedCase(trackingNo)).toMatchObject({ channel: "HIGHER_ASSIGN", name: `交办人${t}`, events: ["REGISTERED"] });
+    expect(storedCase(trackingNo)).toMatchObject({
+      channel: "HIGHER_ASSIGN",
+      name: `交办人${t}`,
+      events: ["REGISTERED"],
+    });
   } finally {
     await noJs.close();
   }
@@ -212,5 +247,7 @@ test("a department handler (zjj1) is turned away from 登记", async ({ page }) 
   await page.goto("/staff/register");
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.locator("#f-channel-VISIT")).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "工作人员导航" }).getByRole("link", { name: "登记" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "工作人员导航" }).getByRole("link", { name: "登记" })).toHaveCount(
+    0,
+  );
 });

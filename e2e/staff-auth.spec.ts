@@ -1,6 +1,15 @@
 // Staff sign-in and sign-out as a person does them, and the boundaries the shell draws: who sees which
 // page, what a refused sign-in says (always the same thing), and the 15-minute lock after 5 failures.
-import { expect, lockedUntilOf, signIn, signOut, SIGN_IN_REFUSED, staffAccount, test, trySignIn } from "./support/staff";
+import {
+  expect,
+  lockedUntilOf,
+  signIn,
+  signOut,
+  SIGN_IN_REFUSED,
+  staffAccount,
+  test,
+  trySignIn,
+} from "./support/staff";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -40,7 +49,9 @@ test.describe("each role signs in and sees who they are", () => {
     // The tree: 东关村 is listed inside 城关镇's item, which is inside the county government's.
     const cgz = units.getByRole("listitem").filter({ hasText: /^城关镇/ });
     await expect(cgz.getByRole("listitem").filter({ hasText: "东关村" })).toContainText("CGZ-03");
-    await expect(units.getByRole("listitem").filter({ hasText: /^示例县住房和城乡建设局/ })).toContainText(/ZJJ.*（县直部门）/);
+    await expect(units.getByRole("listitem").filter({ hasText: /^示例县住房和城乡建设局/ })).toContainText(
+      /ZJJ.*（县直部门）/,
+    );
 
     const zjj1 = page.getByTestId("admin-users").getByRole("row", { name: /zjj1/ });
     await expect(zjj1.getByRole("cell")).toHaveText(["王建华", "经办人", "示例县住房和城乡建设局", "启用", "未锁定"]);
@@ -65,11 +76,14 @@ test.describe("a refused sign-in", () => {
     expect(unknownUser).toBe(wrongPassword);
   });
 
-  test("5 wrong passwords lock the account: the right password is then refused with the same message", async ({ page }) => {
+  test("5 wrong passwords lock the account: the right password is then refused with the same message", async ({
+    page,
+  }) => {
     // tyx1 (桃源乡) is used by no other test: its lock must not get in anyone's way.
     const lockedBefore = lockedUntilOf("tyx1");
     expect(lockedBefore === null || lockedBefore.getTime() < Date.now()).toBe(true);
-    for (let i = 1; i <= 5; i++) expect(await trySignIn(page, "tyx1", `wrong-${i}`), `attempt ${i}`).toBe(SIGN_IN_REFUSED);
+    for (let i = 1; i <= 5; i++)
+      expect(await trySignIn(page, "tyx1", `wrong-${i}`), `attempt ${i}`).toBe(SIGN_IN_REFUSED);
     const lockedUntil = lockedUntilOf("tyx1");
     expect(lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
 
@@ -81,7 +95,10 @@ test.describe("a refused sign-in", () => {
 });
 
 test.describe("signing out and signed-out visits", () => {
-  test("after signing out every staff page sends the browser to sign-in, and back after signing in", async ({ page, context }) => {
+  test("after signing out every staff page sends the browser to sign-in, and back after signing in", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, "bureau2");
     await signOut(page);
     expect((await context.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
@@ -97,7 +114,11 @@ test.describe("signing out and signed-out visits", () => {
     await expect(page).toHaveURL(/\/staff\/register$/);
   });
 
-  test("signing out ends the session on the server: a copy of the old cookie opens nothing", async ({ page, context, browser }, testInfo) => {
+  test("signing out ends the session on the server: a copy of the old cookie opens nothing", async ({
+    page,
+    context,
+    browser,
+  }, testInfo) => {
     await signIn(page, "rsj1");
     const copied = (await context.cookies()).filter((c) => c.name.includes("session-token"));
     expect(copied.length).toBeGreaterThan(0);

@@ -10,7 +10,17 @@ import { DEMO } from "../prisma/seed/units";
 import { maskName, scanPersonalData } from "../lib/domain/masking";
 import { signIn } from "./support/staff";
 import { letter, openCase, tag, waitForHydration } from "./support/petition";
-import { actionForm, caseByTrackingNo, caseEvents, caseSnapshot, extensionRequests, registerVisit, staffTimelineTypes, submitAction, timelineTypes } from "./support/staff-case";
+import {
+  actionForm,
+  caseByTrackingNo,
+  caseEvents,
+  caseSnapshot,
+  extensionRequests,
+  registerVisit,
+  staffTimelineTypes,
+  submitAction,
+  timelineTypes,
+} from "./support/staff-case";
 
 const REFUSED = "提交失败，请检查标出的项目。";
 const PERSONAL_DATA = "文本中仍含有个人信息（姓名、电话、身份证号码、地址或电子邮箱），请去除后再提交。";
@@ -24,7 +34,10 @@ let clients = 0;
 const contexts: BrowserContext[] = [];
 async function person(browser: Browser, baseURL: string | undefined, workerIndex: number): Promise<Page> {
   clients += 1;
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `10.66.${workerIndex % 256}.${(clients % 254) + 1}` } });
+  const context = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": `10.66.${workerIndex % 256}.${(clients % 254) + 1}` },
+  });
   contexts.push(context);
   return context.newPage();
 }
@@ -33,7 +46,13 @@ test.afterAll(async () => {
 });
 
 /** Sends a form that the server must refuse, and checks the message, the field's message and that nothing was written. */
-async function expectRefused(page: Page, form: Locator, button: string, trackingNo: string, check: { alert: string; field?: [id: string, message: string] }) {
+async function expectRefused(
+  page: Page,
+  form: Locator,
+  button: string,
+  trackingNo: string,
+  check: { alert: string; field?: [id: string, message: string] },
+) {
   const before = caseSnapshot(trackingNo);
   await submitAction(page, form, button);
   await expect(form.getByRole("alert")).toHaveText(check.alert);
@@ -46,9 +65,13 @@ async function expectRefused(page: Page, form: Locator, button: string, tracking
   expect(caseSnapshot(trackingNo)).toEqual(before);
 }
 
-const timelineItem = (page: Page, type: string, text: string) => page.getByTestId("staff-timeline").locator(`li[data-event-type="${type}"]`).filter({ hasText: text });
+const timelineItem = (page: Page, type: string, text: string) =>
+  page.getByTestId("staff-timeline").locator(`li[data-event-type="${type}"]`).filter({ hasText: text });
 
-test("a visit registered by the bureau, to a published answer; the petitioner and the public see exactly theirs", async ({ browser, baseURL }, testInfo) => {
+test("a visit registered by the bureau, to a published answer; the petitioner and the public see exactly theirs", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(300_000);
   const mark = tag();
   // The visitor's personal data is unique to this run, so a leak is unambiguous; 城乡建设 is an APPEAL category of 住建局.
@@ -88,7 +111,10 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     await expect(receipt.getByTestId("receipt-channel")).toHaveText("来访");
     await expect(receipt.getByTestId("receipt-persons")).toHaveText("2 人");
     const stored = caseByTrackingNo(trackingNo);
-    expect(stored, `registered case ${trackingNo} is stored`).toMatchObject({ state: "SUBMITTED", currentUnitId: DEMO.bureau.id });
+    expect(stored, `registered case ${trackingNo} is stored`).toMatchObject({
+      state: "SUBMITTED",
+      currentUnitId: DEMO.bureau.id,
+    });
     url = `/staff/cases/${stored!.id}`;
     // A registered case starts with REGISTERED (an online letter with SUBMITTED).
     seeded = caseEvents(trackingNo).map((e) => e.type);
@@ -101,17 +127,25 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`信访事项 ${trackingNo}`);
     await expect(page.getByTestId("state")).toHaveText("待受理");
     for (const secret of secrets) await expect(page.getByTestId("petitioner")).toContainText(secret);
-    await expect(page.getByTestId("running-deadline")).toContainText(/转送交办期限：\d{4}-\d{2}-\d{2}，(剩余 \d+ 日|今日到期)/);
+    await expect(page.getByTestId("running-deadline")).toContainText(
+      /转送交办期限：\d{4}-\d{2}-\d{2}，(剩余 \d+ 日|今日到期)/,
+    );
     await waitForHydration(page);
 
     const route = actionForm(page, "route");
     await route.getByLabel("转送说明").fill(TEXT.routeNote);
-    await expectRefused(page, route, "转送", trackingNo, { alert: REFUSED, field: ["route-targetUnitId", "请选择承办单位。"] });
+    await expectRefused(page, route, "转送", trackingNo, {
+      alert: REFUSED,
+      field: ["route-targetUnitId", "请选择承办单位。"],
+    });
     await expect(route.getByLabel("转送说明")).toHaveValue(TEXT.routeNote);
 
     const notAccept = actionForm(page, "notAccept");
     await notAccept.getByLabel("告知信访人的法定途径").selectOption({ label: "诉讼" });
-    await expectRefused(page, notAccept, "不予受理", trackingNo, { alert: REFUSED, field: ["notAccept-reason", "请填写此项。"] });
+    await expectRefused(page, notAccept, "不予受理", trackingNo, {
+      alert: REFUSED,
+      field: ["notAccept-reason", "请填写此项。"],
+    });
     await expect(notAccept.getByLabel("告知信访人的法定途径")).toHaveValue("LITIGATION");
 
     // 涉法涉诉 organs and the bureau itself are not offered for an ordinary case.
@@ -125,7 +159,11 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     // The case left the bureau's scope: back to the queue.
     await page.waitForURL(/\/staff$/);
     expect(caseByTrackingNo(trackingNo)).toMatchObject({ state: "SUBMITTED", currentUnitId: DEMO.zjj.id });
-    expect(caseEvents(trackingNo).slice(seeded.length).map((e) => [e.type, e.visibility, e.note])).toEqual([
+    expect(
+      caseEvents(trackingNo)
+        .slice(seeded.length)
+        .map((e) => [e.type, e.visibility, e.note]),
+    ).toEqual([
       ["ROUTED", "PUBLIC", null],
       ["NOTE_INTERNAL", "INTERNAL", TEXT.routeNote],
     ]);
@@ -145,8 +183,12 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     const routeNote = timelineItem(page, "NOTE_INTERNAL", TEXT.routeNote);
     await expect(routeNote).toContainText("内部");
     await expect(routeNote.getByTestId("event-visibility")).toHaveText("内部：仅工作人员可见");
-    await expect(page.getByTestId("staff-timeline").locator('li[data-event-type="ROUTED"]').getByTestId("event-visibility")).toHaveText("公开：所有人可见");
-    await expect(page.getByTestId("staff-timeline").locator('li[data-event-type="ROUTED"]')).toContainText("转至：示例县住房和城乡建设局");
+    await expect(
+      page.getByTestId("staff-timeline").locator('li[data-event-type="ROUTED"]').getByTestId("event-visibility"),
+    ).toHaveText("公开：所有人可见");
+    await expect(page.getByTestId("staff-timeline").locator('li[data-event-type="ROUTED"]')).toContainText(
+      "转至：示例县住房和城乡建设局",
+    );
 
     // 退回: offered within 5 working days; a reason is required.
     const ret = actionForm(page, "return");
@@ -155,7 +197,10 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
 
     // 受理 needs the confirmation box.
     const accept = actionForm(page, "accept");
-    await expectRefused(page, accept, "受理", trackingNo, { alert: REFUSED, field: ["accept-confirm", "请勾选确认。"] });
+    await expectRefused(page, accept, "受理", trackingNo, {
+      alert: REFUSED,
+      field: ["accept-confirm", "请勾选确认。"],
+    });
     await accept.getByLabel("我确认本单位受理此信访事项").check();
     await submitAction(page, accept, "受理");
     await expect(page.getByTestId("state")).toHaveText("办理中");
@@ -165,7 +210,10 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
 
     // 分派
     const assign = actionForm(page, "assign");
-    await expectRefused(page, assign, "分派", trackingNo, { alert: REFUSED, field: ["assign-assigneeId", "请选择经办人。"] });
+    await expectRefused(page, assign, "分派", trackingNo, {
+      alert: REFUSED,
+      field: ["assign-assigneeId", "请选择经办人。"],
+    });
     await assign.getByLabel("经办人").selectOption({ label: "王建华" });
     await submitAction(page, assign, "分派");
     await expect(page.getByTestId("assignee")).toHaveText("王建华");
@@ -174,30 +222,45 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     const internal = actionForm(page, "internalNote");
     await expect(internal).toContainText("仅工作人员可见");
     await internal.getByLabel("备注内容").fill("x");
-    await expectRefused(page, internal, "添加内部备注", trackingNo, { alert: REFUSED, field: ["internalNote-text", "至少 2 个字。"] });
+    await expectRefused(page, internal, "添加内部备注", trackingNo, {
+      alert: REFUSED,
+      field: ["internalNote-text", "至少 2 个字。"],
+    });
     await expect(internal.getByLabel("备注内容")).toHaveValue("x");
     await internal.getByLabel("备注内容").fill(TEXT.internalNote);
     await submitAction(page, internal, "添加内部备注");
-    await expect(timelineItem(page, "NOTE_INTERNAL", TEXT.internalNote).getByTestId("event-visibility")).toHaveText("内部：仅工作人员可见");
+    await expect(timelineItem(page, "NOTE_INTERNAL", TEXT.internalNote).getByTestId("event-visibility")).toHaveText(
+      "内部：仅工作人员可见",
+    );
 
     // 公开进展: the form says it is public; the petitioner's name is refused.
     const pub = actionForm(page, "publicNote");
     await expect(pub).toContainText("将在公开页面显示，所有人可见，不得包含个人信息");
     const leaking = `已电话联系${visit.name}，安排现场查看`;
     await pub.getByLabel("进展说明").fill(leaking);
-    await expectRefused(page, pub, "发布公开进展", trackingNo, { alert: PERSONAL_DATA, field: ["publicNote-text", PERSONAL_DATA] });
+    await expectRefused(page, pub, "发布公开进展", trackingNo, {
+      alert: PERSONAL_DATA,
+      field: ["publicNote-text", PERSONAL_DATA],
+    });
     await expect(pub.getByLabel("进展说明")).toHaveValue(leaking);
     await pub.getByLabel("进展说明").fill(TEXT.publicNote);
     await submitAction(page, pub, "发布公开进展");
-    await expect(timelineItem(page, "NOTE_PUBLIC", TEXT.publicNote).getByTestId("event-visibility")).toHaveText("公开：所有人可见");
+    await expect(timelineItem(page, "NOTE_PUBLIC", TEXT.publicNote).getByTestId("event-visibility")).toHaveText(
+      "公开：所有人可见",
+    );
 
     // 要求补充材料: the petitioner will see it.
     const info = actionForm(page, "requestInfo");
     await expect(info).toContainText("信访人可见");
-    await expectRefused(page, info, "发送补充材料要求", trackingNo, { alert: REFUSED, field: ["requestInfo-text", "请填写此项。"] });
+    await expectRefused(page, info, "发送补充材料要求", trackingNo, {
+      alert: REFUSED,
+      field: ["requestInfo-text", "请填写此项。"],
+    });
     await info.getByLabel("需要补充的材料").fill(TEXT.infoRequest);
     await submitAction(page, info, "发送补充材料要求");
-    await expect(timelineItem(page, "INFO_REQUESTED", TEXT.infoRequest).getByTestId("event-visibility")).toHaveText("信访人和工作人员可见");
+    await expect(timelineItem(page, "INFO_REQUESTED", TEXT.infoRequest).getByTestId("event-visibility")).toHaveText(
+      "信访人和工作人员可见",
+    );
 
     // 申请延期: 1–30 days, once, waiting for a supervisor.
     const ext = actionForm(page, "requestExtension");
@@ -206,7 +269,10 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     const DAYS = "延期天数须为 1 至 30 日之间的整数（《信访工作条例》第34条）。";
     for (const days of ["31", "0"]) {
       await ext.getByLabel("延期天数").fill(days);
-      await expectRefused(page, ext, "提交延期申请", trackingNo, { alert: REFUSED, field: ["requestExtension-days", DAYS] });
+      await expectRefused(page, ext, "提交延期申请", trackingNo, {
+        alert: REFUSED,
+        field: ["requestExtension-days", DAYS],
+      });
       await expect(ext.getByLabel("延期理由")).toHaveValue(TEXT.extensionReason);
     }
     await ext.getByLabel("延期天数").fill("15");
@@ -219,9 +285,17 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
 
     // 答复: outcome by the category kind (申诉求决: 支持 / 解释说明 / 不予支持).
     const reply = actionForm(page, "reply");
-    expect(await reply.getByLabel("处理结果").locator("option").allTextContents()).toEqual(["请选择", "支持", "解释说明", "不予支持"]);
+    expect(await reply.getByLabel("处理结果").locator("option").allTextContents()).toEqual([
+      "请选择",
+      "支持",
+      "解释说明",
+      "不予支持",
+    ]);
     await reply.getByLabel("答复意见").fill(TEXT.reply);
-    await expectRefused(page, reply, "答复", trackingNo, { alert: REFUSED, field: ["reply-outcome", "请选择处理结果。"] });
+    await expectRefused(page, reply, "答复", trackingNo, {
+      alert: REFUSED,
+      field: ["reply-outcome", "请选择处理结果。"],
+    });
     await expect(reply.getByLabel("答复意见")).toHaveValue(TEXT.reply);
     await reply.getByLabel("处理结果").selectOption({ label: "支持" });
     await submitAction(page, reply, "答复");
@@ -241,7 +315,18 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     await submitAction(page, publish, "审核通过并公开");
     await expect(page.getByTestId("published")).toContainText(TEXT.publicTitle);
 
-    const added = ["ROUTED", "NOTE_INTERNAL", "ACCEPTED", "ASSIGNED", "NOTE_INTERNAL", "NOTE_PUBLIC", "INFO_REQUESTED", "EXTENSION_REQUESTED", "REPLIED", "PUBLISHED"];
+    const added = [
+      "ROUTED",
+      "NOTE_INTERNAL",
+      "ACCEPTED",
+      "ASSIGNED",
+      "NOTE_INTERNAL",
+      "NOTE_PUBLIC",
+      "INFO_REQUESTED",
+      "EXTENSION_REQUESTED",
+      "REPLIED",
+      "PUBLISHED",
+    ];
     expect(caseEvents(trackingNo).map((e) => e.type)).toEqual([...seeded, ...added]);
     expect(await staffTimelineTypes(page)).toEqual([...seeded, ...added]);
   });
@@ -254,10 +339,18 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     const types = await timelineTypes(page);
     expect(types).toEqual(events.filter((e) => e.visibility !== "INTERNAL").map((e) => e.type));
     expect(types[0]).toBe("REGISTERED");
-    expect(types.slice(seeded.length)).toEqual(["ROUTED", "ACCEPTED", "NOTE_PUBLIC", "INFO_REQUESTED", "REPLIED", "PUBLISHED"]);
+    expect(types.slice(seeded.length)).toEqual([
+      "ROUTED",
+      "ACCEPTED",
+      "NOTE_PUBLIC",
+      "INFO_REQUESTED",
+      "REPLIED",
+      "PUBLISHED",
+    ]);
     const main = await page.locator("main").innerText();
     for (const shown of [TEXT.infoRequest, TEXT.reply, TEXT.publicNote]) expect(main).toContain(shown);
-    for (const hidden of [TEXT.routeNote, TEXT.internalNote, TEXT.extensionReason, ...STAFF_NAMES]) expect(main).not.toContain(hidden);
+    for (const hidden of [TEXT.routeNote, TEXT.internalNote, TEXT.extensionReason, ...STAFF_NAMES])
+      expect(main).not.toContain(hidden);
   });
 
   await test.step("the public page shows exactly the PUBLIC events, no internal or petitioner notes, no names", async () => {
@@ -269,7 +362,15 @@ test("a visit registered by the bureau, to a published answer; the petitioner an
     expect(types.slice(seeded.length)).toEqual(["ROUTED", "ACCEPTED", "NOTE_PUBLIC", "REPLIED", "PUBLISHED"]);
     const main = await page.locator("main").innerText();
     for (const shown of [TEXT.publicNote, TEXT.publicTitle, TEXT.reply]) expect(main).toContain(shown);
-    for (const hidden of [TEXT.routeNote, TEXT.internalNote, TEXT.infoRequest, TEXT.extensionReason, ...secrets, ...STAFF_NAMES]) expect(main).not.toContain(hidden);
+    for (const hidden of [
+      TEXT.routeNote,
+      TEXT.internalNote,
+      TEXT.infoRequest,
+      TEXT.extensionReason,
+      ...secrets,
+      ...STAFF_NAMES,
+    ])
+      expect(main).not.toContain(hidden);
     // The head hash is hex: leave it out of the scan, where a run of digits could look like a phone number.
     const head = (await page.getByTestId("head-hash").innerText()).trim();
     expect(scanPersonalData(main.replace(head, ""), { names: [visit.name], addresses: [visit.address] })).toEqual([]);

@@ -3,7 +3,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { appSecret } from "@/lib/secret";
 import { PETITIONER_SESSION_MS } from "@/lib/domain/sessions";
-import { endPetitionerSession, findPetitionerSessionCase, startPetitionerSession } from "@/lib/data/petitioner-sessions";
+import {
+  endPetitionerSession,
+  findPetitionerSessionCase,
+  startPetitionerSession,
+} from "@/lib/data/petitioner-sessions";
 
 // After a right tracking number + query code, the petitioner's view opens for a limited time through an
 // httpOnly cookie scoped to that one case. The cookie carries the id of a session row (signed, so a

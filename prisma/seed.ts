@@ -11,7 +11,13 @@ import { buildCalendar } from "../lib/domain/deadlines";
 import { appSecret } from "../lib/secret";
 import { buildDemoCases, DEMO_CASES, demoCaseTrackingNo, type DemoCaseKey } from "./seed/demo-cases";
 import { HOLIDAYS } from "./seed/holidays";
-import { insertCases, insertCasesIntoSqliteFile, insertReferenceData, setTrackingCounters, sqliteFileOf } from "./seed/insert";
+import {
+  insertCases,
+  insertCasesIntoSqliteFile,
+  insertReferenceData,
+  setTrackingCounters,
+  sqliteFileOf,
+} from "./seed/insert";
 import { generateCases, HISTORY_DAYS } from "./seed/petitions";
 import { Random } from "./seed/random";
 import { DAY } from "./seed/time";
@@ -37,7 +43,9 @@ async function main() {
   try {
     secret = appSecret();
   } catch {
-    fail("APP_SECRET is not set (at least 16 characters). Query codes are stored as hashes keyed by it, so the seed and the app must share it; `npm start` generates one into data/app-secret.");
+    fail(
+      "APP_SECRET is not set (at least 16 characters). Query codes are stored as hashes keyed by it, so the seed and the app must share it; `npm start` generates one into data/app-secret.",
+    );
   }
   const now = seedNow();
   const count = Number(process.env.SEED_CASES ?? 4000);
@@ -46,7 +54,9 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   try {
     if ((await db.unit.count()) > 0) {
-      console.log("[seed] The database already has units: not seeding. To start over, delete the database file and run the migrations again.");
+      console.log(
+        "[seed] The database already has units: not seeding. To start over, delete the database file and run the migrations again.",
+      );
       return;
     }
     const started = performance.now();
@@ -62,7 +72,9 @@ async function main() {
 
     const events = all.reduce((n, c) => n + c.events.length, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`[seed] ${all.length} petitions, ${events} events, ${STAFF.length} users, ${HOLIDAYS.length} holidays in ${seconds} s (now = ${now.toISOString()})`);
+    console.log(
+      `[seed] ${all.length} petitions, ${events} events, ${STAFF.length} users, ${HOLIDAYS.length} holidays in ${seconds} s (now = ${now.toISOString()})`,
+    );
     console.log(`[seed] staff users (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).join(", ")}`);
     for (const key of Object.keys(DEMO_CASES) as DemoCaseKey[]) {
       const def = DEMO_CASES[key];

@@ -47,7 +47,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  if (!Number.isInteger(CASES) || CASES < 1 || !Number.isInteger(RUNS) || RUNS < 1) throw new Error("BENCH_CASES and BENCH_RUNS must be positive whole numbers");
+  if (!Number.isInteger(CASES) || CASES < 1 || !Number.isInteger(RUNS) || RUNS < 1)
+    throw new Error("BENCH_CASES and BENCH_RUNS must be positive whole numbers");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sunshine-bench-"));
   const file = path.join(dir, "bench.db");
   process.env.DATABASE_URL = `file:${file}`;
@@ -82,12 +83,19 @@ async function run(file: string) {
   console.log(`# Queue benchmark: ${CASES.toLocaleString("en")} cases, median of ${RUNS} runs\n`);
   console.log(`database: ${file}`);
   let t = performance.now();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: "ignore" });
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: "ignore",
+  });
   console.log(`migrated in ${seconds(t)}`);
 
   t = performance.now();
   const at = now();
-  const { cases } = generateCases({ now: at, cal: buildCalendar(HOLIDAYS), rnd: new Random("bench-queue"), secret: SECRET }, BASE_CASES);
+  const { cases } = generateCases(
+    { now: at, cal: buildCalendar(HOLIDAYS), rnd: new Random("bench-queue"), secret: SECRET },
+    BASE_CASES,
+  );
   console.log(`played ${BASE_CASES.toLocaleString("en")} cases through the life cycle in ${seconds(t)}`);
 
   t = performance.now();
@@ -103,14 +111,22 @@ async function run(file: string) {
       const year = civilYear(base.petition.receivedAt);
       const n = (sequence.get(year) ?? 0) + 1;
       sequence.set(year, n);
-      const petition = { ...base.petition, id: `${base.petition.id}-${copy}`, trackingNo: formatDemoTrackingNo(year, n), repeatOfId: null, isRepeat: false };
+      const petition = {
+        ...base.petition,
+        id: `${base.petition.id}-${copy}`,
+        trackingNo: formatDemoTrackingNo(year, n),
+        repeatOfId: null,
+        isRepeat: false,
+      };
       return { petition, representatives: [], events: [], extensionRequests: [] };
     });
   const seedDb = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) }); // as prisma/seed.ts writes
   await insertReferenceData(seedDb, "not-a-password-hash", new Date(at.getTime() - 800 * 24 * 3600 * 1000));
   await seedDb.$disconnect();
   insertCasesIntoSqliteFile(file, rows);
-  console.log(`wrote ${CASES.toLocaleString("en")} petitions in ${seconds(t)} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `wrote ${CASES.toLocaleString("en")} petitions in ${seconds(t)} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`,
+  );
 
   // Who: the handler of a unit with a median number of open cases, the handler of the busiest unit, and the
   // county supervisor (every unit).
@@ -121,9 +137,21 @@ async function run(file: string) {
     orderBy: { _count: { currentUnitId: "desc" } },
   });
   const viewerOf = async (role: Viewer["role"], unitId: string) => {
-    const u = await db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, path: true, kind: true, name: true, users: { where: { role }, select: { id: true, username: true }, take: 1 } } });
+    const u = await db.unit.findUniqueOrThrow({
+      where: { id: unitId },
+      select: {
+        id: true,
+        path: true,
+        kind: true,
+        name: true,
+        users: { where: { role }, select: { id: true, username: true }, take: 1 },
+      },
+    });
     const user = u.users[0] ?? { id: "bench", username: "—" };
-    return { label: `${role} of ${u.name} (${user.username})`, viewer: { userId: user.id, role, unit: { id: u.id, path: u.path, kind: u.kind } } as Viewer };
+    return {
+      label: `${role} of ${u.name} (${user.username})`,
+      viewer: { userId: user.id, role, unit: { id: u.id, path: u.path, kind: u.kind } } as Viewer,
+    };
   };
   const viewers = [
     await viewerOf("handler", openByUnit[Math.floor(openByUnit.length / 2)]!.currentUnitId),
@@ -141,19 +169,30 @@ async function run(file: string) {
       const first = await timed(() => queue.findQueue(viewer, { tab, page: 1 }));
       const pages = Math.max(1, Math.ceil(counts[tab] / queue.QUEUE_PAGE_SIZE));
       const last = await timed(() => queue.findQueue(viewer, { tab, page: pages }));
-      console.log(`| ${i === 0 ? label : ""} | ${tab} | ${counts[tab]} | ${ms(first)} | ${ms(last)} | ${i === 0 ? ms(countsMs) : ""} |`);
+      console.log(
+        `| ${i === 0 ? label : ""} | ${tab} | ${counts[tab]} | ${ms(first)} | ${ms(last)} | ${i === 0 ? ms(countsMs) : ""} |`,
+      );
     }
   }
 
   // Filters and search, for the viewer with the most cases.
   const county = viewers[2]!.viewer;
   const someCategory = (await db.category.findFirstOrThrow({ orderBy: { sortOrder: "asc" }, select: { id: true } })).id;
-  const someTracking = (await db.petition.findFirstOrThrow({ where: { state: "ACCEPTED" }, select: { trackingNo: true } })).trackingNo;
+  const someTracking = (
+    await db.petition.findFirstOrThrow({ where: { state: "ACCEPTED" }, select: { trackingNo: true } })
+  ).trackingNo;
   const toDate = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   const filtered = [
     { name: "title contains 小区", filters: { q: "小区" } },
     { name: "tracking number", filters: { q: someTracking.toLowerCase() } },
-    { name: "category + last 90 days", filters: { categoryId: someCategory, receivedFrom: toDate(new Date(at.getTime() - 90 * 24 * 3600 * 1000)), receivedTo: toDate(at) } },
+    {
+      name: "category + last 90 days",
+      filters: {
+        categoryId: someCategory,
+        receivedFrom: toDate(new Date(at.getTime() - 90 * 24 * 3600 * 1000)),
+        receivedTo: toDate(at),
+      },
+    },
     { name: "channel 来访 + township", filters: { channel: "VISIT" as const, placeId: DEMO.cgz.id } },
   ];
   console.log(`\n## Filters, county supervisor, tab "handling" (ms, median of ${RUNS})\n`);
@@ -169,7 +208,10 @@ async function run(file: string) {
   // Query plans of the statements findQueue and countQueueTabs send (same builders, same parameters).
   console.log("\n## Query plans (EXPLAIN QUERY PLAN)\n");
   const plan = async (title: string, sql: { sql: string; values: unknown[] }) => {
-    const rows = await db.$queryRawUnsafe<{ id: number; parent: number; detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
+    const rows = await db.$queryRawUnsafe<{ id: number; parent: number; detail: string }[]>(
+      `EXPLAIN QUERY PLAN ${sql.sql}`,
+      ...sql.values,
+    );
     const depth = new Map<number, number>([[0, 0]]);
     console.log(`${title}:`);
     for (const r of rows) {
@@ -188,7 +230,10 @@ async function run(file: string) {
     }
     await plan("tab counts", queue.queueTabCountsSql(scope, {}, now()));
     for (const f of filtered.slice(1)) {
-      await plan(`handling, ${f.name}: page`, queue.queuePageSql(queue.queueWhereSql(scope, "handling", f.filters, now()), queue.QUEUE_PAGE_SIZE, 0));
+      await plan(
+        `handling, ${f.name}: page`,
+        queue.queuePageSql(queue.queueWhereSql(scope, "handling", f.filters, now()), queue.QUEUE_PAGE_SIZE, 0),
+      );
     }
     await plan("tab counts, channel 来访 + township", queue.queueTabCountsSql(scope, filtered[3]!.filters, now()));
     console.log("```\n");

@@ -8,7 +8,16 @@
 // Builds when there is no build yet, when E2E_REBUILD=1, or on CI (CI must test the code it checked out).
 // Locally an existing .next is reused to save time: set E2E_REBUILD=1 after changing the app.
 import fs from "node:fs";
-import { boot, buildIfNeeded, dbFilePath, enterRoot, migrate, prepareEnv, runServer, seedIfEmpty } from "./lib/boot.mjs";
+import {
+  boot,
+  buildIfNeeded,
+  dbFilePath,
+  enterRoot,
+  migrate,
+  prepareEnv,
+  runServer,
+  seedIfEmpty,
+} from "./lib/boot.mjs";
 
 const port = process.env.E2E_PORT || "3210";
 Object.assign(process.env, {

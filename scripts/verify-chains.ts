@@ -4,7 +4,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { verifyChain } from "../lib/domain/chain";
 
-const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/sunshine.db" }) });
+const db = new PrismaClient({
+  adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/sunshine.db" }),
+});
 
 async function main() {
   const started = Date.now();
@@ -33,7 +35,9 @@ async function main() {
     }
     cursor = page[page.length - 1]!.id;
   }
-  console.log(`verified ${checked} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${broken === 0 ? "all chains intact" : `${broken} broken`}`);
+  console.log(
+    `verified ${checked} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${broken === 0 ? "all chains intact" : `${broken} broken`}`,
+  );
   process.exitCode = broken === 0 ? 0 : 1;
 }
 

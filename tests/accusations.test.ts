@@ -26,7 +26,10 @@ let ref: Awaited<ReturnType<typeof makeReferenceData>>;
 let gov: UnitRef; // the county government above the discipline organ
 let discipline: UnitRef;
 let bureau: UnitRef;
-let v: Record<"govSupervisor" | "bureauHandler" | "bureauSupervisor" | "jwHandler" | "deptHandler" | "townHandler", StaffViewer>;
+let v: Record<
+  "govSupervisor" | "bureauHandler" | "bureauSupervisor" | "jwHandler" | "deptHandler" | "townHandler",
+  StaffViewer
+>;
 
 beforeAll(async () => {
   ref = await makeReferenceData();
@@ -39,7 +42,18 @@ beforeAll(async () => {
   } else {
     gov = unitRef(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } }));
     const id = `jw-${TAG}`;
-    discipline = unitRef(await db.unit.create({ data: { id, code: id, name: `纪委监委-${TAG}`, kind: "DISCIPLINE", parentId: gov.id, path: `${gov.path}${id}/` } }));
+    discipline = unitRef(
+      await db.unit.create({
+        data: {
+          id,
+          code: id,
+          name: `纪委监委-${TAG}`,
+          kind: "DISCIPLINE",
+          parentId: gov.id,
+          path: `${gov.path}${id}/`,
+        },
+      }),
+    );
   }
   v = {
     govSupervisor: await staff("supervisor", gov, { name: "gs" }),
@@ -73,7 +87,10 @@ const mine = { title: { startsWith: TAG } };
 describe("an accusation against the bureau or the county government (条例第46条)", () => {
   it("filed online against the bureau, starts at the discipline organ as if routed on receipt", async () => {
     const c = await file({ accusedUnitId: bureau.id });
-    const row = await db.petition.findUniqueOrThrow({ where: { id: c.id }, include: { events: { orderBy: { seq: "asc" } } } });
+    const row = await db.petition.findUniqueOrThrow({
+      where: { id: c.id },
+      include: { events: { orderBy: { seq: "asc" } } },
+    });
     const cal = await loadCalendar(db);
     expect(row).toMatchObject({
       state: "SUBMITTED",
@@ -118,7 +135,10 @@ describe("an accusation against the bureau or the county government (条例第46
       },
       at,
     );
-    const row = await db.petition.findUniqueOrThrow({ where: { trackingNo: r.trackingNo }, include: { currentUnit: true } });
+    const row = await db.petition.findUniqueOrThrow({
+      where: { trackingNo: r.trackingNo },
+      include: { currentUnit: true },
+    });
     expect(row.currentUnitId).toBe(discipline.id);
     expect(r.unitName).toBe(row.currentUnit.name);
     expect(row.arrivedAtUnitAt).toEqual(at); // routed when registered, not when the letter arrived
@@ -127,14 +147,26 @@ describe("an accusation against the bureau or the county government (条例第46
   it("an accusation against a department or a township still waits at the bureau to be routed", async () => {
     for (const accused of [ref.department.id, ref.township.id]) {
       const c = await file({ accusedUnitId: accused });
-      expect(await db.petition.findUniqueOrThrow({ where: { id: c.id }, select: { currentUnitId: true, arrivedAtUnitAt: true } })).toEqual({ currentUnitId: bureau.id, arrivedAtUnitAt: null });
+      expect(
+        await db.petition.findUniqueOrThrow({
+          where: { id: c.id },
+          select: { currentUnitId: true, arrivedAtUnitAt: true },
+        }),
+      ).toEqual({ currentUnitId: bureau.id, arrivedAtUnitAt: null });
     }
   });
 
   it("cannot be sent back to the bureau it accuses: 退回 is refused and not offered", async () => {
     const c = await file({ accusedUnitId: bureau.id });
     const before = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
-    await expect(A.returnCase(v.jwHandler, { petitionId: c.id, expectedVersion: before.version, at: new Date("2026-03-03T02:00:00Z"), reason: "不属本单位" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      A.returnCase(v.jwHandler, {
+        petitionId: c.id,
+        expectedVersion: before.version,
+        at: new Date("2026-03-03T02:00:00Z"),
+        reason: "不属本单位",
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.petition.findUniqueOrThrow({ where: { id: c.id } })).toEqual(before);
     const page = await findStaffCase(v.jwHandler, c.id);
     expect(page!.actions).not.toContain("return");
@@ -145,7 +177,9 @@ describe("an accusation against the bureau or the county government (条例第46
 describe("only an accusation names an accused unit", () => {
   it("refuses one on another category with its own message, and writes nothing", async () => {
     const before = await db.petition.count({ where: mine });
-    const e = await file({ categoryId: ref.categories.appeal.id, accusedUnitId: ref.department.id }).catch((x: unknown) => x);
+    const e = await file({ categoryId: ref.categories.appeal.id, accusedUnitId: ref.department.id }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(InvalidReferenceError);
     expect(e).toMatchObject({ field: "accusedUnitId", key: "errors.accusedUnitOnlyAccusation" });
     const forged = await file({ accusedUnitId: "no-such-unit" }).catch((x: unknown) => x);
@@ -189,16 +223,28 @@ describe("the accused unit's staff never see the accusation: page, queue tabs, c
     expect(await counts(v.bureauHandler)).toEqual(before.handler);
     expect(await counts(v.bureauSupervisor)).toEqual(before.supervisor);
     // …and no action goes through, however it is sent.
-    await expect(A.addInternalNote(v.bureauHandler, { petitionId: c.id, expectedVersion: 1, at: new Date(), text: "越权备注" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      A.addInternalNote(v.bureauHandler, { petitionId: c.id, expectedVersion: 1, at: new Date(), text: "越权备注" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("a department accused, the case wrongly at that department: its handler does not see it; a superior does", async () => {
     const c = await file({ accusedUnitId: ref.otherTownship.id });
-    await A.routeCase(v.bureauHandler, { petitionId: c.id, expectedVersion: 1, at: new Date("2026-03-03T02:00:00Z"), targetUnitId: ref.department.id, note: "" });
+    await A.routeCase(v.bureauHandler, {
+      petitionId: c.id,
+      expectedVersion: 1,
+      at: new Date("2026-03-03T02:00:00Z"),
+      targetUnitId: ref.department.id,
+      note: "",
+    });
     expect(await everywhere(v.deptHandler, c)).toMatchObject({ page: true, inTabs: true });
     await db.petition.update({ where: { id: c.id }, data: { accusedUnitId: ref.department.id } });
     expect(await everywhere(v.deptHandler, c)).toEqual(nowhere);
-    const above = await staff("supervisor", unitRef(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } })), { name: "above" });
+    const above = await staff(
+      "supervisor",
+      unitRef(await db.unit.findUniqueOrThrow({ where: { id: ref.department.parentId! } })),
+      { name: "above" },
+    );
     expect(await everywhere(above, c)).toEqual({ page: true, sees: true, inTabs: true, found: true });
   });
 });
@@ -206,10 +252,24 @@ describe("the accused unit's staff never see the accusation: page, queue tabs, c
 describe("公开进展 on an accusation", () => {
   it("is refused in the data layer, writes nothing, and is not offered on the page", async () => {
     const c = await file({ accusedUnitId: ref.department.id });
-    await A.routeCase(v.bureauHandler, { petitionId: c.id, expectedVersion: 1, at: new Date("2026-03-03T02:00:00Z"), targetUnitId: ref.otherTownship.id, note: "" });
+    await A.routeCase(v.bureauHandler, {
+      petitionId: c.id,
+      expectedVersion: 1,
+      at: new Date("2026-03-03T02:00:00Z"),
+      targetUnitId: ref.otherTownship.id,
+      note: "",
+    });
     await A.acceptCase(v.townHandler, { petitionId: c.id, expectedVersion: 2, at: new Date("2026-03-04T02:00:00Z") });
-    const before = { row: await db.petition.findUniqueOrThrow({ where: { id: c.id } }), events: await db.petitionEvent.count({ where: { petitionId: c.id } }) };
-    const refused = await A.addPublicNote(v.townHandler, { petitionId: c.id, expectedVersion: 3, at: new Date("2026-03-05T02:00:00Z"), text: "已安排人员核查" }).catch((e: unknown) => e);
+    const before = {
+      row: await db.petition.findUniqueOrThrow({ where: { id: c.id } }),
+      events: await db.petitionEvent.count({ where: { petitionId: c.id } }),
+    };
+    const refused = await A.addPublicNote(v.townHandler, {
+      petitionId: c.id,
+      expectedVersion: 3,
+      at: new Date("2026-03-05T02:00:00Z"),
+      text: "已安排人员核查",
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RuleError);
     expect((refused as RuleError).key).toBe("publicNote.confidential");
     expect(await db.petition.findUniqueOrThrow({ where: { id: c.id } })).toEqual(before.row);
@@ -223,7 +283,13 @@ describe("公开进展 on an accusation", () => {
   it("written before the rule (an older database): the public page shows the event, never its note", async () => {
     const c = await file({ accusedUnitId: ref.department.id });
     await db.$transaction((tx) =>
-      appendEvent(tx, c.id, { type: "NOTE_PUBLIC", actorType: "STAFF", unitId: ref.bureau.id, note: "旧进展：已约谈被检举人", occurredAt: new Date("2026-03-03T02:00:00Z") }),
+      appendEvent(tx, c.id, {
+        type: "NOTE_PUBLIC",
+        actorType: "STAFF",
+        unitId: ref.bureau.id,
+        note: "旧进展：已约谈被检举人",
+        occurredAt: new Date("2026-03-03T02:00:00Z"),
+      }),
     );
     const pub = await findPublicCase(c.trackingNo);
     expect(pub!.events.map((e) => e.type)).toContain("NOTE_PUBLIC");

@@ -15,7 +15,23 @@ const provider: Provider = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? ""
 
 type Target = { id: string; petitionId: string; seq: number; hash: string };
 
-const COLUMNS = ["id", "petitionId", "seq", "type", "visibility", "actorType", "actorId", "unitId", "fromState", "toState", "note", "data", "occurredAt", "prevHash", "hash"] as const;
+const COLUMNS = [
+  "id",
+  "petitionId",
+  "seq",
+  "type",
+  "visibility",
+  "actorType",
+  "actorId",
+  "unitId",
+  "fromState",
+  "toState",
+  "note",
+  "data",
+  "occurredAt",
+  "prevHash",
+  "hash",
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** `("id", …) SELECT "id", … FROM "PetitionEvent" WHERE "id" = $target`: a copy of the target event with some columns replaced. */
@@ -31,8 +47,10 @@ const freshId = () => Prisma.sql`${`forged-${Math.random().toString(36).slice(2)
 
 /** Ways to change history, each a statement that a database without the triggers would carry out. */
 const PORTABLE: Record<string, (e: Target) => Prisma.Sql> = {
-  "UPDATE of one column": (e) => Prisma.sql`UPDATE "PetitionEvent" SET "note" = ${"forged history"} WHERE "id" = ${e.id}`,
-  "UPDATE rewriting the chain": (e) => Prisma.sql`UPDATE "PetitionEvent" SET "hash" = ${"0".repeat(64)}, "prevHash" = ${"0".repeat(64)} WHERE "petitionId" = ${e.petitionId}`,
+  "UPDATE of one column": (e) =>
+    Prisma.sql`UPDATE "PetitionEvent" SET "note" = ${"forged history"} WHERE "id" = ${e.id}`,
+  "UPDATE rewriting the chain": (e) =>
+    Prisma.sql`UPDATE "PetitionEvent" SET "hash" = ${"0".repeat(64)}, "prevHash" = ${"0".repeat(64)} WHERE "petitionId" = ${e.petitionId}`,
   "DELETE of one event": (e) => Prisma.sql`DELETE FROM "PetitionEvent" WHERE "id" = ${e.id}`,
   "DELETE of a case's timeline": (e) => Prisma.sql`DELETE FROM "PetitionEvent" WHERE "petitionId" = ${e.petitionId}`,
   "INSERT … ON CONFLICT (id) DO UPDATE": (e) =>
@@ -48,12 +66,15 @@ const WAYS: Record<Provider, Record<string, (e: Target) => Prisma.Sql>> = {
   sqlite: {
     ...PORTABLE,
     // REPLACE resolves a conflict by deleting the old row, which fires no DELETE trigger (recursive_triggers is off).
-    "INSERT OR REPLACE with the same id": (e) => Prisma.sql`INSERT OR REPLACE INTO "PetitionEvent" ${copyOf(e, { note: forged })}`,
+    "INSERT OR REPLACE with the same id": (e) =>
+      Prisma.sql`INSERT OR REPLACE INTO "PetitionEvent" ${copyOf(e, { note: forged })}`,
     "REPLACE INTO with the same id": (e) => Prisma.sql`REPLACE INTO "PetitionEvent" ${copyOf(e, { note: forged })}`,
-    "INSERT OR REPLACE with the same hash": (e) => Prisma.sql`INSERT OR REPLACE INTO "PetitionEvent" ${copyOf(e, { id: freshId(), note: forged })}`,
+    "INSERT OR REPLACE with the same hash": (e) =>
+      Prisma.sql`INSERT OR REPLACE INTO "PetitionEvent" ${copyOf(e, { id: freshId(), note: forged })}`,
     "INSERT OR REPLACE with the same (petitionId, seq)": (e) =>
       Prisma.sql`INSERT OR REPLACE INTO "PetitionEvent" ${copyOf(e, { id: freshId(), hash: Prisma.sql`${"e".repeat(64)}`, note: forged })}`,
-    "UPDATE OR REPLACE onto another event's seq": (e) => Prisma.sql`UPDATE OR REPLACE "PetitionEvent" SET "seq" = ${e.seq - 1} WHERE "id" = ${e.id}`,
+    "UPDATE OR REPLACE onto another event's seq": (e) =>
+      Prisma.sql`UPDATE OR REPLACE "PetitionEvent" SET "seq" = ${e.seq - 1} WHERE "id" = ${e.id}`,
   },
   postgresql: {
     ...PORTABLE,
@@ -64,7 +85,9 @@ const WAYS: Record<Provider, Record<string, (e: Target) => Prisma.Sql>> = {
 let target: Target;
 
 async function timeline(petitionId: string) {
-  return db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ${petitionId} ORDER BY "seq"`);
+  return db.$queryRaw<Record<string, unknown>[]>(
+    Prisma.sql`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ${petitionId} ORDER BY "seq"`,
+  );
 }
 
 beforeAll(async () => {
@@ -86,7 +109,12 @@ beforeAll(async () => {
       },
       { type: "PETITIONER" },
     );
-    await appendEvent(tx, c.id, { type: "NOTE_INTERNAL", actorType: "SYSTEM", note: "第二个事件", occurredAt: new Date("2026-03-02T03:00:00Z") });
+    await appendEvent(tx, c.id, {
+      type: "NOTE_INTERNAL",
+      actorType: "SYSTEM",
+      note: "第二个事件",
+      occurredAt: new Date("2026-03-02T03:00:00Z"),
+    });
     return c;
   });
   const [e] = await db.$queryRaw<Target[]>(
@@ -104,7 +132,14 @@ describe(`PetitionEvent refuses every change (${provider})`, () => {
   });
 
   it("still takes a genuine append", async () => {
-    await db.$transaction((tx) => appendEvent(tx, target.petitionId, { type: "NOTE_INTERNAL", actorType: "SYSTEM", note: "第三个事件", occurredAt: new Date("2026-03-02T04:00:00Z") }));
+    await db.$transaction((tx) =>
+      appendEvent(tx, target.petitionId, {
+        type: "NOTE_INTERNAL",
+        actorType: "SYSTEM",
+        note: "第三个事件",
+        occurredAt: new Date("2026-03-02T04:00:00Z"),
+      }),
+    );
     expect((await timeline(target.petitionId)).map((e) => Number(e.seq))).toEqual([1, 2, 3]);
   });
 });

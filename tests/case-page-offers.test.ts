@@ -13,7 +13,12 @@ const routedAt = new Date("2026-03-10T02:00:00Z");
 
 describe("the case page's actions, now", () => {
   it("offer 退回 through the last instant of its 5-working-day window, and not after", async () => {
-    const c = await caseAt("routed", { petition: onlinePetition(ref), bureau, to: { unit: ref.department, handler: dept }, at: { routed: routedAt } });
+    const c = await caseAt("routed", {
+      petition: onlinePetition(ref),
+      bureau,
+      to: { unit: ref.department, handler: dept },
+      at: { routed: routedAt },
+    });
     const { returnDueAt } = await db.petition.findUniqueOrThrow({ where: { id: c.id }, select: { returnDueAt: true } });
     const lastInstant = returnDueAt!;
     expect((await findStaffCase(dept, c.id, lastInstant))!.actions).toContain("return");
@@ -23,11 +28,22 @@ describe("the case page's actions, now", () => {
   });
 
   it("offer 申请延期 once: after a request, a notice instead of a form", async () => {
-    const c = await caseAt("accepted", { petition: onlinePetition(ref), bureau, to: { unit: ref.department, handler: dept }, at: { routed: routedAt, accepted: routedAt } });
+    const c = await caseAt("accepted", {
+      petition: onlinePetition(ref),
+      bureau,
+      to: { unit: ref.department, handler: dept },
+      at: { routed: routedAt, accepted: routedAt },
+    });
     const before = (await findStaffCase(dept, c.id, routedAt))!;
     expect(before.actions).toContain("requestExtension");
     expect(before.forms.extensionBlocked).toBeNull();
-    await requestExtension(dept, { petitionId: c.id, expectedVersion: c.version, at: routedAt, days: 10, reason: "需要检测" });
+    await requestExtension(dept, {
+      petitionId: c.id,
+      expectedVersion: c.version,
+      at: routedAt,
+      days: 10,
+      reason: "需要检测",
+    });
     const after = (await findStaffCase(dept, c.id, routedAt))!;
     expect(after.actions).not.toContain("requestExtension");
     expect(after.forms.extensionBlocked).toBe("pending");
@@ -38,10 +54,21 @@ describe("the case page's actions, now", () => {
     const lonely = await unit("lonely", "DEPARTMENT", gov);
     const supervisor = await staff("supervisor", lonely);
     await staff("handler", lonely, { active: false });
-    const c = await caseAt("routed", { petition: onlinePetition(ref), bureau, to: { unit: lonely, handler: supervisor }, at: { routed: routedAt } });
+    const c = await caseAt("routed", {
+      petition: onlinePetition(ref),
+      bureau,
+      to: { unit: lonely, handler: supervisor },
+      at: { routed: routedAt },
+    });
     const page = (await findStaffCase(supervisor, c.id, routedAt))!;
     expect(page.actions).not.toContain("assign");
     expect(page.forms.handlers).toEqual([]);
-    expect((await findStaffCase(dept, (await caseAt("routed", { petition: onlinePetition(ref), bureau, to: { unit: ref.department, handler: dept } })).id))!.actions).toContain("assign");
+    expect(
+      (await findStaffCase(
+        dept,
+        (await caseAt("routed", { petition: onlinePetition(ref), bureau, to: { unit: ref.department, handler: dept } }))
+          .id,
+      ))!.actions,
+    ).toContain("assign");
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
 });
 
 /** A letter routed to the department, where both handlers work (version 2). */
-const routedCase = () => caseAt("routed", { petition: onlinePetition(ref, { consentPublic: false, receivedAt: now() }), bureau: bureauHandler, to: { unit: ref.department, handler: first } });
+const routedCase = () =>
+  caseAt("routed", {
+    petition: onlinePetition(ref, { consentPublic: false, receivedAt: now() }),
+    bureau: bureauHandler,
+    to: { unit: ref.department, handler: first },
+  });
 
 describe("two handlers at the same moment", () => {
   it("accept vs not-accept, 15 times: exactly one decision stands each time, and the chain verifies", async () => {
@@ -30,12 +35,21 @@ describe("two handlers at the same moment", () => {
       const c = await routedCase();
       const results = await Promise.allSettled([
         acceptCase(first, { petitionId: c.id, expectedVersion: 2, at: now() }),
-        notAcceptCase(second, { petitionId: c.id, expectedVersion: 2, at: now(), reason: "不属于信访事项", properChannel: "LITIGATION" }),
+        notAcceptCase(second, {
+          petitionId: c.id,
+          expectedVersion: 2,
+          at: now(),
+          reason: "不属于信访事项",
+          properChannel: "LITIGATION",
+        }),
       ]);
       const won = results.filter((r) => r.status === "fulfilled");
       expect(won).toHaveLength(1);
       for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(CaseChangedError);
-      const row = await db.petition.findUniqueOrThrow({ where: { id: c.id }, select: { state: true, version: true, eventCount: true } });
+      const row = await db.petition.findUniqueOrThrow({
+        where: { id: c.id },
+        select: { state: true, version: true, eventCount: true },
+      });
       expect(["ACCEPTED", "NOT_ACCEPTED"]).toContain(row.state);
       expect(row.version).toBe(3);
       expect(await verifyCaseChain(c.trackingNo)).toMatchObject({ ok: true, length: row.eventCount });

@@ -14,7 +14,11 @@ describe("test database", () => {
     try {
       const triggers = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all();
       expect(triggers).toEqual(
-        expect.arrayContaining([{ name: "PetitionEvent_no_delete" }, { name: "PetitionEvent_no_update" }, { name: "PetitionEvent_no_replace" }]),
+        expect.arrayContaining([
+          { name: "PetitionEvent_no_delete" },
+          { name: "PetitionEvent_no_update" },
+          { name: "PetitionEvent_no_replace" },
+        ]),
       );
       // The triggers fire per row, so they need a row to refuse: insert one inside a transaction we roll back.
       db.exec("BEGIN");

@@ -13,8 +13,10 @@ beforeAll(async () => {
 });
 
 const at = new Date("2026-03-03T02:00:00Z");
-const head = (id: string) => db.petition.findUniqueOrThrow({ where: { id }, select: { headHash: true, eventCount: true } });
-const events = (id: string) => db.petitionEvent.findMany({ where: { petitionId: id }, orderBy: { seq: "asc" }, select: { type: true, data: true } });
+const head = (id: string) =>
+  db.petition.findUniqueOrThrow({ where: { id }, select: { headHash: true, eventCount: true } });
+const events = (id: string) =>
+  db.petitionEvent.findMany({ where: { petitionId: id }, orderBy: { seq: "asc" }, select: { type: true, data: true } });
 
 describe("appendEvent writes data through its type's schema", () => {
   it("refuses a payload that does not fit, and writes nothing", async () => {
@@ -26,7 +28,10 @@ describe("appendEvent writes data through its type's schema", () => {
       { type: "NOTE_INTERNAL", actorType: "SYSTEM", note: "备注", data: { phone: "13912345678" }, occurredAt: at },
     ] as unknown as NewEvent[];
     for (const e of misfits) {
-      await expect(db.$transaction((tx) => appendEvent(tx, c.id, e)), e.type).rejects.toBeInstanceOf(EventDataError);
+      await expect(
+        db.$transaction((tx) => appendEvent(tx, c.id, e)),
+        e.type,
+      ).rejects.toBeInstanceOf(EventDataError);
     }
     expect(await head(c.id)).toEqual(before);
     expect((await events(c.id)).map((e) => e.type)).toEqual(["SUBMITTED"]);
@@ -35,11 +40,20 @@ describe("appendEvent writes data through its type's schema", () => {
   it("stores the canonical JSON of a payload that fits, and reads it back typed", async () => {
     const c = await fileOnline(ref);
     await db.$transaction((tx) =>
-      appendEvent(tx, c.id, { type: "EXTENSION_REQUESTED", actorType: "SYSTEM", note: "需要现场核查", data: { extensionDays: 20 }, occurredAt: at }),
+      appendEvent(tx, c.id, {
+        type: "EXTENSION_REQUESTED",
+        actorType: "SYSTEM",
+        note: "需要现场核查",
+        data: { extensionDays: 20 },
+        occurredAt: at,
+      }),
     );
     const [submitted, requested] = await events(c.id);
     expect(submitted!.data).toBe('{"channel":"ONLINE"}');
     expect(requested!.data).toBe('{"extensionDays":20}');
-    expect(readEventData(requested!.type, requested!.data)).toEqual({ type: "EXTENSION_REQUESTED", data: { extensionDays: 20 } });
+    expect(readEventData(requested!.type, requested!.data)).toEqual({
+      type: "EXTENSION_REQUESTED",
+      data: { extensionDays: 20 },
+    });
   });
 });

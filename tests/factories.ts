@@ -17,11 +17,24 @@ import type { Outcome } from "@/lib/domain/petition-rules";
 const newTag = () => randomUUID().slice(0, 8);
 
 /** A unit row under `parent` (a root when none), its materialised path built as the app keeps it. */
-export async function unit(name: string, kind: UnitKind, parent?: { id: string; path: string } | null, opts: { active?: boolean; tag?: string } = {}) {
+export async function unit(
+  name: string,
+  kind: UnitKind,
+  parent?: { id: string; path: string } | null,
+  opts: { active?: boolean; tag?: string } = {},
+) {
   const tag = opts.tag ?? newTag();
   const id = `u-${tag}-${name}`;
   return db.unit.create({
-    data: { id, code: `${tag}-${name}`, name: `${name}-${tag}`, kind, parentId: parent?.id ?? null, path: `${parent?.path ?? "/"}${id}/`, active: opts.active ?? true },
+    data: {
+      id,
+      code: `${tag}-${name}`,
+      name: `${name}-${tag}`,
+      kind,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? "/"}${id}/`,
+      active: opts.active ?? true,
+    },
   });
 }
 
@@ -33,13 +46,24 @@ export async function staff(
 ): Promise<StaffViewer> {
   const name = opts.name ?? role;
   const row = await db.user.create({
-    data: { username: `${name}-${newTag()}`, displayName: opts.displayName ?? name, passwordHash: "x", role, unitId: of.id, active: opts.active ?? true },
+    data: {
+      username: `${name}-${newTag()}`,
+      displayName: opts.displayName ?? name,
+      passwordHash: "x",
+      role,
+      unitId: of.id,
+      active: opts.active ?? true,
+    },
   });
   return { userId: row.id, role, unit: unitRef(of) };
 }
 
 /** The unit as the authority rules read it (id, path, kind), without the row's other columns. */
-export const unitRef = (u: { id: string; path: string; kind: UnitKind | string }): UnitRef => ({ id: u.id, path: u.path, kind: u.kind as UnitKind });
+export const unitRef = (u: { id: string; path: string; kind: UnitKind | string }): UnitRef => ({
+  id: u.id,
+  path: u.path,
+  kind: u.kind as UnitKind,
+});
 
 /**
  * Minimal reference rows: a county government with two townships and a department, three categories, and the
@@ -48,12 +72,19 @@ export const unitRef = (u: { id: string; path: string; kind: UnitKind | string }
 export async function makeReferenceData() {
   const tag = newTag();
   const gov = await unit("gov", "GOVERNMENT", null, { tag });
-  const bureau = (await db.unit.findFirst({ where: { kind: "BUREAU" }, orderBy: { path: "asc" } })) ?? (await unit("bureau", "BUREAU", gov, { tag }));
+  const bureau =
+    (await db.unit.findFirst({ where: { kind: "BUREAU" }, orderBy: { path: "asc" } })) ??
+    (await unit("bureau", "BUREAU", gov, { tag }));
   const township = await unit("town", "TOWNSHIP", gov, { tag });
   const otherTownship = await unit("town2", "TOWNSHIP", gov, { tag });
   const department = await unit("dept", "DEPARTMENT", gov, { tag });
-  const cat = (name: string, kind: "APPEAL" | "ACCUSATION" | "LEGAL") => db.category.create({ data: { code: `${tag}-${name}`, name: `${name}-${tag}`, kind } });
-  const [appeal, accusation, legal] = [await cat("appeal", "APPEAL"), await cat("accusation", "ACCUSATION"), await cat("legal", "LEGAL")];
+  const cat = (name: string, kind: "APPEAL" | "ACCUSATION" | "LEGAL") =>
+    db.category.create({ data: { code: `${tag}-${name}`, name: `${name}-${tag}`, kind } });
+  const [appeal, accusation, legal] = [
+    await cat("appeal", "APPEAL"),
+    await cat("accusation", "ACCUSATION"),
+    await cat("legal", "LEGAL"),
+  ];
   return { bureau, township, otherTownship, department, categories: { appeal, accusation, legal } };
 }
 
@@ -120,11 +151,22 @@ export async function caseAt(stage: CaseStage, opts: CaseAtOptions) {
 }
 
 /** Moves a case just filed (version 1, at the bureau) on to `stage`; returns its version then. */
-export async function advanceCase(petitionId: string, stage: CaseStage, opts: Omit<CaseAtOptions, "petition">): Promise<number> {
+export async function advanceCase(
+  petitionId: string,
+  stage: CaseStage,
+  opts: Omit<CaseAtOptions, "petition">,
+): Promise<number> {
   if (stage === "bureau") return 1;
-  if (!opts.bureau || !opts.to) throw new Error(`advanceCase("${stage}") needs the bureau's handler and the unit it is routed to`);
+  if (!opts.bureau || !opts.to)
+    throw new Error(`advanceCase("${stage}") needs the bureau's handler and the unit it is routed to`);
   const at = (step: keyof NonNullable<CaseAtOptions["at"]>) => opts.at?.[step] ?? now();
-  await routeCase(opts.bureau, { petitionId, expectedVersion: 1, at: at("routed"), targetUnitId: opts.to.unit.id, note: "" });
+  await routeCase(opts.bureau, {
+    petitionId,
+    expectedVersion: 1,
+    at: at("routed"),
+    targetUnitId: opts.to.unit.id,
+    note: "",
+  });
   if (stage === "routed") return 2;
   await acceptCase(opts.to.handler, { petitionId, expectedVersion: 2, at: at("accepted") });
   if (stage === "accepted") return 3;

@@ -29,14 +29,19 @@ import { fileOnline, makeReferenceData, PERSON } from "./factories";
 // The actions read the request's headers (the client address) and the signed-in viewer; a test process has
 // neither, so the peer address and the viewer are whatever the test says. The database is real.
 const request = vi.hoisted(() => ({ peer: "192.0.2.1", viewer: null as null | Record<string, unknown> }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-sunshine-peer": request.peer, "x-forwarded-for": "6.6.6.6" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-sunshine-peer": request.peer, "x-forwarded-for": "6.6.6.6" }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("redirect"), { redirectTo: to });
   },
 }));
-vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => request.viewer, requireViewer: async () => request.viewer }));
+vi.mock("@/lib/auth/viewer", () => ({
+  getViewer: async () => request.viewer,
+  requireViewer: async () => request.viewer,
+}));
 const { submitPetition } = await import("@/lib/actions/submit-petition");
 const { trackCase } = await import("@/lib/actions/track-case");
 const { registerPetition } = await import("@/lib/actions/register-petition");
@@ -133,7 +138,10 @@ describe("online filing budget per client address", () => {
     expect((await file(proven, address)).status).toBe("done");
     const replay = letterForm();
     replay.append("altcha", payload);
-    expect(await file(replay, address)).toMatchObject({ status: "error", message: { key: "filingLimit.addressWithoutChallenge" } });
+    expect(await file(replay, address)).toMatchObject({
+      status: "error",
+      message: { key: "filingLimit.addressWithoutChallenge" },
+    });
   });
 });
 
@@ -145,7 +153,10 @@ describe("the proof-of-work challenge", () => {
 
     const fresh = await solvedPayload(AT);
     const decoded = JSON.parse(Buffer.from(fresh, "base64").toString());
-    const tampered = { ...decoded, challenge: { ...decoded.challenge, parameters: { ...decoded.challenge.parameters, cost: 1 } } };
+    const tampered = {
+      ...decoded,
+      challenge: { ...decoded.challenge, parameters: { ...decoded.challenge.parameters, cost: 1 } },
+    };
     expect(await redeemFilingChallenge(Buffer.from(JSON.stringify(tampered)).toString("base64"), AT)).toBe(false);
     const wrongSolution = { ...decoded, solution: { ...decoded.solution, derivedKey: "00".repeat(32) } };
     expect(await redeemFilingChallenge(Buffer.from(JSON.stringify(wrongSolution)).toString("base64"), AT)).toBe(false);
@@ -166,7 +177,10 @@ describe("online filing budget per mobile number", () => {
     }
     const before = await petitionCount();
     const refused = await file(letterForm({ phone: phone.replace(/^(\d{3})(\d{4})/, "$1 $2 ") }), newAddress());
-    expect(refused).toMatchObject({ status: "error", message: { key: "filingLimit.phone", params: { limit: 5, minutes: 24 * 60 } } });
+    expect(refused).toMatchObject({
+      status: "error",
+      message: { key: "filingLimit.phone", params: { limit: 5, minutes: 24 * 60 } },
+    });
     expect(await petitionCount()).toBe(before);
     if (refused.status === "error") expect(refused.message.params?.time).toBe("2031-05-07 10:00"); // tomorrow: with the date
   });
@@ -175,12 +189,20 @@ describe("online filing budget per mobile number", () => {
 describe("登记 budget per staff account", () => {
   it("refuses a runaway account after its budget with the reason and a retry time, writing nothing; other accounts go on", async () => {
     const spent = `staff-${randomUUID()}`;
-    for (let i = 0; i < REGISTRATION_BUDGETS.hour.limit; i++) expect((await takeRegistrationBudget(spent, AT)).allowed).toBe(true);
+    for (let i = 0; i < REGISTRATION_BUDGETS.hour.limit; i++)
+      expect((await takeRegistrationBudget(spent, AT)).allowed).toBe(true);
     expect(await takeRegistrationBudget(spent, AT)).toMatchObject({ allowed: false, reason: "registration" });
     expect((await takeRegistrationBudget(`staff-${randomUUID()}`, AT)).allowed).toBe(true);
 
     // Through the action: a bureau handler whose budget is spent.
-    request.viewer = { userId: spent, role: "handler", unit: { id: ref.bureau.id, path: ref.bureau.path, kind: "BUREAU" }, username: "x", displayName: "x", unitName: "x" };
+    request.viewer = {
+      userId: spent,
+      role: "handler",
+      unit: { id: ref.bureau.id, path: ref.bureau.path, kind: "BUREAU" },
+      username: "x",
+      displayName: "x",
+      unitName: "x",
+    };
     setClock(AT);
     const f = new FormData();
     for (const [k, v] of Object.entries({
@@ -197,7 +219,11 @@ describe("登记 budget per staff account", () => {
       f.append(k, v);
     const before = await petitionCount();
     const refused = await registerPetition(IDLE, f);
-    expect(refused).toMatchObject({ status: "error", message: { key: "filingLimit.registration", params: { time: "11:00", minutes: 60 } }, values: { title: "村道损坏无人修" } });
+    expect(refused).toMatchObject({
+      status: "error",
+      message: { key: "filingLimit.registration", params: { time: "11:00", minutes: 60 } },
+      values: { title: "村道损坏无人修" },
+    });
     expect(await petitionCount()).toBe(before);
     request.viewer = null;
   });
@@ -212,7 +238,10 @@ describe("tracking lookups", () => {
       [`XF2099${randomInt(100000, 999999)}`, "x"],
       ["x".repeat(40), "y".repeat(40)],
     ] as const) {
-      expect(await lookUpCase({ trackingNo, queryCode, clientKey: newAddress(), at: AT })).toEqual({ ok: false, reason: "wrongPair" });
+      expect(await lookUpCase({ trackingNo, queryCode, clientKey: newAddress(), at: AT })).toEqual({
+        ok: false,
+        reason: "wrongPair",
+      });
     }
     request.peer = newAddress();
     const f = new FormData();
@@ -221,7 +250,12 @@ describe("tracking lookups", () => {
     expect(await trackCase(IDLE, f)).toMatchObject({ status: "error", message: { key: "track.wrongPair" } });
     expect(await db.rateLimit.count()).toBe(before);
     // A well-formed one is counted (per address and per number).
-    await lookUpCase({ trackingNo: `XF2099${randomInt(100000, 999999)}`, queryCode: "2222-2222-2222", clientKey: newAddress(), at: AT });
+    await lookUpCase({
+      trackingNo: `XF2099${randomInt(100000, 999999)}`,
+      queryCode: "2222-2222-2222",
+      clientKey: newAddress(),
+      at: AT,
+    });
     expect(await db.rateLimit.count()).toBe(before + 2);
   });
 });
@@ -252,13 +286,21 @@ describe("demo numbers", () => {
     const realCounter = () => db.counter.findUnique({ where: { name: trackingCounterName(year) } });
     // The seed's history and well-known cases, built as prisma/seed.ts builds them.
     const now = new Date(`${year}-06-01T02:00:00Z`);
-    const ctx = { now, cal: buildCalendar(HOLIDAYS), rnd: new Random("filing-limits-test"), secret: "test-secret-0123456789abcdef" };
+    const ctx = {
+      now,
+      cal: buildCalendar(HOLIDAYS),
+      rnd: new Random("filing-limits-test"),
+      secret: "test-secret-0123456789abcdef",
+    };
     const { cases, lastSequence } = generateCases(ctx, 40);
-    for (const c of [...cases, ...buildDemoCases(ctx)]) expect(parseTrackingNo(c.petition.trackingNo)?.demo, c.petition.trackingNo).toBe(true);
+    for (const c of [...cases, ...buildDemoCases(ctx)])
+      expect(parseTrackingNo(c.petition.trackingNo)?.demo, c.petition.trackingNo).toBe(true);
     await setTrackingCounters(db as unknown as SeedDb, lastSequence); // the app's client (with `omit`) as the seed's
     expect(await realCounter()).toBeNull();
     // Later generated cases (tests' createTestCase) continue the demo counter, after the history.
-    expect((await db.counter.findUnique({ where: { name: trackingCounterName(year, true) } }))?.value).toBe(lastSequence.get(year));
+    expect((await db.counter.findUnique({ where: { name: trackingCounterName(year, true) } }))?.value).toBe(
+      lastSequence.get(year),
+    );
 
     const real = await fileOnline(ref, { consentPublic: false, receivedAt });
     expect(civilYear(receivedAt)).toBe(year);
@@ -272,13 +314,30 @@ describe("action input", () => {
     const before = { petitions: await petitionCount(), limits: await db.rateLimit.count() };
     const notForms: unknown[] = [{ title: "x" }, [["title", "x"]], "title=x", null, 42];
     for (const value of notForms) {
-      expect(await submitPetition({ status: "idle" }, value as FormData)).toMatchObject({ status: "error", message: { key: "formInput.notAForm" } });
-      expect(await trackCase(IDLE, value as FormData)).toMatchObject({ status: "error", message: { key: "formInput.notAForm" } });
-      expect(await registerPetition({ status: "idle" }, value as FormData)).toMatchObject({ status: "error", message: { key: "formInput.notAForm" } });
+      expect(await submitPetition({ status: "idle" }, value as FormData)).toMatchObject({
+        status: "error",
+        message: { key: "formInput.notAForm" },
+      });
+      expect(await trackCase(IDLE, value as FormData)).toMatchObject({
+        status: "error",
+        message: { key: "formInput.notAForm" },
+      });
+      expect(await registerPetition({ status: "idle" }, value as FormData)).toMatchObject({
+        status: "error",
+        message: { key: "formInput.notAForm" },
+      });
     }
-    const broken = letterForm({ content: "小区东门到菜市场一段路灯已经坏了三个月，晚上出行很不安全\uD800，请有关部门尽快维修。" });
-    expect(await file(broken, newAddress())).toMatchObject({ status: "error", message: { key: "formInput.malformedText" } });
-    expect(await file(letterForm({ name: "测试\uFFFD" }), newAddress())).toMatchObject({ status: "error", message: { key: "formInput.malformedText" } });
+    const broken = letterForm({
+      content: "小区东门到菜市场一段路灯已经坏了三个月，晚上出行很不安全\uD800，请有关部门尽快维修。",
+    });
+    expect(await file(broken, newAddress())).toMatchObject({
+      status: "error",
+      message: { key: "formInput.malformedText" },
+    });
+    expect(await file(letterForm({ name: "测试\uFFFD" }), newAddress())).toMatchObject({
+      status: "error",
+      message: { key: "formInput.malformedText" },
+    });
     expect({ petitions: await petitionCount(), limits: await db.rateLimit.count() }).toEqual(before);
   });
 });

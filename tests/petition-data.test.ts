@@ -54,8 +54,12 @@ describe("filing a petition", () => {
   it("refuses an accused unit on a category that is not an accusation", async () => {
     const root = await db.unit.findFirstOrThrow({ where: { parentId: null, id: { startsWith: "u-" } } });
     const before = await db.petition.count();
-    await expect(file({ categoryId: ref.categories.appeal.id, accusedUnitId: root.id })).rejects.toBeInstanceOf(InvalidReferenceError);
-    await expect(file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.department.id })).resolves.toMatchObject({ trackingNo: expect.any(String) });
+    await expect(file({ categoryId: ref.categories.appeal.id, accusedUnitId: root.id })).rejects.toBeInstanceOf(
+      InvalidReferenceError,
+    );
+    await expect(
+      file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.department.id }),
+    ).resolves.toMatchObject({ trackingNo: expect.any(String) });
     expect(await db.petition.count()).toBe(before + 1);
   });
 });
@@ -63,8 +67,12 @@ describe("filing a petition", () => {
 describe("the audit trail is append-only", () => {
   it("the database refuses UPDATE and DELETE on events", async () => {
     const { id } = await file();
-    await expect(db.$executeRawUnsafe(`UPDATE "PetitionEvent" SET note = 'x' WHERE "petitionId" = ?`, id)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "PetitionEvent" WHERE "petitionId" = ?`, id)).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "PetitionEvent" SET note = 'x' WHERE "petitionId" = ?`, id),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "PetitionEvent" WHERE "petitionId" = ?`, id)).rejects.toThrow(
+      /append-only/,
+    );
     expect(await db.petitionEvent.count({ where: { petitionId: id } })).toBe(1);
   });
 });
@@ -88,7 +96,10 @@ describe("the petitioner's actions", () => {
     const c = await file();
     const at = new Date("2026-03-04T02:00:00Z");
     await withdrawPetition(c.id, c.id, 1, "问题已自行解决", at);
-    const row = await db.petition.findUniqueOrThrow({ where: { id: c.id }, include: { events: { orderBy: { seq: "asc" } } } });
+    const row = await db.petition.findUniqueOrThrow({
+      where: { id: c.id },
+      include: { events: { orderBy: { seq: "asc" } } },
+    });
     expect(row.state).toBe("WITHDRAWN");
     expect(row.withdrawnAt?.toISOString()).toBe(at.toISOString());
     expect(row.events.map((e) => [e.type, e.visibility])).toEqual([
@@ -106,7 +117,9 @@ describe("the petitioner's actions", () => {
   it("of two simultaneous actions on one case exactly one wins, and the chain stays valid", async () => {
     const c = await file();
     const at = new Date("2026-03-05T02:00:00Z");
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => addSupplement(c.id, c.id, 1, `并发补充 ${i}`, at)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => addSupplement(c.id, c.id, 1, `并发补充 ${i}`, at)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(CaseChangedError);
     expect(await verifyCaseChain(c.trackingNo)).toMatchObject({ ok: true, length: 2 });
@@ -118,7 +131,9 @@ describe("tracking lookups", () => {
     const c = await file();
     const at = new Date();
     const clientKey = `test-${c.trackingNo}`;
-    expect(await lookUpCase({ trackingNo: c.trackingNo.toLowerCase(), queryCode: c.queryCode.toLowerCase(), clientKey, at })).toEqual({ ok: true, petitionId: c.id });
+    expect(
+      await lookUpCase({ trackingNo: c.trackingNo.toLowerCase(), queryCode: c.queryCode.toLowerCase(), clientKey, at }),
+    ).toEqual({ ok: true, petitionId: c.id });
     const wrong = await lookUpCase({ trackingNo: c.trackingNo, queryCode: "ABCD-EFGH-JKMN", clientKey, at });
     const unknown = await lookUpCase({ trackingNo: "XF2099999999", queryCode: c.queryCode, clientKey, at });
     expect(wrong).toEqual({ ok: false, reason: "wrongPair" });
@@ -134,15 +149,20 @@ describe("tracking lookups", () => {
     const blocked = await lookUpCase({ trackingNo: c.trackingNo, queryCode: c.queryCode, clientKey: "client-new", at });
     expect(blocked).toMatchObject({ ok: false, reason: "rateLimited" });
     const later = new Date(at.getTime() + 15 * 60 * 1000 + 1);
-    expect(await lookUpCase({ trackingNo: c.trackingNo, queryCode: c.queryCode, clientKey: "client-new", at: later })).toMatchObject({ ok: true });
+    expect(
+      await lookUpCase({ trackingNo: c.trackingNo, queryCode: c.queryCode, clientKey: "client-new", at: later }),
+    ).toMatchObject({ ok: true });
   });
 
   it("limits tries per client address across tracking numbers", async () => {
     const at = new Date();
     const clientKey = `client-many-${Date.now()}`;
     // Well-formed codes: a malformed one is refused before it is counted (see tests/filing-limits.test.ts).
-    for (let i = 0; i < LOOKUP_LIMIT; i++) await lookUpCase({ trackingNo: `XF2099${String(100000 + i)}`, queryCode: "2222-2222-2222", clientKey, at });
-    expect(await lookUpCase({ trackingNo: "XF2099000001", queryCode: "2222-2222-2222", clientKey, at })).toMatchObject({ reason: "rateLimited" });
+    for (let i = 0; i < LOOKUP_LIMIT; i++)
+      await lookUpCase({ trackingNo: `XF2099${String(100000 + i)}`, queryCode: "2222-2222-2222", clientKey, at });
+    expect(await lookUpCase({ trackingNo: "XF2099000001", queryCode: "2222-2222-2222", clientKey, at })).toMatchObject({
+      reason: "rateLimited",
+    });
   });
 });
 
@@ -151,12 +171,23 @@ describe("the public view of a case", () => {
     const c = await file();
     const pub = await findPublicCase(c.trackingNo);
     const text = JSON.stringify(pub);
-    for (const secret of [PERSON.name, PERSON.phone, PERSON.idNumber, PERSON.email, PERSON.address, "路灯长期不亮", "东门到菜市场"]) {
+    for (const secret of [
+      PERSON.name,
+      PERSON.phone,
+      PERSON.idNumber,
+      PERSON.email,
+      PERSON.address,
+      "路灯长期不亮",
+      "东门到菜市场",
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(pub?.publicTitle).toBeNull();
     const accusation = await file({ categoryId: ref.categories.accusation.id });
-    await db.petition.update({ where: { id: accusation.id }, data: { publishedAt: new Date(), publicTitle: "不应公开", publicSummary: "不应公开" } });
+    await db.petition.update({
+      where: { id: accusation.id },
+      data: { publishedAt: new Date(), publicTitle: "不应公开", publicSummary: "不应公开" },
+    });
     expect((await findPublicCase(accusation.trackingNo))?.publicTitle).toBeNull();
   });
 });

@@ -13,7 +13,13 @@ import type { StaffViewer } from "@/lib/domain/authority";
 import { makeReferenceData, staff } from "./factories";
 
 const TAG = `公开检查${randomUUID().slice(0, 6)}`;
-const PETITIONER = { name: "赵大海", phone: "13611112222", idNumber: "11010519491231002X", email: "zhaodahai@example.com", address: "示例县城关镇幸福路88号" };
+const PETITIONER = {
+  name: "赵大海",
+  phone: "13611112222",
+  idNumber: "11010519491231002X",
+  email: "zhaodahai@example.com",
+  address: "示例县城关镇幸福路88号",
+};
 const REPS = [
   { name: "欧阳娜娜", phone: "13733334444", idNumber: "110101199003074514" },
   { name: "钱小山", phone: "0571-87654321" },
@@ -53,12 +59,21 @@ beforeAll(async () => {
     ),
   );
   caseId = c.id;
-  await A.routeCase(bureauHandler, { petitionId: caseId, expectedVersion: 1, at: new Date("2026-03-03T02:00:00Z"), targetUnitId: ref.department.id, note: "" });
+  await A.routeCase(bureauHandler, {
+    petitionId: caseId,
+    expectedVersion: 1,
+    at: new Date("2026-03-03T02:00:00Z"),
+    targetUnitId: ref.department.id,
+    note: "",
+  });
   await A.acceptCase(deptHandler, { petitionId: caseId, expectedVersion: 2, at: new Date("2026-03-04T02:00:00Z") });
   version = 3;
 });
 
-const snapshot = async () => ({ row: await db.petition.findUniqueOrThrow({ where: { id: caseId } }), events: await db.petitionEvent.count({ where: { petitionId: caseId } }) });
+const snapshot = async () => ({
+  row: await db.petition.findUniqueOrThrow({ where: { id: caseId } }),
+  events: await db.petitionEvent.count({ where: { petitionId: caseId } }),
+});
 const at = new Date("2026-03-05T02:00:00Z");
 
 // Each slipped past the old check (petitioner's name and exact address only).
@@ -78,29 +93,52 @@ const LEAKS = [
 describe("公开进展 is checked against everything the case records", () => {
   it.each(LEAKS)("refuses %j and writes nothing", async (text) => {
     const before = await snapshot();
-    const e = await A.addPublicNote(deptHandler, { petitionId: caseId, expectedVersion: version, at, text }).catch((x: unknown) => x);
+    const e = await A.addPublicNote(deptHandler, { petitionId: caseId, expectedVersion: version, at, text }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(RuleError);
     expect((e as RuleError).key).toBe("publish.personalData");
     expect(await snapshot()).toEqual(before);
   });
 
   it("takes a note without personal data", async () => {
-    await A.addPublicNote(deptHandler, { petitionId: caseId, expectedVersion: version, at, text: "已安排人员现场查看，路灯将于本周内修复" });
+    await A.addPublicNote(deptHandler, {
+      petitionId: caseId,
+      expectedVersion: version,
+      at,
+      text: "已安排人员现场查看，路灯将于本周内修复",
+    });
     version += 1;
   });
 });
 
 describe("公开答复 is checked the same way, in every text", () => {
   beforeAll(async () => {
-    await A.replyCase(deptHandler, { petitionId: caseId, expectedVersion: version, at: new Date("2026-03-10T02:00:00Z"), outcome: "SUPPORT", replyText: "经核查，路灯线路老化，已更换。" });
+    await A.replyCase(deptHandler, {
+      petitionId: caseId,
+      expectedVersion: version,
+      at: new Date("2026-03-10T02:00:00Z"),
+      outcome: "SUPPORT",
+      replyText: "经核查，路灯线路老化，已更换。",
+    });
     version += 1;
   });
 
   it.each(LEAKS)("refuses %j in the title, the summary or the reply", async (leak) => {
-    const clean = { publicTitle: "关于路灯不亮的问题", publicSummary: "居民反映路灯长期不亮。", publicReply: "已更换老化线路。" };
+    const clean = {
+      publicTitle: "关于路灯不亮的问题",
+      publicSummary: "居民反映路灯长期不亮。",
+      publicReply: "已更换老化线路。",
+    };
     for (const field of ["publicTitle", "publicSummary", "publicReply"] as const) {
       const before = await snapshot();
-      const e = await A.publishCase(deptHandler, { petitionId: caseId, expectedVersion: version, at, ...clean, [field]: leak }).catch((x: unknown) => x);
+      const e = await A.publishCase(deptHandler, {
+        petitionId: caseId,
+        expectedVersion: version,
+        at,
+        ...clean,
+        [field]: leak,
+      }).catch((x: unknown) => x);
       expect((e as RuleError).key, field).toBe("publish.personalData");
       expect(await snapshot()).toEqual(before);
     }
@@ -109,11 +147,25 @@ describe("公开答复 is checked the same way, in every text", () => {
   it("the page's masked draft passes the server's check, and publishes", async () => {
     const page = await findStaffCase(deptHandler, caseId);
     const draft = page!.forms.publishDraft;
-    const known = knownPersonalDataOf({ ...PETITIONER, petitionerName: PETITIONER.name, petitionerPhone: PETITIONER.phone, petitionerIdNumber: PETITIONER.idNumber, petitionerEmail: PETITIONER.email, representatives: REPS });
+    const known = knownPersonalDataOf({
+      ...PETITIONER,
+      petitionerName: PETITIONER.name,
+      petitionerPhone: PETITIONER.phone,
+      petitionerIdNumber: PETITIONER.idNumber,
+      petitionerEmail: PETITIONER.email,
+      representatives: REPS,
+    });
     for (const text of [draft.title, draft.summary, draft.reply]) expect(scanPersonalData(text, known)).toEqual([]);
     expect(draft.title).not.toContain("幸福路88号");
     expect(draft.summary).not.toContain("欧阳娜娜");
-    await A.publishCase(deptHandler, { petitionId: caseId, expectedVersion: version, at, publicTitle: draft.title, publicSummary: draft.summary, publicReply: draft.reply });
+    await A.publishCase(deptHandler, {
+      petitionId: caseId,
+      expectedVersion: version,
+      at,
+      publicTitle: draft.title,
+      publicSummary: draft.summary,
+      publicReply: draft.reply,
+    });
     expect((await db.petition.findUniqueOrThrow({ where: { id: caseId } })).publishedAt).toEqual(at);
   });
 });

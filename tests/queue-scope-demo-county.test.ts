@@ -32,7 +32,12 @@ const units: Unit[] = [];
 const byDemoId = new Map<string, Unit>();
 for (const def of UNITS) {
   const parent = def.parentId ? byDemoId.get(def.parentId)! : null;
-  const unit: Unit = { id: idOf(def.id), path: `${parent?.path ?? "/"}${idOf(def.id)}/`, kind: def.kind, parentId: parent?.id ?? null };
+  const unit: Unit = {
+    id: idOf(def.id),
+    path: `${parent?.path ?? "/"}${idOf(def.id)}/`,
+    kind: def.kind,
+    parentId: parent?.id ?? null,
+  };
   units.push(unit);
   byDemoId.set(def.id, unit);
 }
@@ -40,7 +45,14 @@ const gov = byDemoId.get("u-gov")!;
 const bureau = byDemoId.get("u-bureau")!;
 const township = units.find((u) => u.kind === "TOWNSHIP")!;
 
-type Made = { id: string; trackingNo: string; unit: Unit; accused: Unit | null; state: PetitionState; dueAt: Date | null };
+type Made = {
+  id: string;
+  trackingNo: string;
+  unit: Unit;
+  accused: Unit | null;
+  state: PetitionState;
+  dueAt: Date | null;
+};
 const made: Made[] = [];
 
 /** Per state, a running deadline that puts the case in the deadline tabs or not (null: none runs). */
@@ -96,7 +108,8 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 async function tabIds(v: StaffViewer, tab: QueueTab): Promise<string[]> {
   const first = await findQueue(v, { tab, page: 1 }, 200);
   const found = first.rows.map((r) => r.id);
-  for (let page = 2; page <= first.pageCount; page++) found.push(...(await findQueue(v, { tab, page }, 200)).rows.map((r) => r.id));
+  for (let page = 2; page <= first.pageCount; page++)
+    found.push(...(await findQueue(v, { tab, page }, 200)).rows.map((r) => r.id));
   expect(found.length, "no row twice, the total is what the pages show").toBe(first.total);
   return found;
 }
@@ -107,11 +120,23 @@ beforeAll(async () => {
     for (const state of Object.keys(DUE) as PetitionState[]) makeCase(unit, state, null);
     const parent = units.find((u) => u.id === unit.parentId) ?? null;
     const child = units.find((u) => u.parentId === unit.id) ?? null;
-    const accusedUnits = new Map([gov, bureau, unit, parent, child].filter((u): u is Unit => u !== null).map((u) => [u.id, u]));
+    const accusedUnits = new Map(
+      [gov, bureau, unit, parent, child].filter((u): u is Unit => u !== null).map((u) => [u.id, u]),
+    );
     for (const accused of accusedUnits.values()) makeCase(unit, "SUBMITTED", accused);
   }
   await db.$transaction([
-    db.unit.createMany({ data: units.map((u, i) => ({ id: u.id, code: u.id, name: u.id, kind: u.kind, parentId: u.parentId, path: u.path, sortOrder: i })) }),
+    db.unit.createMany({
+      data: units.map((u, i) => ({
+        id: u.id,
+        code: u.id,
+        name: u.id,
+        kind: u.kind,
+        parentId: u.parentId,
+        path: u.path,
+        sortOrder: i,
+      })),
+    }),
     db.category.createMany({
       data: [
         { id: cat.appeal, code: cat.appeal, name: `申诉-${tag}`, kind: "APPEAL" },
@@ -125,15 +150,23 @@ beforeAll(async () => {
 afterAll(() => resetClock());
 
 describe("the queue's scope and canSeeCase agree on every unit of the demo county", () => {
-  const viewers: StaffViewer[] = units.flatMap((unit) => (["handler", "supervisor"] as const).map((role) => ({ userId: `user-${tag}`, role, unit })));
+  const viewers: StaffViewer[] = units.flatMap((unit) =>
+    (["handler", "supervisor"] as const).map((role) => ({ userId: `user-${tag}`, role, unit })),
+  );
 
   it("covers the whole tree: every unit, both roles, accusations against every level", () => {
     expect(units).toHaveLength(UNITS.length);
-    expect(new Set(units.map((u) => u.kind))).toEqual(new Set(["GOVERNMENT", "BUREAU", "DEPARTMENT", "LEGAL", "DISCIPLINE", "TOWNSHIP", "VILLAGE"]));
+    expect(new Set(units.map((u) => u.kind))).toEqual(
+      new Set(["GOVERNMENT", "BUREAU", "DEPARTMENT", "LEGAL", "DISCIPLINE", "TOWNSHIP", "VILLAGE"]),
+    );
     expect(viewers).toHaveLength(2 * UNITS.length);
     // The rule is not trivial here: some viewers see many cases, the accused see fewer than their unit holds.
-    expect(made.filter((c) => sees({ userId: "x", role: "supervisor", unit: gov }, c)).length).toBe(made.filter((c) => c.accused?.id !== gov.id).length);
-    expect(made.filter((c) => c.unit.id === gov.id && !sees({ userId: "x", role: "handler", unit: gov }, c)).length).toBeGreaterThan(0);
+    expect(made.filter((c) => sees({ userId: "x", role: "supervisor", unit: gov }, c)).length).toBe(
+      made.filter((c) => c.accused?.id !== gov.id).length,
+    );
+    expect(
+      made.filter((c) => c.unit.id === gov.id && !sees({ userId: "x", role: "handler", unit: gov }, c)).length,
+    ).toBeGreaterThan(0);
   });
 
   it("every tab and every tab count holds exactly the cases canSeeCase allows", async () => {
@@ -160,8 +193,12 @@ describe("the queue's scope and canSeeCase agree on every unit of the demo count
         const { total } = await findQueue(v, { tab: "pending", page: 1, q: c.trackingNo });
         expect(total, `${label} ${c.trackingNo}`).toBe(sees(v, c) ? 1 : 0);
       }
-      for (const c of accusingMe) expect((await countQueueTabs(v, { q: c.trackingNo })).pending, `${label} ${c.trackingNo} count`).toBe(0);
-      expect(accusingMe.some((c) => sees(v, c)), label).toBe(false);
+      for (const c of accusingMe)
+        expect((await countQueueTabs(v, { q: c.trackingNo })).pending, `${label} ${c.trackingNo} count`).toBe(0);
+      expect(
+        accusingMe.some((c) => sees(v, c)),
+        label,
+      ).toBe(false);
     }
   }, 120_000);
 });

@@ -84,7 +84,8 @@ function makeCase(spec: CaseSpec): { id: string; trackingNo: string } {
 async function allRows(v: StaffViewer, tab: QueueTab, filters: QueueFilters = {}, pageSize = 3) {
   const first = await findQueue(v, { tab, page: 1, ...filters }, pageSize);
   const rows = [...first.rows];
-  for (let page = 2; page <= first.pageCount; page++) rows.push(...(await findQueue(v, { tab, page, ...filters }, pageSize)).rows);
+  for (let page = 2; page <= first.pageCount; page++)
+    rows.push(...(await findQueue(v, { tab, page, ...filters }, pageSize)).rows);
   return { rows, total: first.total, pageCount: first.pageCount };
 }
 
@@ -103,13 +104,26 @@ beforeAll(async () => {
   A.justOverdue = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: new Date(NOW.getTime() - MS), receivedAt: at(1) });
   A.dueNow = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: NOW, receivedAt: at(2) });
   A.dueSoonEnd = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: SOON_END, receivedAt: at(3), assigned: true });
-  A.justAfterSoon = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: new Date(SOON_END.getTime() + MS), receivedAt: at(4) });
+  A.justAfterSoon = makeCase({
+    unit: u.a,
+    state: "ACCEPTED",
+    dueAt: new Date(SOON_END.getTime() + MS),
+    receivedAt: at(4),
+  });
   // Same deadline as dueSoonEnd, registered earlier: comes first.
   A.sameDueEarlier = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: SOON_END, receivedAt: at(0) });
   // An old row without a running deadline: last in its tab.
   A.noDeadline = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: null, receivedAt: at(-5) });
   // 待受理, its acceptance deadline passed yesterday: in 待受理 and in 已逾期.
-  A.pendingLate = makeCase({ unit: u.a, state: "SUBMITTED", dueAt: endOfCivilDay("2026-03-11"), receivedAt: at(5), channel: "LETTER", categoryId: cat.y, placeId: townY });
+  A.pendingLate = makeCase({
+    unit: u.a,
+    state: "SUBMITTED",
+    dueAt: endOfCivilDay("2026-03-11"),
+    receivedAt: at(5),
+    channel: "LETTER",
+    categoryId: cat.y,
+    placeId: townY,
+  });
   A.inReview = makeCase({ unit: u.a, state: "IN_REVIEW", dueAt: endOfCivilDay("2026-04-01"), receivedAt: at(6) });
   A.inRecheck = makeCase({ unit: u.a, state: "IN_RECHECK", dueAt: endOfCivilDay("2026-03-14"), receivedAt: at(7) });
   A.replied = makeCase({ unit: u.a, state: "REPLIED", dueAt: null, receivedAt: at(8), title: "关于 100% 退款的问题" });
@@ -117,19 +131,54 @@ beforeAll(async () => {
   // Closed: in no tab, even with a stale deadline in the past.
   A.closed = makeCase({ unit: u.a, state: "CLOSED", dueAt: new Date(NOW.getTime() - 5 * DAY), receivedAt: at(10) });
   // Registration-date edges (Shanghai civil days) for the date filter.
-  A.regStart = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: endOfCivilDay("2026-04-20"), receivedAt: startOfCivilDay("2026-03-01"), title: "路灯维修登记首日" });
-  A.regBefore = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: endOfCivilDay("2026-04-21"), receivedAt: new Date(startOfCivilDay("2026-03-01").getTime() - MS) });
-  A.regEnd = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: endOfCivilDay("2026-04-22"), receivedAt: endOfCivilDay("2026-03-02"), title: "路灯维修登记末日" });
-  A.regAfter = makeCase({ unit: u.a, state: "ACCEPTED", dueAt: endOfCivilDay("2026-04-23"), receivedAt: startOfCivilDay("2026-03-03") });
+  A.regStart = makeCase({
+    unit: u.a,
+    state: "ACCEPTED",
+    dueAt: endOfCivilDay("2026-04-20"),
+    receivedAt: startOfCivilDay("2026-03-01"),
+    title: "路灯维修登记首日",
+  });
+  A.regBefore = makeCase({
+    unit: u.a,
+    state: "ACCEPTED",
+    dueAt: endOfCivilDay("2026-04-21"),
+    receivedAt: new Date(startOfCivilDay("2026-03-01").getTime() - MS),
+  });
+  A.regEnd = makeCase({
+    unit: u.a,
+    state: "ACCEPTED",
+    dueAt: endOfCivilDay("2026-04-22"),
+    receivedAt: endOfCivilDay("2026-03-02"),
+    title: "路灯维修登记末日",
+  });
+  A.regAfter = makeCase({
+    unit: u.a,
+    state: "ACCEPTED",
+    dueAt: endOfCivilDay("2026-04-23"),
+    receivedAt: startOfCivilDay("2026-03-03"),
+  });
 
   bCase = makeCase({ unit: u.b, state: "ACCEPTED", dueAt: new Date(NOW.getTime() + DAY), title: "乙单位的信访事项" });
   villageCase = makeCase({ unit: u.village, state: "SUBMITTED", dueAt: new Date(NOW.getTime() - DAY) });
 
   // One short write: other test files share this database.
-  const unitRow = (x: Unit, parent: Unit | null) => ({ id: x.id, code: x.id, name: x.id, kind: x.kind, parentId: parent?.id ?? null, path: x.path });
+  const unitRow = (x: Unit, parent: Unit | null) => ({
+    id: x.id,
+    code: x.id,
+    name: x.id,
+    kind: x.kind,
+    parentId: parent?.id ?? null,
+    path: x.path,
+  });
   await db.$transaction([
     db.unit.createMany({
-      data: [unitRow(u.gov, null), unitRow(u.a, u.gov), unitRow(u.b, u.gov), unitRow(u.village, u.b), unitRow(town2, u.gov)],
+      data: [
+        unitRow(u.gov, null),
+        unitRow(u.a, u.gov),
+        unitRow(u.b, u.gov),
+        unitRow(u.village, u.b),
+        unitRow(town2, u.gov),
+      ],
     }),
     db.category.createMany({
       data: [
@@ -137,7 +186,16 @@ beforeAll(async () => {
         { id: cat.y, code: cat.y, name: `类别乙-${tag}`, kind: "SUGGESTION" },
       ],
     }),
-    db.user.create({ data: { id: assigneeId, username: `queue-${tag}`, displayName: `经办人-${tag}`, passwordHash: "x", role: "handler", unitId: u.a.id } }),
+    db.user.create({
+      data: {
+        id: assigneeId,
+        username: `queue-${tag}`,
+        displayName: `经办人-${tag}`,
+        passwordHash: "x",
+        role: "handler",
+        unitId: u.a.id,
+      },
+    }),
     db.petition.createMany({ data: petitionRows }),
   ]);
 });
@@ -164,7 +222,14 @@ describe("scope", () => {
     const superB = viewer("supervisor", u.b);
     expect(ids((await allRows(superB, "handling")).rows)).toEqual([bCase.id]);
     expect(ids((await allRows(superB, "pending")).rows)).toEqual([villageCase.id]);
-    expect(await countQueueTabs(superB, {})).toEqual({ pending: 1, handling: 1, dueSoon: 1, overdue: 1, review: 0, replied: 0 });
+    expect(await countQueueTabs(superB, {})).toEqual({
+      pending: 1,
+      handling: 1,
+      dueSoon: 1,
+      overdue: 1,
+      review: 0,
+      replied: 0,
+    });
 
     const superGov = viewer("supervisor", u.gov);
     const pending = ids((await allRows(superGov, "pending")).rows);
@@ -217,9 +282,18 @@ describe("tabs", () => {
   it("rows carry the category, channel, assignee and days left or overdue", async () => {
     const { rows } = await allRows(handlerA(), "handling");
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(A.justOverdue!.id)).toMatchObject({ deadline: { kind: "overdue", daysOverdue: 1 }, assigneeName: null, categoryName: `类别甲-${tag}`, channel: "ONLINE", state: "ACCEPTED" });
+    expect(byId.get(A.justOverdue!.id)).toMatchObject({
+      deadline: { kind: "overdue", daysOverdue: 1 },
+      assigneeName: null,
+      categoryName: `类别甲-${tag}`,
+      channel: "ONLINE",
+      state: "ACCEPTED",
+    });
     expect(byId.get(A.dueNow!.id)!.deadline).toEqual({ kind: "open", daysLeft: 0 });
-    expect(byId.get(A.dueSoonEnd!.id)).toMatchObject({ deadline: { kind: "open", daysLeft: 3 }, assigneeName: `经办人-${tag}` });
+    expect(byId.get(A.dueSoonEnd!.id)).toMatchObject({
+      deadline: { kind: "open", daysLeft: 3 },
+      assigneeName: `经办人-${tag}`,
+    });
     expect(byId.get(A.justAfterSoon!.id)!.deadline).toEqual({ kind: "open", daysLeft: 4 });
     expect(byId.get(A.noDeadline!.id)!.deadline).toBeNull();
     expect(byId.get(A.justOverdue!.id)!.trackingNo).toBe(A.justOverdue!.trackingNo);
@@ -257,7 +331,10 @@ describe("filters and search", () => {
   it("a tracking number however typed finds exactly that case; other text searches titles", async () => {
     const typed = ` ${A.dueNow!.trackingNo.toLowerCase().replace("xf", "xf ")} `;
     expect(ids((await allRows(handlerA(), "handling", { q: typed })).rows)).toEqual([A.dueNow!.id]);
-    expect(ids((await allRows(handlerA(), "handling", { q: "路灯维修" })).rows)).toEqual([A.regStart!.id, A.regEnd!.id]);
+    expect(ids((await allRows(handlerA(), "handling", { q: "路灯维修" })).rows)).toEqual([
+      A.regStart!.id,
+      A.regEnd!.id,
+    ]);
     // LIKE wildcards typed by a person match themselves.
     expect(ids((await allRows(handlerA(), "replied", { q: "100%" })).rows)).toEqual([A.replied!.id]);
     expect((await findQueue(handlerA(), { tab: "replied", page: 1, q: "%" })).total).toBe(1);
@@ -269,7 +346,11 @@ describe("counts and pages", () => {
   const cases: [string, StaffViewer, QueueFilters][] = [];
   beforeAll(() => {
     cases.push(["handler A", viewer("handler", u.a), {}]);
-    cases.push(["handler A, registered 1–2 March", viewer("handler", u.a), { receivedFrom: "2026-03-01", receivedTo: "2026-03-02" }]);
+    cases.push([
+      "handler A, registered 1–2 March",
+      viewer("handler", u.a),
+      { receivedFrom: "2026-03-01", receivedTo: "2026-03-02" },
+    ]);
     cases.push(["supervisor of the tree", viewer("supervisor", u.gov), {}]);
     cases.push(["supervisor, one category", viewer("supervisor", u.gov), { categoryId: cat.x }]);
   });
@@ -285,7 +366,14 @@ describe("counts and pages", () => {
         expect(pageCount).toBe(Math.max(1, Math.ceil(total / 3)));
       }
     }
-    expect(await countQueueTabs(viewer("handler", u.a), {})).toEqual({ pending: 1, handling: 10, dueSoon: 4, overdue: 2, review: 2, replied: 2 });
+    expect(await countQueueTabs(viewer("handler", u.a), {})).toEqual({
+      pending: 1,
+      handling: 10,
+      dueSoon: 4,
+      overdue: 2,
+      review: 2,
+      replied: 2,
+    });
   });
 
   it("a page past the end shows the last page", async () => {
@@ -303,27 +391,50 @@ describe("accusations (条例第46条): the queue's SQL scope is the same rule a
     const rows: Prisma.PetitionCreateManyInput[] = [];
     for (const unit of [u.a, u.b, u.village]) {
       for (const accused of [null, u.gov, u.a, u.b, u.village]) {
-        const c = makeCase({ unit, state: "SUBMITTED", dueAt: new Date(NOW.getTime() + 5 * DAY), categoryId: accusation });
+        const c = makeCase({
+          unit,
+          state: "SUBMITTED",
+          dueAt: new Date(NOW.getTime() + 5 * DAY),
+          categoryId: accusation,
+        });
         rows.push({ ...petitionRows.at(-1)!, accusedUnitId: accused?.id ?? null });
         made.push({ ...c, unit, accused });
       }
     }
-    await db.$transaction([db.category.create({ data: { id: accusation, code: accusation, name: `检举控告-${tag}`, kind: "ACCUSATION" } }), db.petition.createMany({ data: rows })]);
+    await db.$transaction([
+      db.category.create({ data: { id: accusation, code: accusation, name: `检举控告-${tag}`, kind: "ACCUSATION" } }),
+      db.petition.createMany({ data: rows }),
+    ]);
   });
 
   it("every viewer's tabs, counts and searches hold exactly the cases canSeeCase lets it see", async () => {
-    const viewers = [viewer("handler", u.a), viewer("handler", u.b), viewer("handler", u.village), viewer("supervisor", u.gov), viewer("supervisor", u.b)];
+    const viewers = [
+      viewer("handler", u.a),
+      viewer("handler", u.b),
+      viewer("handler", u.village),
+      viewer("supervisor", u.gov),
+      viewer("supervisor", u.b),
+    ];
     const mine = new Set(made.map((c) => c.id));
     for (const v of viewers) {
-      const expected = made.filter((c) => canSeeCase(v, { unit: c.unit, accusedUnit: c.accused })).map((c) => c.id).sort();
+      const expected = made
+        .filter((c) => canSeeCase(v, { unit: c.unit, accusedUnit: c.accused }))
+        .map((c) => c.id)
+        .sort();
       const label = `${v.role}@${v.unit.id}`;
-      const pending = ids((await allRows(v, "pending", {}, 50)).rows).filter((id) => mine.has(id)).sort();
+      const pending = ids((await allRows(v, "pending", {}, 50)).rows)
+        .filter((id) => mine.has(id))
+        .sort();
       expect(pending, label).toEqual(expected);
       const found = [];
-      for (const c of made) if ((await findQueue(v, { tab: "pending", page: 1, q: c.trackingNo })).total > 0) found.push(c.id);
+      for (const c of made)
+        if ((await findQueue(v, { tab: "pending", page: 1, q: c.trackingNo })).total > 0) found.push(c.id);
       expect(found.sort(), label).toEqual(expected);
       // The accused unit's staff: none of the cases accusing it, not even in the counts.
-      expect(made.filter((c) => c.accused?.id === v.unit.id && pending.includes(c.id)), label).toEqual([]);
+      expect(
+        made.filter((c) => c.accused?.id === v.unit.id && pending.includes(c.id)),
+        label,
+      ).toEqual([]);
     }
     // The county government's supervisor: every case of the tree but the three accusing the government.
     const gov = made.filter((c) => canSeeCase(viewer("supervisor", u.gov), { unit: c.unit, accusedUnit: c.accused }));

@@ -16,13 +16,16 @@ describe("hitRateLimit", () => {
     const results = await Promise.all(Array.from({ length: 40 }, () => hitRateLimit(k, 10, WINDOW, AT)));
     const allowed = results.filter((r) => r.allowed);
     expect(allowed).toHaveLength(10);
-    expect(allowed.map((r) => (r.allowed ? r.count : 0)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(allowed.map((r) => (r.allowed ? r.count : 0)).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     expect(results.filter((r) => !r.allowed)).toEqual(Array(30).fill({ allowed: false, retryAfterMs: WINDOW }));
   });
 
   it("says how long until the window ends, and starts a new window when it has", async () => {
     const k = key();
-    for (let i = 1; i <= 3; i++) expect(await hitRateLimit(k, 3, WINDOW, later(i === 1 ? 0 : i * 1000))).toEqual({ allowed: true, count: i });
+    for (let i = 1; i <= 3; i++)
+      expect(await hitRateLimit(k, 3, WINDOW, later(i === 1 ? 0 : i * 1000))).toEqual({ allowed: true, count: i });
     expect(await hitRateLimit(k, 3, WINDOW, later(60_000))).toEqual({ allowed: false, retryAfterMs: WINDOW - 60_000 });
     // The window does not move with the hits: it ends WINDOW after the first.
     expect(await isRateLimited(k, 3, later(WINDOW - 1))).toBe(true);
@@ -81,8 +84,14 @@ describe("pruneRateLimits", () => {
     expect(await pruneRateLimits(new Date(base.getTime() + WINDOW))).toBeGreaterThanOrEqual(1);
     expect(await db.rateLimit.count({ where: { windowEndsAt: { lte: new Date(base.getTime() + WINDOW) } } })).toBe(0);
     // The running window keeps its count.
-    expect(await hitRateLimit(running, 5, WINDOW, new Date(base.getTime() + WINDOW))).toEqual({ allowed: true, count: 2 });
-    expect(await hitRateLimit(ended, 5, WINDOW, new Date(base.getTime() + WINDOW))).toEqual({ allowed: true, count: 1 });
+    expect(await hitRateLimit(running, 5, WINDOW, new Date(base.getTime() + WINDOW))).toEqual({
+      allowed: true,
+      count: 2,
+    });
+    expect(await hitRateLimit(ended, 5, WINDOW, new Date(base.getTime() + WINDOW))).toEqual({
+      allowed: true,
+      count: 1,
+    });
     expect(await pruneRateLimits(new Date(base.getTime() + WINDOW))).toBe(0);
   });
 });

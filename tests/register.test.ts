@@ -17,7 +17,10 @@ const AT = new Date("2026-03-10T04:00:00Z"); // 2026-03-10 12:00 Shanghai, the m
 const RECEIVED = new Date("2026-03-09T01:30:00Z"); // 2026-03-09 09:30 Shanghai
 
 let ref: Awaited<ReturnType<typeof makeReferenceData>>;
-let v: Record<"bureauHandler" | "bureauSupervisor" | "bureauAdmin" | "deptHandler" | "countySupervisor" | "inactive", StaffViewer>;
+let v: Record<
+  "bureauHandler" | "bureauSupervisor" | "bureauAdmin" | "deptHandler" | "countySupervisor" | "inactive",
+  StaffViewer
+>;
 let inactiveUnitId: string;
 let inactiveCategoryId: string;
 
@@ -33,8 +36,22 @@ beforeAll(async () => {
     inactive: await staff("handler", ref.bureau, { name: "off", active: false }),
   };
   const tag = randomUUID().slice(0, 6);
-  inactiveUnitId = (await db.unit.create({ data: { id: `r-${tag}-closed`, code: `r-${tag}-closed`, name: "已撤销单位", kind: "DEPARTMENT", parentId: gov.id, path: `${gov.path}r-${tag}-closed/`, active: false } })).id;
-  inactiveCategoryId = (await db.category.create({ data: { code: `r-${tag}-old`, name: "已停用类别", kind: "APPEAL", active: false } })).id;
+  inactiveUnitId = (
+    await db.unit.create({
+      data: {
+        id: `r-${tag}-closed`,
+        code: `r-${tag}-closed`,
+        name: "已撤销单位",
+        kind: "DEPARTMENT",
+        parentId: gov.id,
+        path: `${gov.path}r-${tag}-closed/`,
+        active: false,
+      },
+    })
+  ).id;
+  inactiveCategoryId = (
+    await db.category.create({ data: { code: `r-${tag}-old`, name: "已停用类别", kind: "APPEAL", active: false } })
+  ).id;
 });
 
 function input(over: Partial<RegisterPetitionInput> = {}): RegisterPetitionInput {
@@ -54,7 +71,8 @@ function input(over: Partial<RegisterPetitionInput> = {}): RegisterPetitionInput
   };
 }
 
-const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `代表人${i + 1}`, phone: i === 0 ? "13800000001" : undefined }));
+const reps = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ name: `代表人${i + 1}`, phone: i === 0 ? "13800000001" : undefined }));
 
 async function counts() {
   const mine = { title: { startsWith: TAG } };
@@ -107,49 +125,120 @@ describe("each channel", () => {
     expect(row.routeDueAt?.toISOString()).toBe("2026-03-24T15:59:59.999Z");
     expect(r.routeDueAt.toISOString()).toBe("2026-03-24T15:59:59.999Z");
     expect(row.events).toHaveLength(1);
-    expect(row.events[0]).toMatchObject({ seq: 1, type: "REGISTERED", visibility: "PUBLIC", actorType: "STAFF", actorId: v.bureauHandler.userId, unitId: ref.bureau.id, toState: "SUBMITTED" });
+    expect(row.events[0]).toMatchObject({
+      seq: 1,
+      type: "REGISTERED",
+      visibility: "PUBLIC",
+      actorType: "STAFF",
+      actorId: v.bureauHandler.userId,
+      unitId: ref.bureau.id,
+      toState: "SUBMITTED",
+    });
     expect(row.events[0]!.occurredAt.toISOString()).toBe(AT.toISOString());
     expect(r).toMatchObject({ channel: "LETTER", unitName: ref.bureau.name, personCount: 1, isCollective: false });
     expect(r.queryCode).toMatch(/^[A-Z2-9]{12}$/);
     expect(await verifyCaseChain(r.trackingNo)).toMatchObject({ ok: true, length: 1 });
-    expect(await counts()).toEqual({ petitions: before.petitions + 1, representatives: before.representatives, events: before.events + 1 });
+    expect(await counts()).toEqual({
+      petitions: before.petitions + 1,
+      representatives: before.representatives,
+      events: before.events + 1,
+    });
   });
 
   it("来访, 来电 and 传真", async () => {
-    const visit = await registerPetition(v.bureauHandler, input({ channel: "VISIT", phone: "13912345678", personCount: 2 }), AT);
-    expect(await stored(visit.trackingNo)).toMatchObject({ channel: "VISIT", personCount: 2, isCollective: false, petitionerPhone: "13912345678" });
+    const visit = await registerPetition(
+      v.bureauHandler,
+      input({ channel: "VISIT", phone: "13912345678", personCount: 2 }),
+      AT,
+    );
+    expect(await stored(visit.trackingNo)).toMatchObject({
+      channel: "VISIT",
+      personCount: 2,
+      isCollective: false,
+      petitionerPhone: "13912345678",
+    });
     const call = await registerPetition(v.bureauSupervisor, input({ channel: "PHONE", phone: "0571-87654321" }), AT);
-    expect(await stored(call.trackingNo)).toMatchObject({ channel: "PHONE", petitionerPhone: "0571-87654321", personCount: 1 });
-    const fax = await registerPetition(v.bureauHandler, input({ channel: "FAX", idNumber: PERSON.idNumber, email: PERSON.email, consentPublic: true }), AT);
-    expect(await stored(fax.trackingNo)).toMatchObject({ channel: "FAX", petitionerIdNumber: PERSON.idNumber, petitionerEmail: PERSON.email, consentPublic: true });
+    expect(await stored(call.trackingNo)).toMatchObject({
+      channel: "PHONE",
+      petitionerPhone: "0571-87654321",
+      personCount: 1,
+    });
+    const fax = await registerPetition(
+      v.bureauHandler,
+      input({ channel: "FAX", idNumber: PERSON.idNumber, email: PERSON.email, consentPublic: true }),
+      AT,
+    );
+    expect(await stored(fax.trackingNo)).toMatchObject({
+      channel: "FAX",
+      petitionerIdNumber: PERSON.idNumber,
+      petitionerEmail: PERSON.email,
+      consentPublic: true,
+    });
   });
 
   it("上级转办 with its document number; 上级交办 also with the feedback deadline (end of that day)", async () => {
-    const transfer = await registerPetition(v.bureauHandler, input({ channel: "HIGHER_TRANSFER", sourceDocNo: "市信转〔2026〕12号" }), AT);
-    expect(await stored(transfer.trackingNo)).toMatchObject({ channel: "HIGHER_TRANSFER", sourceDocNo: "市信转〔2026〕12号", feedbackDueAt: null });
-    const assign = await registerPetition(v.bureauHandler, input({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate: "2026-04-08" }), AT);
+    const transfer = await registerPetition(
+      v.bureauHandler,
+      input({ channel: "HIGHER_TRANSFER", sourceDocNo: "市信转〔2026〕12号" }),
+      AT,
+    );
+    expect(await stored(transfer.trackingNo)).toMatchObject({
+      channel: "HIGHER_TRANSFER",
+      sourceDocNo: "市信转〔2026〕12号",
+      feedbackDueAt: null,
+    });
+    const assign = await registerPetition(
+      v.bureauHandler,
+      input({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate: "2026-04-08" }),
+      AT,
+    );
     const row = await stored(assign.trackingNo);
     expect(row).toMatchObject({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号" });
     expect(row.feedbackDueAt?.toISOString()).toBe("2026-04-08T15:59:59.999Z");
   });
 
   it("keeps only what belongs to the channel: a letter drops a visit's persons and a stale 来文文号", async () => {
-    const r = await registerPetition(v.bureauHandler, input({ channel: "LETTER", personCount: 40, sourceDocNo: "旧文号", feedbackDueDate: "2026-04-01" }), AT);
-    expect(await stored(r.trackingNo)).toMatchObject({ personCount: 1, isCollective: false, sourceDocNo: null, feedbackDueAt: null, representatives: [] });
+    const r = await registerPetition(
+      v.bureauHandler,
+      input({ channel: "LETTER", personCount: 40, sourceDocNo: "旧文号", feedbackDueDate: "2026-04-01" }),
+      AT,
+    );
+    expect(await stored(r.trackingNo)).toMatchObject({
+      personCount: 1,
+      isCollective: false,
+      sourceDocNo: null,
+      feedbackDueAt: null,
+      representatives: [],
+    });
   });
 
   it("the public page shows the channel and none of the petitioner's or representatives' data", async () => {
-    const r = await registerPetition(v.bureauHandler, input({ channel: "VISIT", phone: "13912345678", personCount: 6, representatives: reps(2), idNumber: PERSON.idNumber }), AT);
+    const r = await registerPetition(
+      v.bureauHandler,
+      input({
+        channel: "VISIT",
+        phone: "13912345678",
+        personCount: 6,
+        representatives: reps(2),
+        idNumber: PERSON.idNumber,
+      }),
+      AT,
+    );
     const pub = await findPublicCase(r.trackingNo);
     expect(pub?.channel).toBe("VISIT");
     const text = JSON.stringify(pub);
-    for (const secret of [PERSON.name, PERSON.address, "13912345678", PERSON.idNumber, "代表人1", "13800000001"]) expect(text).not.toContain(secret);
+    for (const secret of [PERSON.name, PERSON.address, "13912345678", PERSON.idNumber, "代表人1", "13800000001"])
+      expect(text).not.toContain(secret);
   });
 });
 
 describe("collective visits (条例第20条)", () => {
   const visit = (personCount: number, representatives: RegisterPetitionInput["representatives"]) =>
-    registerPetition(v.bureauHandler, input({ channel: "VISIT", phone: "13912345678", personCount, representatives }), AT);
+    registerPetition(
+      v.bureauHandler,
+      input({ channel: "VISIT", phone: "13912345678", personCount, representatives }),
+      AT,
+    );
 
   it("4 persons is an ordinary visit", async () => {
     const r = await visit(4, []);
@@ -181,25 +270,43 @@ describe("collective visits (条例第20条)", () => {
   });
 
   it("an ordinary visit has no representatives, and persons are 1–10000", async () => {
-    expect(((await expectRefused(() => visit(4, reps(1)), RegistrationRefusedError)) as RegistrationRefusedError).problems).toEqual({ representatives: "representativesNotCollective" });
-    expect(((await expectRefused(() => visit(0, []), RegistrationRefusedError)) as RegistrationRefusedError).problems).toEqual({ personCount: "personCountRange" });
-    expect(((await expectRefused(() => visit(10_001, reps(1)), RegistrationRefusedError)) as RegistrationRefusedError).problems).toEqual({ personCount: "personCountRange" });
+    expect(
+      ((await expectRefused(() => visit(4, reps(1)), RegistrationRefusedError)) as RegistrationRefusedError).problems,
+    ).toEqual({ representatives: "representativesNotCollective" });
+    expect(
+      ((await expectRefused(() => visit(0, []), RegistrationRefusedError)) as RegistrationRefusedError).problems,
+    ).toEqual({ personCount: "personCountRange" });
+    expect(
+      ((await expectRefused(() => visit(10_001, reps(1)), RegistrationRefusedError)) as RegistrationRefusedError)
+        .problems,
+    ).toEqual({ personCount: "personCountRange" });
   });
 });
 
 describe("rules that refuse and write nothing", () => {
   const refused = async (over: Partial<RegisterPetitionInput>, at = AT) =>
-    ((await expectRefused(() => registerPetition(v.bureauHandler, input(over), at), RegistrationRefusedError)) as RegistrationRefusedError).problems;
+    (
+      (await expectRefused(
+        () => registerPetition(v.bureauHandler, input(over), at),
+        RegistrationRefusedError,
+      )) as RegistrationRefusedError
+    ).problems;
 
   it("上级转办/交办 without their fields", async () => {
     expect(await refused({ channel: "HIGHER_TRANSFER" })).toEqual({ sourceDocNo: "sourceDocNoRequired" });
-    expect(await refused({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号" })).toEqual({ feedbackDueDate: "feedbackDueRequired" });
-    expect(await refused({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate: "2026-03-09" })).toEqual({ feedbackDueDate: "feedbackDueNotAfterReceived" });
+    expect(await refused({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号" })).toEqual({
+      feedbackDueDate: "feedbackDueRequired",
+    });
+    expect(
+      await refused({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate: "2026-03-09" }),
+    ).toEqual({ feedbackDueDate: "feedbackDueNotAfterReceived" });
   });
 
   it("a received time in the future, or more than a year back", async () => {
     expect(await refused({ receivedAt: new Date(AT.getTime() + 60_000) })).toEqual({ receivedAt: "receivedInFuture" });
-    expect(await refused({ receivedAt: new Date("2025-03-09T03:59:00Z") })).toEqual({ receivedAt: "receivedTooLongAgo" });
+    expect(await refused({ receivedAt: new Date("2025-03-09T03:59:00Z") })).toEqual({
+      receivedAt: "receivedTooLongAgo",
+    });
   });
 
   it("a call or a visit without a phone number", async () => {
@@ -212,13 +319,20 @@ describe("one transaction", () => {
   it("a failure after the case row is written (a representative the database refuses) leaves nothing behind", async () => {
     const broken = [{ name: null as unknown as string }];
     const before = await counts();
-    await expect(registerPetition(v.bureauHandler, input({ channel: "VISIT", phone: "13912345678", personCount: 9, representatives: broken }), AT)).rejects.toThrow();
+    await expect(
+      registerPetition(
+        v.bureauHandler,
+        input({ channel: "VISIT", phone: "13912345678", personCount: 9, representatives: broken }),
+        AT,
+      ),
+    ).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });
 });
 
 describe("references are checked against the database", () => {
-  const forged = (over: Partial<RegisterPetitionInput>) => expectRefused(() => registerPetition(v.bureauHandler, input(over), AT), InvalidReferenceError);
+  const forged = (over: Partial<RegisterPetitionInput>) =>
+    expectRefused(() => registerPetition(v.bureauHandler, input(over), AT), InvalidReferenceError);
 
   it("a forged or retired category", async () => {
     expect(((await forged({ categoryId: "forged-category" })) as InvalidReferenceError).field).toBe("categoryId");
@@ -232,8 +346,12 @@ describe("references are checked against the database", () => {
 
   it("an accusation names a real, active unit as the accused", async () => {
     const accusation = { categoryId: ref.categories.accusation.id };
-    expect(((await forged({ ...accusation, accusedUnitId: "forged-unit" })) as InvalidReferenceError).field).toBe("accusedUnitId");
-    expect(((await forged({ ...accusation, accusedUnitId: inactiveUnitId })) as InvalidReferenceError).field).toBe("accusedUnitId");
+    expect(((await forged({ ...accusation, accusedUnitId: "forged-unit" })) as InvalidReferenceError).field).toBe(
+      "accusedUnitId",
+    );
+    expect(((await forged({ ...accusation, accusedUnitId: inactiveUnitId })) as InvalidReferenceError).field).toBe(
+      "accusedUnitId",
+    );
     const r = await registerPetition(v.bureauHandler, input({ ...accusation, accusedUnitId: ref.department.id }), AT);
     expect((await stored(r.trackingNo)).accusedUnitId).toBe(ref.department.id);
   });
@@ -245,7 +363,16 @@ describe("references are checked against the database", () => {
 });
 
 describe("who may register", () => {
-  const attempt = (viewer: StaffViewer) => expectRefused(() => registerPetition(viewer, input({ channel: "VISIT", phone: "13912345678", personCount: 8, representatives: reps(3) }), AT), ForbiddenError);
+  const attempt = (viewer: StaffViewer) =>
+    expectRefused(
+      () =>
+        registerPetition(
+          viewer,
+          input({ channel: "VISIT", phone: "13912345678", personCount: 8, representatives: reps(3) }),
+          AT,
+        ),
+      ForbiddenError,
+    );
 
   it("nobody outside the bureau's handlers and supervisors: a department handler, the county supervisor, an admin", async () => {
     await attempt(v.deptHandler);
@@ -256,7 +383,12 @@ describe("who may register", () => {
   it("the database decides, not the caller's copy: a department handler claiming the bureau's unit, a deactivated account", async () => {
     // The viewer object says "bureau", the user row says "department": refused (a forged or stale viewer).
     await attempt({ ...v.deptHandler, unit: { ...v.bureauHandler.unit } });
-    await attempt({ ...v.deptHandler, role: "handler", userId: v.deptHandler.userId, unit: { id: ref.bureau.id, path: ref.bureau.path, kind: "BUREAU" } });
+    await attempt({
+      ...v.deptHandler,
+      role: "handler",
+      userId: v.deptHandler.userId,
+      unit: { id: ref.bureau.id, path: ref.bureau.path, kind: "BUREAU" },
+    });
     await attempt(v.inactive);
     await attempt({ ...v.bureauHandler, userId: "no-such-user" });
   });

@@ -6,7 +6,12 @@ import { db } from "@/lib/db";
 import { resetClock, setClock } from "@/lib/clock";
 import { createPetition } from "@/lib/data/petitions";
 import { endStaffSession, findStaffSessionUser, openStaffSession, pruneStaffSessions } from "@/lib/data/staff-sessions";
-import { endPetitionerSession, findPetitionerSessionCase, prunePetitionerSessions, startPetitionerSession } from "@/lib/data/petitioner-sessions";
+import {
+  endPetitionerSession,
+  findPetitionerSessionCase,
+  prunePetitionerSessions,
+  startPetitionerSession,
+} from "@/lib/data/petitioner-sessions";
 import { sessionIdOfToken, signedSessionToken } from "@/lib/petitioner-session";
 import { PETITIONER_SESSION_MS, STAFF_IDLE_MS, STAFF_MAX_AGE_MS } from "@/lib/domain/sessions";
 import { makeReferenceData, PERSON } from "./factories";
@@ -22,7 +27,15 @@ beforeAll(async () => {
 afterEach(() => resetClock());
 
 async function makeUser() {
-  return db.user.create({ data: { username: `s${randomUUID().slice(0, 12)}`, displayName: "会话测试", role: "handler", unitId: ref.township.id, passwordHash: "x" } });
+  return db.user.create({
+    data: {
+      username: `s${randomUUID().slice(0, 12)}`,
+      displayName: "会话测试",
+      role: "handler",
+      unitId: ref.township.id,
+      passwordHash: "x",
+    },
+  });
 }
 const lastSeenOf = async (sid: string) => (await db.staffSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt;
 
@@ -31,7 +44,12 @@ describe("a staff session", () => {
     const u = await makeUser();
     clockAt(0);
     const sid = await openStaffSession(u.id);
-    expect(await findStaffSessionUser(u.id, sid)).toMatchObject({ id: u.id, username: u.username, role: "handler", unit: { id: ref.township.id } });
+    expect(await findStaffSessionUser(u.id, sid)).toMatchObject({
+      id: u.id,
+      username: u.username,
+      role: "handler",
+      unit: { id: ref.township.id },
+    });
     await endStaffSession(sid);
     clockAt(MIN);
     expect(await findStaffSessionUser(u.id, sid)).toBeNull();
@@ -92,7 +110,11 @@ describe("a staff session", () => {
   it("is deleted once over: signing in prunes ended, idle and too old sessions, and keeps open ones", async () => {
     const u = await makeUser();
     clockAt(0);
-    const [ended, idle, open] = [await openStaffSession(u.id), await openStaffSession(u.id), await openStaffSession(u.id)];
+    const [ended, idle, open] = [
+      await openStaffSession(u.id),
+      await openStaffSession(u.id),
+      await openStaffSession(u.id),
+    ];
     await endStaffSession(ended);
     clockAt(STAFF_IDLE_MS - MIN);
     await findStaffSessionUser(u.id, open); // `open` had a request; `idle` had none

@@ -36,31 +36,44 @@ async function makeUser() {
   const username = `p${randomUUID().slice(0, 12)}`;
   // Each account gets its own hash, so the checks against it can be told from every other check.
   const own = await hash(PASSWORD);
-  const user = await db.user.create({ data: { username, displayName: "并发测试", role: "handler", unitId, passwordHash: own } });
+  const user = await db.user.create({
+    data: { username, displayName: "并发测试", role: "handler", unitId, passwordHash: own },
+  });
   return { ...user, passwordHash: own };
 }
 const address = () => `10.9.${randomUUID()}`;
-const state = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { failedLogins: true, lockedUntil: true } });
+const state = (id: string) =>
+  db.user.findUniqueOrThrow({ where: { id }, select: { failedLogins: true, lockedUntil: true } });
 const tally = (results: { ok: boolean; reason?: string }[]) =>
-  results.reduce<Record<string, number>>((n, r) => ({ ...n, [r.ok ? "ok" : r.reason!]: (n[r.ok ? "ok" : r.reason!] ?? 0) + 1 }), {});
+  results.reduce<Record<string, number>>(
+    (n, r) => ({ ...n, [r.ok ? "ok" : r.reason!]: (n[r.ok ? "ok" : r.reason!] ?? 0) + 1 }),
+    {},
+  );
 
 describe("the account lockout under parallel guesses", () => {
   it(`${PARALLEL} wrong passwords at once, each from its own address, lock the account: the right one is then refused`, async () => {
     const u = await makeUser();
     verifyCalls.length = 0;
-    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => verifyStaffCredentials(u.username, `wrong-${i}`, address(), AT)));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => verifyStaffCredentials(u.username, `wrong-${i}`, address(), AT)),
+    );
     expect(tally(results)).toEqual({ invalid: PARALLEL });
     // At most 5 guesses were ever checked against the password; the others were refused unchecked.
     expect(verifyCalls.filter((h) => h === u.passwordHash)).toHaveLength(MAX_FAILED_SIGN_INS);
     expect(await state(u.id)).toEqual({ failedLogins: 0, lockedUntil: new Date(AT.getTime() + LOCK_MS) });
 
-    expect(await verifyStaffCredentials(u.username, PASSWORD, address(), new Date(AT.getTime() + 1000))).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyStaffCredentials(u.username, PASSWORD, address(), new Date(AT.getTime() + 1000))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await state(u.id)).toEqual({ failedLogins: 0, lockedUntil: new Date(AT.getTime() + LOCK_MS) });
   });
 
   it("a burst below the limit counts every failure", async () => {
     const u = await makeUser();
-    await Promise.all(Array.from({ length: MAX_FAILED_SIGN_INS - 1 }, () => verifyStaffCredentials(u.username, "wrong", address(), AT)));
+    await Promise.all(
+      Array.from({ length: MAX_FAILED_SIGN_INS - 1 }, () => verifyStaffCredentials(u.username, "wrong", address(), AT)),
+    );
     expect(await state(u.id)).toEqual({ failedLogins: MAX_FAILED_SIGN_INS - 1, lockedUntil: null });
     // One more failure locks it.
     await verifyStaffCredentials(u.username, "wrong", address(), AT);
@@ -71,11 +84,16 @@ describe("the account lockout under parallel guesses", () => {
 describe("the per-address limit under parallel failures", () => {
   it(`${PARALLEL} failures at once from one address: only ${SIGN_IN_CLIENT_LIMIT} are judged, then the address is refused`, async () => {
     const busy = address();
-    const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => verifyStaffCredentials(`guess-${i}-${randomUUID()}`, "x", busy, AT)));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) => verifyStaffCredentials(`guess-${i}-${randomUUID()}`, "x", busy, AT)),
+    );
     expect(tally(results)).toEqual({ invalid: SIGN_IN_CLIENT_LIMIT, rateLimited: PARALLEL - SIGN_IN_CLIENT_LIMIT });
 
     const u = await makeUser();
-    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, new Date(AT.getTime() + 1000))).toEqual({ ok: false, reason: "rateLimited" });
+    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, new Date(AT.getTime() + 1000))).toEqual({
+      ok: false,
+      reason: "rateLimited",
+    });
     expect(await isRateLimited(`signin:client:${busy}`, SIGN_IN_CLIENT_LIMIT, AT)).toBe(true);
     // The limit is per address, not an account lock.
     expect(await verifyStaffCredentials(u.username, PASSWORD, address(), AT)).toMatchObject({ ok: true });
@@ -84,7 +102,9 @@ describe("the per-address limit under parallel failures", () => {
   it("wrong passwords on many accounts at once from one address count against the address as well", async () => {
     const busy = address();
     const users = await Promise.all(Array.from({ length: 10 }, () => makeUser()));
-    const results = await Promise.all(users.flatMap((u) => [1, 2, 3].map(() => verifyStaffCredentials(u.username, "wrong", busy, AT))));
+    const results = await Promise.all(
+      users.flatMap((u) => [1, 2, 3].map(() => verifyStaffCredentials(u.username, "wrong", busy, AT))),
+    );
     expect(tally(results)).toEqual({ invalid: SIGN_IN_CLIENT_LIMIT, rateLimited: 30 - SIGN_IN_CLIENT_LIMIT });
     const judged = (await Promise.all(users.map((u) => state(u.id)))).reduce((n, s) => n + s.failedLogins, 0);
     expect(judged).toBe(SIGN_IN_CLIENT_LIMIT);
@@ -96,10 +116,18 @@ describe("an office behind one address", () => {
     const office = address();
     const staff = await Promise.all(Array.from({ length: 8 }, () => makeUser()));
     // A morning's typos from the office, short of the limit…
-    for (let i = 0; i < SIGN_IN_CLIENT_LIMIT - 1; i++) expect(await verifyStaffCredentials(`typo-${randomUUID()}`, "x", office, AT)).toMatchObject({ ok: false, reason: "invalid" });
+    for (let i = 0; i < SIGN_IN_CLIENT_LIMIT - 1; i++)
+      expect(await verifyStaffCredentials(`typo-${randomUUID()}`, "x", office, AT)).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
     // …then everyone signs in, again and again: successes never use up the address's budget.
     for (let round = 0; round < 5; round++) {
-      for (const u of staff) expect(await verifyStaffCredentials(u.username, PASSWORD, office, AT), `${u.username} round ${round}`).toMatchObject({ ok: true });
+      for (const u of staff)
+        expect(
+          await verifyStaffCredentials(u.username, PASSWORD, office, AT),
+          `${u.username} round ${round}`,
+        ).toMatchObject({ ok: true });
     }
     expect(await isRateLimited(`signin:client:${office}`, SIGN_IN_CLIENT_LIMIT, AT)).toBe(false);
   });

@@ -4,7 +4,13 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { LOCK_MS, MAX_FAILED_SIGN_INS, SIGN_IN_CLIENT_LIMIT, SIGN_IN_WINDOW_MS, verifyStaffCredentials } from "@/lib/auth/sign-in";
+import {
+  LOCK_MS,
+  MAX_FAILED_SIGN_INS,
+  SIGN_IN_CLIENT_LIMIT,
+  SIGN_IN_WINDOW_MS,
+  verifyStaffCredentials,
+} from "@/lib/auth/sign-in";
 import { makeReferenceData } from "./factories";
 
 const PASSWORD = "correct-horse-2026";
@@ -22,11 +28,14 @@ beforeAll(async () => {
 /** A new staff account, unique to the test; `client` is a fresh client address so limits never mix. */
 async function makeUser(over: { active?: boolean } = {}) {
   const username = `u${randomUUID().slice(0, 12)}`;
-  const user = await db.user.create({ data: { username, displayName: "测试经办人", role: "handler", unitId, passwordHash, active: over.active ?? true } });
+  const user = await db.user.create({
+    data: { username, displayName: "测试经办人", role: "handler", unitId, passwordHash, active: over.active ?? true },
+  });
   return { ...user, client: `10.0.${randomUUID()}` };
 }
 
-const state = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { failedLogins: true, lockedUntil: true } });
+const state = (id: string) =>
+  db.user.findUniqueOrThrow({ where: { id }, select: { failedLogins: true, lockedUntil: true } });
 const later = (ms: number) => new Date(AT.getTime() + ms);
 
 describe("verifyStaffCredentials", () => {
@@ -36,7 +45,9 @@ describe("verifyStaffCredentials", () => {
       ok: true,
       user: { id: u.id, username: u.username, displayName: "测试经办人", role: "handler", unitId },
     });
-    expect(await verifyStaffCredentials(`  ${u.username.toUpperCase()} `, PASSWORD, u.client, AT)).toMatchObject({ ok: true });
+    expect(await verifyStaffCredentials(`  ${u.username.toUpperCase()} `, PASSWORD, u.client, AT)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses a wrong password and counts the failure", async () => {
@@ -60,7 +71,8 @@ describe("verifyStaffCredentials", () => {
 
   it("resets the failure count after a successful sign-in", async () => {
     const u = await makeUser();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++)
+      await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
     expect((await state(u.id)).failedLogins).toBe(MAX_FAILED_SIGN_INS - 1);
     expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, AT)).toMatchObject({ ok: true });
     expect(await state(u.id)).toEqual({ failedLogins: 0, lockedUntil: null });
@@ -80,12 +92,15 @@ describe("verifyStaffCredentials", () => {
 
     expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, later(10_000))).toEqual(INVALID);
     // One millisecond before the lock ends: still refused.
-    expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, new Date(lockedAt.getTime() + LOCK_MS - 1))).toEqual(INVALID);
+    expect(
+      await verifyStaffCredentials(u.username, PASSWORD, u.client, new Date(lockedAt.getTime() + LOCK_MS - 1)),
+    ).toEqual(INVALID);
   });
 
   it("opens the account again when the 15 minutes are over, and clears the lock", async () => {
     const u = await makeUser();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
     const { lockedUntil } = await state(u.id);
     expect(lockedUntil).toEqual(later(LOCK_MS));
     expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, later(LOCK_MS))).toMatchObject({ ok: true });
@@ -94,8 +109,10 @@ describe("verifyStaffCredentials", () => {
 
   it("does not count attempts on a locked account towards a longer lock", async () => {
     const u = await makeUser();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await verifyStaffCredentials(u.username, "wrong-password", u.client, later(60_000));
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await verifyStaffCredentials(u.username, "wrong-password", u.client, AT);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      await verifyStaffCredentials(u.username, "wrong-password", u.client, later(60_000));
     expect(await state(u.id)).toEqual({ failedLogins: 0, lockedUntil: later(LOCK_MS) });
   });
 
@@ -113,10 +130,15 @@ describe("verifyStaffCredentials", () => {
       // Different (unknown) accounts: the limit is per address, not per account.
       expect(await verifyStaffCredentials(`guess-${i}-${randomUUID()}`, "x", busy, AT)).toEqual(INVALID);
     }
-    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, later(1000))).toEqual({ ok: false, reason: "rateLimited" });
+    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, later(1000))).toEqual({
+      ok: false,
+      reason: "rateLimited",
+    });
     // The limit is not an account lock: the same user from another address is let in.
     expect(await verifyStaffCredentials(u.username, PASSWORD, u.client, later(1000))).toMatchObject({ ok: true });
     // When the window has passed, the busy address may try again.
-    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, later(SIGN_IN_WINDOW_MS))).toMatchObject({ ok: true });
+    expect(await verifyStaffCredentials(u.username, PASSWORD, busy, later(SIGN_IN_WINDOW_MS))).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -17,11 +17,22 @@ import { scanPersonalData } from "@/lib/domain/masking";
 import type { StaffViewer } from "@/lib/domain/authority";
 import type { FormState } from "@/lib/actions/form-state";
 import { translator } from "@/lib/i18n";
-import { advanceCase, filePetition, makeReferenceData, onlinePetition, PERSON, staff, unit, unitRef } from "./factories";
+import {
+  advanceCase,
+  filePetition,
+  makeReferenceData,
+  onlinePetition,
+  PERSON,
+  staff,
+  unit,
+  unitRef,
+} from "./factories";
 
 // The server actions read the signed-in viewer from next-auth and revalidate Next's cache; neither exists in
 // a test process, so the viewer is whoever the test says, revalidation is a no-op and a redirect is thrown.
-const session = vi.hoisted(() => ({ viewer: null as null | (StaffViewer & { username: string; displayName: string; unitName: string }) }));
+const session = vi.hoisted(() => ({
+  viewer: null as null | (StaffViewer & { username: string; displayName: string; unitName: string }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
@@ -55,13 +66,21 @@ let legalHandler: StaffViewer;
 let admin: StaffViewer;
 const bureauViewers = new Map<string, StaffViewer>();
 
-const mkUnit = async (name: string, kind: Unit["kind"], parent: { id: string; path: string } | null, active = true): Promise<Unit> =>
-  unitRef(await unit(name, kind, parent, { active, tag: `sc-${tag}` }));
-const mkUser = (name: string, role: StaffViewer["role"], of: Unit, active = true) => staff(role, of, { name, displayName: `${name}${tag}`, active });
+const mkUnit = async (
+  name: string,
+  kind: Unit["kind"],
+  parent: { id: string; path: string } | null,
+  active = true,
+): Promise<Unit> => unitRef(await unit(name, kind, parent, { active, tag: `sc-${tag}` }));
+const mkUser = (name: string, role: StaffViewer["role"], of: Unit, active = true) =>
+  staff(role, of, { name, displayName: `${name}${tag}`, active });
 
 /** A handler of the bureau the case was filed at (createPetition files at the first bureau by path). */
 async function bureauOf(petitionId: string): Promise<StaffViewer> {
-  const { currentUnit } = await db.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { currentUnit: { select: { id: true, path: true, kind: true } } } });
+  const { currentUnit } = await db.petition.findUniqueOrThrow({
+    where: { id: petitionId },
+    select: { currentUnit: { select: { id: true, path: true, kind: true } } },
+  });
   let v = bureauViewers.get(currentUnit.id);
   if (!v) {
     v = await mkUser(`bureau${bureauViewers.size}`, "handler", unitRef(currentUnit));
@@ -105,10 +124,22 @@ async function file(over: Partial<NewPetition> & { accusedUnitId?: string } = {}
 }
 
 /** A case routed to `to` (default: the department), optionally accepted there, optionally replied. */
-async function caseAt(stage: "bureau" | "routed" | "accepted" | "replied", over: Parameters<typeof file>[0] = {}, to: { unit: Unit; handler: StaffViewer } = { unit: unitRef(ref.department), handler: dept }) {
+async function caseAt(
+  stage: "bureau" | "routed" | "accepted" | "replied",
+  over: Parameters<typeof file>[0] = {},
+  to: { unit: Unit; handler: StaffViewer } = { unit: unitRef(ref.department), handler: dept },
+) {
   const c = await file(over);
-  const reply = { outcome: over.categoryId === suggestion.id ? "ADOPT" : "SUPPORT", replyText: "经核查，路灯已于近日修复。" } as const;
-  await advanceCase(c.id, stage, { bureau: c.bureau, to, at: { routed: ROUTED, accepted: day(1), replied: day(20) }, reply });
+  const reply = {
+    outcome: over.categoryId === suggestion.id ? "ADOPT" : "SUPPORT",
+    replyText: "经核查，路灯已于近日修复。",
+  } as const;
+  await advanceCase(c.id, stage, {
+    bureau: c.bureau,
+    to,
+    at: { routed: ROUTED, accepted: day(1), replied: day(20) },
+    reply,
+  });
   return c;
 }
 
@@ -122,7 +153,11 @@ async function snapshot(id: string) {
   return { row, events, extensions };
 }
 
-async function expectRefused(id: string, run: () => Promise<unknown>, error: RuleError | typeof CaseChangedError | typeof ForbiddenError) {
+async function expectRefused(
+  id: string,
+  run: () => Promise<unknown>,
+  error: RuleError | typeof CaseChangedError | typeof ForbiddenError,
+) {
   const before = await snapshot(id);
   const thrown = await run().then(
     () => null,
@@ -139,13 +174,21 @@ const v = (id: string, version: number, at = day(2)) => ({ petitionId: id, expec
 const rule = (key: RuleKey) => new RuleError(key);
 
 async function eventsOf(id: string) {
-  return db.petitionEvent.findMany({ where: { petitionId: id }, orderBy: { seq: "asc" }, select: { type: true, visibility: true, note: true, unitId: true, actorId: true, data: true } });
+  return db.petitionEvent.findMany({
+    where: { petitionId: id },
+    orderBy: { seq: "asc" },
+    select: { type: true, visibility: true, note: true, unitId: true, actorId: true, data: true },
+  });
 }
 
 describe("转送/交办 (route)", () => {
   it("moves the case to the unit, starts its 15-day acceptance and 5-working-day return clocks, keeps the note internal", async () => {
     const c = await file();
-    const r = await A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: ref.department.id, note: "请依法办理并按期反馈" });
+    const r = await A.routeCase(c.bureau, {
+      ...v(c.id, 1, ROUTED),
+      targetUnitId: ref.department.id,
+      note: "请依法办理并按期反馈",
+    });
     expect(r).toEqual({ state: "SUBMITTED", version: 2 });
     const row = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.currentUnitId).toBe(ref.department.id);
@@ -163,7 +206,8 @@ describe("转送/交办 (route)", () => {
 
   it("refuses an unknown, inactive, the same or a bureau unit, writing nothing", async () => {
     const c = await file();
-    const route = (targetUnitId: string) => () => A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId, note: "转送" });
+    const route = (targetUnitId: string) => () =>
+      A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId, note: "转送" });
     await expectRefused(c.id, route("no-such-unit"), rule("route.unknownUnit"));
     await expectRefused(c.id, route(inactive.id), rule("route.inactive"));
     await expectRefused(c.id, route(c.bureau.unit.id), rule("route.sameUnit"));
@@ -171,26 +215,50 @@ describe("转送/交办 (route)", () => {
 
   it("sends 涉法涉诉 only to legal organs, and nothing else to them", async () => {
     const legalCase = await file({ categoryId: ref.categories.legal.id });
-    await expectRefused(legalCase.id, () => A.routeCase(legalCase.bureau, { ...v(legalCase.id, 1, ROUTED), targetUnitId: ref.department.id, note: "" }), rule("route.wrongKind"));
-    await expectRefused(legalCase.id, () => A.routeCase(legalCase.bureau, { ...v(legalCase.id, 1, ROUTED), targetUnitId: ref.township.id, note: "" }), rule("route.wrongKind"));
+    await expectRefused(
+      legalCase.id,
+      () => A.routeCase(legalCase.bureau, { ...v(legalCase.id, 1, ROUTED), targetUnitId: ref.department.id, note: "" }),
+      rule("route.wrongKind"),
+    );
+    await expectRefused(
+      legalCase.id,
+      () => A.routeCase(legalCase.bureau, { ...v(legalCase.id, 1, ROUTED), targetUnitId: ref.township.id, note: "" }),
+      rule("route.wrongKind"),
+    );
     await A.routeCase(legalCase.bureau, { ...v(legalCase.id, 1, ROUTED), targetUnitId: legal.id, note: "" });
     expect((await db.petition.findUniqueOrThrow({ where: { id: legalCase.id } })).currentUnitId).toBe(legal.id);
 
     const appeal = await file();
-    await expectRefused(appeal.id, () => A.routeCase(appeal.bureau, { ...v(appeal.id, 1, ROUTED), targetUnitId: legal.id, note: "" }), rule("route.wrongKind"));
+    await expectRefused(
+      appeal.id,
+      () => A.routeCase(appeal.bureau, { ...v(appeal.id, 1, ROUTED), targetUnitId: legal.id, note: "" }),
+      rule("route.wrongKind"),
+    );
   });
 
   it("never sends an accusation to the accused unit or anything under it (条例第46条), but elsewhere it may go", async () => {
     const c = await file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.township.id });
-    await expectRefused(c.id, () => A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: ref.township.id, note: "" }), rule("route.accused"));
-    await expectRefused(c.id, () => A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: village.id, note: "" }), rule("route.accused"));
+    await expectRefused(
+      c.id,
+      () => A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: ref.township.id, note: "" }),
+      rule("route.accused"),
+    );
+    await expectRefused(
+      c.id,
+      () => A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: village.id, note: "" }),
+      rule("route.accused"),
+    );
     await A.routeCase(c.bureau, { ...v(c.id, 1, ROUTED), targetUnitId: ref.otherTownship.id, note: "" });
     expect((await db.petition.findUniqueOrThrow({ where: { id: c.id } })).currentUnitId).toBe(ref.otherTownship.id);
   });
 
   it("is the bureau's alone: a unit's handler cannot route a case it holds", async () => {
     const c = await caseAt("routed");
-    await expectRefused(c.id, () => A.routeCase(dept, { ...v(c.id, 2), targetUnitId: ref.township.id, note: "" }), ForbiddenError);
+    await expectRefused(
+      c.id,
+      () => A.routeCase(dept, { ...v(c.id, 2), targetUnitId: ref.township.id, note: "" }),
+      ForbiddenError,
+    );
   });
 
   it("refuses a stale version: someone else acted first", async () => {
@@ -215,7 +283,11 @@ describe("退回 (return)", () => {
 
   it("after 5 working days is refused and writes nothing", async () => {
     const c = await caseAt("routed");
-    await expectRefused(c.id, () => A.returnCase(dept, { ...v(c.id, 2, day(8)), reason: "不属于本单位职责" }), rule("return.tooLate"));
+    await expectRefused(
+      c.id,
+      () => A.returnCase(dept, { ...v(c.id, 2, day(8)), reason: "不属于本单位职责" }),
+      rule("return.tooLate"),
+    );
   });
 });
 
@@ -237,7 +309,11 @@ describe("受理 / 不予受理", () => {
       ["NOT_ACCEPTED", "PUBLIC", null],
       ["NOT_ACCEPTED_REASON", "PETITIONER", "该事项已进入诉讼程序"],
     ]);
-    expect((await findPublicCase(c.trackingNo))?.events.map((e) => e.type)).toEqual(["SUBMITTED", "ROUTED", "NOT_ACCEPTED"]);
+    expect((await findPublicCase(c.trackingNo))?.events.map((e) => e.type)).toEqual([
+      "SUBMITTED",
+      "ROUTED",
+      "NOT_ACCEPTED",
+    ]);
     expect((await findPetitionerCase(c.id))?.events.map((e) => e.type)).toContain("NOT_ACCEPTED_REASON");
   });
 });
@@ -277,7 +353,12 @@ describe("notes and requests", () => {
 
   it("a public progress note with personal data is refused and writes nothing", async () => {
     const c = await caseAt("accepted");
-    for (const text of [`已电话联系${PERSON.name}`, "请拨打 13800138000 联系", `地址：${PERSON.address}`, "身份证 11010519491231002X"]) {
+    for (const text of [
+      `已电话联系${PERSON.name}`,
+      "请拨打 13800138000 联系",
+      `地址：${PERSON.address}`,
+      "身份证 11010519491231002X",
+    ]) {
       await expectRefused(c.id, () => A.addPublicNote(dept, { ...v(c.id, 3), text }), rule("publish.personalData"));
     }
   });
@@ -289,7 +370,9 @@ describe("申请延期 (extension request)", () => {
     const before = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
     await A.requestExtension(dept, { ...v(c.id, 3), days: 30, reason: "需委托第三方检测" });
     const after = await db.petition.findUniqueOrThrow({ where: { id: c.id }, include: { extensionRequests: true } });
-    expect(after.extensionRequests).toMatchObject([{ days: 30, reason: "需委托第三方检测", decision: null, requestedById: dept.userId }]);
+    expect(after.extensionRequests).toMatchObject([
+      { days: 30, reason: "需委托第三方检测", decision: null, requestedById: dept.userId },
+    ]);
     expect(after.handleDueAt).toEqual(before.handleDueAt);
     expect(after.extensionDays).toBe(0);
     expect((await eventsOf(c.id)).at(-1)).toMatchObject({ type: "EXTENSION_REQUESTED", visibility: "INTERNAL" });
@@ -298,23 +381,41 @@ describe("申请延期 (extension request)", () => {
   it("refuses 0, 31 or fractional days, and a second request, writing nothing", async () => {
     const c = await caseAt("accepted");
     for (const days of [0, 31, 2.5, -3]) {
-      await expectRefused(c.id, () => A.requestExtension(dept, { ...v(c.id, 3), days, reason: "理由" }), rule("extension.days"));
+      await expectRefused(
+        c.id,
+        () => A.requestExtension(dept, { ...v(c.id, 3), days, reason: "理由" }),
+        rule("extension.days"),
+      );
     }
     await A.requestExtension(dept, { ...v(c.id, 3), days: 10, reason: "第一次申请" });
-    await expectRefused(c.id, () => A.requestExtension(dept, { ...v(c.id, 4), days: 5, reason: "第二次申请" }), rule("extension.once"));
+    await expectRefused(
+      c.id,
+      () => A.requestExtension(dept, { ...v(c.id, 4), days: 5, reason: "第二次申请" }),
+      rule("extension.once"),
+    );
   });
 
   it("is refused once an extension was approved", async () => {
     const c = await caseAt("accepted");
     await db.petition.update({ where: { id: c.id }, data: { extensionDays: 15 } });
-    await expectRefused(c.id, () => A.requestExtension(dept, { ...v(c.id, 3), days: 5, reason: "再延期" }), rule("extension.once"));
+    await expectRefused(
+      c.id,
+      () => A.requestExtension(dept, { ...v(c.id, 3), days: 5, reason: "再延期" }),
+      rule("extension.once"),
+    );
   });
 });
 
 describe("答复 (reply)", () => {
   it("records the outcome and the reply and opens the 30-day review window", async () => {
     const c = await caseAt("accepted");
-    expect(await A.replyCase(dept, { ...v(c.id, 3, day(30)), outcome: "EXPLAIN", replyText: "经调查，该路段已列入改造计划。" })).toEqual({ state: "REPLIED", version: 4 });
+    expect(
+      await A.replyCase(dept, {
+        ...v(c.id, 3, day(30)),
+        outcome: "EXPLAIN",
+        replyText: "经调查，该路段已列入改造计划。",
+      }),
+    ).toEqual({ state: "REPLIED", version: 4 });
     const row = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
     expect(row).toMatchObject({ outcome: "EXPLAIN", replyText: "经调查，该路段已列入改造计划。", currentDueAt: null });
     expect(row.reviewWindowEndsAt).not.toBeNull();
@@ -322,21 +423,37 @@ describe("答复 (reply)", () => {
 
   it("refuses an outcome that does not fit the category kind (条例第29、32条)", async () => {
     const appeal = await caseAt("accepted");
-    await expectRefused(appeal.id, () => A.replyCase(dept, { ...v(appeal.id, 3), outcome: "ADOPT", replyText: "采纳" }), rule("reply.outcome"));
+    await expectRefused(
+      appeal.id,
+      () => A.replyCase(dept, { ...v(appeal.id, 3), outcome: "ADOPT", replyText: "采纳" }),
+      rule("reply.outcome"),
+    );
     const sugg = await caseAt("accepted", { categoryId: suggestion.id });
-    await expectRefused(sugg.id, () => A.replyCase(dept, { ...v(sugg.id, 3), outcome: "SUPPORT", replyText: "支持" }), rule("reply.outcome"));
+    await expectRefused(
+      sugg.id,
+      () => A.replyCase(dept, { ...v(sugg.id, 3), outcome: "SUPPORT", replyText: "支持" }),
+      rule("reply.outcome"),
+    );
     await A.replyCase(dept, { ...v(sugg.id, 3), outcome: "PARTIAL_ADOPT", replyText: "部分采纳您的建议。" });
   });
 });
 
 describe("公开 (publish)", () => {
-  const texts = { publicTitle: "关于小区路灯不亮的问题", publicSummary: "信访人反映小区东门路灯已坏三个月。", publicReply: "经核查，路灯已修复。" };
+  const texts = {
+    publicTitle: "关于小区路灯不亮的问题",
+    publicSummary: "信访人反映小区东门路灯已坏三个月。",
+    publicReply: "经核查，路灯已修复。",
+  };
 
   it("publishes the reviewed text; the public page then shows it", async () => {
     const c = await caseAt("replied");
     await A.publishCase(dept, { ...v(c.id, 4, day(21)), ...texts });
     const pub = await findPublicCase(c.trackingNo);
-    expect(pub).toMatchObject({ publicTitle: texts.publicTitle, publicSummary: texts.publicSummary, publicReply: texts.publicReply });
+    expect(pub).toMatchObject({
+      publicTitle: texts.publicTitle,
+      publicSummary: texts.publicSummary,
+      publicReply: texts.publicReply,
+    });
     expect(pub?.events.at(-1)?.type).toBe("PUBLISHED");
   });
 
@@ -349,14 +466,30 @@ describe("公开 (publish)", () => {
       { publicSummary: `信访人邮箱 ${PERSON.email}，反映路灯不亮。` },
       { publicReply: `身份证号 ${PERSON.idNumber} 已核实。` },
     ];
-    for (const leak of leaks) await expectRefused(c.id, () => A.publishCase(dept, { ...v(c.id, 4), ...texts, ...leak }), rule("publish.personalData"));
+    for (const leak of leaks)
+      await expectRefused(
+        c.id,
+        () => A.publishCase(dept, { ...v(c.id, 4), ...texts, ...leak }),
+        rule("publish.personalData"),
+      );
   });
 
   it("is refused without consent, and for an accusation even with consent", async () => {
     const noConsent = await caseAt("replied", { consentPublic: false });
-    await expectRefused(noConsent.id, () => A.publishCase(dept, { ...v(noConsent.id, 4), ...texts }), rule("publish.notAllowed"));
-    const accusation = await caseAt("replied", { categoryId: ref.categories.accusation.id, accusedUnitId: ref.township.id });
-    await expectRefused(accusation.id, () => A.publishCase(dept, { ...v(accusation.id, 4), ...texts }), rule("publish.notAllowed"));
+    await expectRefused(
+      noConsent.id,
+      () => A.publishCase(dept, { ...v(noConsent.id, 4), ...texts }),
+      rule("publish.notAllowed"),
+    );
+    const accusation = await caseAt("replied", {
+      categoryId: ref.categories.accusation.id,
+      accusedUnitId: ref.township.id,
+    });
+    await expectRefused(
+      accusation.id,
+      () => A.publishCase(dept, { ...v(accusation.id, 4), ...texts }),
+      rule("publish.notAllowed"),
+    );
   });
 
   it("the page's masked draft passes the scanner and can be published as it is", async () => {
@@ -366,7 +499,12 @@ describe("公开 (publish)", () => {
     const known = { names: [PERSON.name], addresses: [PERSON.address] };
     for (const text of [draft.title, draft.summary, draft.reply]) expect(scanPersonalData(text, known)).toEqual([]);
     expect(draft.summary).not.toContain(PERSON.phone);
-    await A.publishCase(dept, { ...v(c.id, 4, day(21)), publicTitle: draft.title, publicSummary: draft.summary, publicReply: draft.reply });
+    await A.publishCase(dept, {
+      ...v(c.id, 4, day(21)),
+      publicTitle: draft.title,
+      publicSummary: draft.summary,
+      publicReply: draft.reply,
+    });
     expect(await verifyCaseChain(c.trackingNo)).toMatchObject({ ok: true });
   });
 });
@@ -376,7 +514,13 @@ describe("the staff case page's data (findStaffCase)", () => {
     const c = await caseAt("routed");
     await A.addInternalNote(dept, { ...v(c.id, 2), text: "仅内部可见的备注" });
     const page = await findStaffCase(dept, c.id, day(1));
-    expect(page).toMatchObject({ petitionerName: PERSON.name, petitionerPhone: PERSON.phone, petitionerIdNumber: PERSON.idNumber, petitionerEmail: PERSON.email, address: PERSON.address });
+    expect(page).toMatchObject({
+      petitionerName: PERSON.name,
+      petitionerPhone: PERSON.phone,
+      petitionerIdNumber: PERSON.idNumber,
+      petitionerEmail: PERSON.email,
+      address: PERSON.address,
+    });
     expect(page!.events.map((e) => [e.type, e.visibility])).toEqual([
       ["SUBMITTED", "PUBLIC"],
       ["ROUTED", "PUBLIC"],
@@ -384,7 +528,15 @@ describe("the staff case page's data (findStaffCase)", () => {
     ]);
     expect(page!.events[1]?.details.toUnitName).toBe(ref.department.name);
     expect(page!.events[2]?.actorName).toBe(`dept${tag}`);
-    expect(page!.actions).toEqual(["return", "accept", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"]);
+    expect(page!.actions).toEqual([
+      "return",
+      "accept",
+      "notAccept",
+      "assign",
+      "internalNote",
+      "publicNote",
+      "requestInfo",
+    ]);
     expect(page!.deadlines.map((d) => d.kind)).toEqual(["route", "accept", "return"]);
     expect(page!.running?.kind).toBe("accept");
   });
@@ -403,7 +555,8 @@ describe("the staff case page's data (findStaffCase)", () => {
     const offered = page!.forms.routeTargets.flatMap((g) => g.units.map((u) => u.id));
     expect(offered).toContain(ref.otherTownship.id);
     expect(offered).toContain(ref.department.id);
-    for (const refused of [ref.township.id, village.id, legal.id, inactive.id, c.bureau.unit.id]) expect(offered).not.toContain(refused);
+    for (const refused of [ref.township.id, village.id, legal.id, inactive.id, c.bureau.unit.id])
+      expect(offered).not.toContain(refused);
     // An accusation carries no public progress notes (条例第46条): the form is not offered.
     expect(page!.actions).toEqual(["route", "notAccept", "assign", "internalNote", "requestInfo"]);
 
@@ -451,20 +604,132 @@ describe("the server actions", () => {
     const accepted = await caseAt("accepted");
     const replied = await caseAt("replied");
     const bureauCase = await file();
-    const cases: { name: string; id: string; viewer: StaffViewer; run: (f: FormData) => Promise<FormState>; fields: Record<string, string>; field: string; message: string }[] = [
-      { name: "route", id: bureauCase.id, viewer: bureauCase.bureau, run: (f) => actions.routeCaseAction(IDLE, f), fields: { targetUnitId: "", note: "请办理" }, field: "targetUnitId", message: "请选择承办单位。" },
-      { name: "return", id: routed.id, viewer: dept, run: (f) => actions.returnCaseAction(IDLE, f), fields: { reason: "" }, field: "reason", message: "请填写此项。" },
-      { name: "accept", id: routed.id, viewer: dept, run: (f) => actions.acceptCaseAction(IDLE, f), fields: {}, field: "confirm", message: "请勾选确认。" },
-      { name: "notAccept", id: routed.id, viewer: dept, run: (f) => actions.notAcceptCaseAction(IDLE, f), fields: { reason: "已进入诉讼程序", properChannel: "" }, field: "properChannel", message: "请选择告知信访人的法定途径。" },
-      { name: "notAccept other", id: routed.id, viewer: dept, run: (f) => actions.notAcceptCaseAction(IDLE, f), fields: { reason: "已进入诉讼程序", properChannel: "OTHER", channelDetail: "" }, field: "channelDetail", message: "选择“其他法定途径”时，请写明具体途径。" },
-      { name: "assign", id: accepted.id, viewer: dept, run: (f) => actions.assignCaseAction(IDLE, f), fields: { assigneeId: "" }, field: "assigneeId", message: "请选择经办人。" },
-      { name: "internalNote", id: accepted.id, viewer: dept, run: (f) => actions.addInternalNoteAction(IDLE, f), fields: { text: "x" }, field: "text", message: "至少 2 个字。" },
-      { name: "publicNote", id: accepted.id, viewer: dept, run: (f) => actions.addPublicNoteAction(IDLE, f), fields: { text: "   " }, field: "text", message: "请填写此项。" },
-      { name: "requestInfo", id: accepted.id, viewer: dept, run: (f) => actions.requestInfoAction(IDLE, f), fields: { text: "材".repeat(2001) }, field: "text", message: "最多 2000 个字。" },
-      { name: "extension", id: accepted.id, viewer: dept, run: (f) => actions.requestExtensionAction(IDLE, f), fields: { days: "31", reason: "需要检测" }, field: "days", message: "延期天数须为 1 至 30 日之间的整数（《信访工作条例》第34条）。" },
-      { name: "extension text", id: accepted.id, viewer: dept, run: (f) => actions.requestExtensionAction(IDLE, f), fields: { days: "十五", reason: "需要检测" }, field: "days", message: "延期天数须为 1 至 30 日之间的整数（《信访工作条例》第34条）。" },
-      { name: "reply", id: accepted.id, viewer: dept, run: (f) => actions.replyCaseAction(IDLE, f), fields: { outcome: "", replyText: "经核查，已经修复完毕。" }, field: "outcome", message: "请选择处理结果。" },
-      { name: "publish", id: replied.id, viewer: dept, run: (f) => actions.publishCaseAction(IDLE, f), fields: { publicTitle: "", publicSummary: "信访人反映路灯不亮的问题。", publicReply: "" }, field: "publicTitle", message: "请填写此项。" },
+    const cases: {
+      name: string;
+      id: string;
+      viewer: StaffViewer;
+      run: (f: FormData) => Promise<FormState>;
+      fields: Record<string, string>;
+      field: string;
+      message: string;
+    }[] = [
+      {
+        name: "route",
+        id: bureauCase.id,
+        viewer: bureauCase.bureau,
+        run: (f) => actions.routeCaseAction(IDLE, f),
+        fields: { targetUnitId: "", note: "请办理" },
+        field: "targetUnitId",
+        message: "请选择承办单位。",
+      },
+      {
+        name: "return",
+        id: routed.id,
+        viewer: dept,
+        run: (f) => actions.returnCaseAction(IDLE, f),
+        fields: { reason: "" },
+        field: "reason",
+        message: "请填写此项。",
+      },
+      {
+        name: "accept",
+        id: routed.id,
+        viewer: dept,
+        run: (f) => actions.acceptCaseAction(IDLE, f),
+        fields: {},
+        field: "confirm",
+        message: "请勾选确认。",
+      },
+      {
+        name: "notAccept",
+        id: routed.id,
+        viewer: dept,
+        run: (f) => actions.notAcceptCaseAction(IDLE, f),
+        fields: { reason: "已进入诉讼程序", properChannel: "" },
+        field: "properChannel",
+        message: "请选择告知信访人的法定途径。",
+      },
+      {
+        name: "notAccept other",
+        id: routed.id,
+        viewer: dept,
+        run: (f) => actions.notAcceptCaseAction(IDLE, f),
+        fields: { reason: "已进入诉讼程序", properChannel: "OTHER", channelDetail: "" },
+        field: "channelDetail",
+        message: "选择“其他法定途径”时，请写明具体途径。",
+      },
+      {
+        name: "assign",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.assignCaseAction(IDLE, f),
+        fields: { assigneeId: "" },
+        field: "assigneeId",
+        message: "请选择经办人。",
+      },
+      {
+        name: "internalNote",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.addInternalNoteAction(IDLE, f),
+        fields: { text: "x" },
+        field: "text",
+        message: "至少 2 个字。",
+      },
+      {
+        name: "publicNote",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.addPublicNoteAction(IDLE, f),
+        fields: { text: "   " },
+        field: "text",
+        message: "请填写此项。",
+      },
+      {
+        name: "requestInfo",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.requestInfoAction(IDLE, f),
+        fields: { text: "材".repeat(2001) },
+        field: "text",
+        message: "最多 2000 个字。",
+      },
+      {
+        name: "extension",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.requestExtensionAction(IDLE, f),
+        fields: { days: "31", reason: "需要检测" },
+        field: "days",
+        message: "延期天数须为 1 至 30 日之间的整数（《信访工作条例》第34条）。",
+      },
+      {
+        name: "extension text",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.requestExtensionAction(IDLE, f),
+        fields: { days: "十五", reason: "需要检测" },
+        field: "days",
+        message: "延期天数须为 1 至 30 日之间的整数（《信访工作条例》第34条）。",
+      },
+      {
+        name: "reply",
+        id: accepted.id,
+        viewer: dept,
+        run: (f) => actions.replyCaseAction(IDLE, f),
+        fields: { outcome: "", replyText: "经核查，已经修复完毕。" },
+        field: "outcome",
+        message: "请选择处理结果。",
+      },
+      {
+        name: "publish",
+        id: replied.id,
+        viewer: dept,
+        run: (f) => actions.publishCaseAction(IDLE, f),
+        fields: { publicTitle: "", publicSummary: "信访人反映路灯不亮的问题。", publicReply: "" },
+        field: "publicTitle",
+        message: "请填写此项。",
+      },
     ];
     for (const c of cases) {
       as(c.viewer);
@@ -473,7 +738,8 @@ describe("the server actions", () => {
       const state = await c.run(form({ petitionId: c.id, version, ...c.fields }));
       expect(messageOf(state), c.name).toBe("提交失败，请检查标出的项目。");
       expect(fieldMessage(state, c.field), c.name).toBe(c.message);
-      if (state.status === "error") for (const [k, val] of Object.entries(c.fields)) expect(state.values[k], c.name).toBe(val);
+      if (state.status === "error")
+        for (const [k, val] of Object.entries(c.fields)) expect(state.values[k], c.name).toBe(val);
       expect(await snapshot(c.id), c.name).toEqual(before);
     }
   });
@@ -481,17 +747,31 @@ describe("the server actions", () => {
   it("a valid form does the action; a rule refusal comes back as its Chinese message at the field", async () => {
     const c = await file({ categoryId: ref.categories.accusation.id, accusedUnitId: ref.township.id });
     as(c.bureau);
-    const refused = await actions.routeCaseAction(IDLE, form({ petitionId: c.id, version: 1, targetUnitId: ref.township.id, note: "转送" }));
+    const refused = await actions.routeCaseAction(
+      IDLE,
+      form({ petitionId: c.id, version: 1, targetUnitId: ref.township.id, note: "转送" }),
+    );
     expect(messageOf(refused)).toBe("检举控告事项不得转送被检举控告的单位或其下属单位（《信访工作条例》第46条）。");
     expect(fieldMessage(refused, "targetUnitId")).toBe(messageOf(refused));
     // Routed on, the case leaves the bureau handler's scope: back to the queue rather than onto a 404.
-    await expect(actions.routeCaseAction(IDLE, form({ petitionId: c.id, version: 1, targetUnitId: ref.otherTownship.id, note: "转送" }))).rejects.toMatchObject({ redirectTo: "/staff" });
+    await expect(
+      actions.routeCaseAction(
+        IDLE,
+        form({ petitionId: c.id, version: 1, targetUnitId: ref.otherTownship.id, note: "转送" }),
+      ),
+    ).rejects.toMatchObject({ redirectTo: "/staff" });
     expect((await db.petition.findUniqueOrThrow({ where: { id: c.id } })).currentUnitId).toBe(ref.otherTownship.id);
     // A case that stays in scope: the form says it is done.
     const accepted = await caseAt("accepted");
     as(dept);
-    expect(await actions.requestInfoAction(IDLE, form({ petitionId: accepted.id, version: 3, text: "请补充照片" }))).toEqual({ status: "done", result: undefined });
-    expect((await eventsOf(accepted.id)).at(-1)).toMatchObject({ type: "INFO_REQUESTED", note: "请补充照片", actorId: dept.userId });
+    expect(
+      await actions.requestInfoAction(IDLE, form({ petitionId: accepted.id, version: 3, text: "请补充照片" })),
+    ).toEqual({ status: "done", result: undefined });
+    expect((await eventsOf(accepted.id)).at(-1)).toMatchObject({
+      type: "INFO_REQUESTED",
+      note: "请补充照片",
+      actorId: dept.userId,
+    });
   });
 
   it("a case changed meanwhile: told to reload, with the typed text given back", async () => {
@@ -508,7 +788,16 @@ describe("the server actions", () => {
   it("not accepting tells the petitioner the proper channel in the reason", async () => {
     const c = await caseAt("routed");
     as(dept);
-    await actions.notAcceptCaseAction(IDLE, form({ petitionId: c.id, version: 2, reason: "该事项属于劳动争议", properChannel: "ARBITRATION", channelDetail: "县劳动人事争议仲裁委员会" }));
+    await actions.notAcceptCaseAction(
+      IDLE,
+      form({
+        petitionId: c.id,
+        version: 2,
+        reason: "该事项属于劳动争议",
+        properChannel: "ARBITRATION",
+        channelDetail: "县劳动人事争议仲裁委员会",
+      }),
+    );
     const reason = (await eventsOf(c.id)).at(-1)!;
     expect(reason).toMatchObject({ type: "NOT_ACCEPTED_REASON", visibility: "PETITIONER" });
     expect(reason.note).toBe("该事项属于劳动争议\n可通过以下途径解决：仲裁（县劳动人事争议仲裁委员会）");

@@ -26,7 +26,10 @@ export default async function HomePage() {
           <Link href="/file" className="rounded-md bg-white px-5 py-2.5 font-semibold text-brand-800 hover:bg-brand-50">
             {t("home.fileCta")}
           </Link>
-          <Link href="/track" className="rounded-md border-2 border-white px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+          <Link
+            href="/track"
+            className="rounded-md border-2 border-white px-5 py-2.5 font-semibold text-white hover:bg-brand-800"
+          >
             {t("home.trackCta")}
           </Link>
         </div>

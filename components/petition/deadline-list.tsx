@@ -2,7 +2,13 @@ import type { CaseDeadline } from "@/lib/domain/case-deadlines";
 import { formatDate, type Translate } from "@/lib/i18n";
 import { deadlineStatusText, explainDeadline } from "@/lib/i18n/deadline-text";
 
-const TONE = { met: "text-emerald-800", missed: "text-red-800", open: "text-stone-800", overdue: "text-red-800 font-semibold", stopped: "text-stone-600" } as const;
+const TONE = {
+  met: "text-emerald-800",
+  missed: "text-red-800",
+  open: "text-stone-800",
+  overdue: "text-red-800 font-semibold",
+  stopped: "text-stone-600",
+} as const;
 
 /** Each deadline: its date, whether it was met (in words, not colour alone), and how it was computed. */
 export function DeadlineList({ deadlines, t }: { deadlines: CaseDeadline[]; t: Translate }) {

@@ -23,7 +23,9 @@ export function FileForm({
   accusableUnits: Option[];
 }) {
   const t = useT();
-  const [state, action, pending] = useActionState<FormState<SubmitPetitionResult>, FormData>(submitPetition, { status: "idle" });
+  const [state, action, pending] = useActionState<FormState<SubmitPetitionResult>, FormData>(submitPetition, {
+    status: "idle",
+  });
   if (state.status === "done") return <Receipt result={state.result} />;
   const err = (name: string) => {
     const e = state.status === "error" ? state.fieldErrors[name] : undefined;
@@ -55,7 +57,12 @@ export function FileForm({
           )}
         </Field>
         <Notice tone="info">{t("file.accusationNote")}</Notice>
-        <Field name="accusedUnitId" label={t("file.accusedUnit")} hint={t("file.accusedUnitHint")} error={err("accusedUnitId")}>
+        <Field
+          name="accusedUnitId"
+          label={t("file.accusedUnit")}
+          hint={t("file.accusedUnitHint")}
+          error={err("accusedUnitId")}
+        >
           {(a) => (
             <select {...a} name="accusedUnitId" defaultValue={v("accusedUnitId")} className={inputClass}>
               <option value="">{t("file.accusedUnitNone")}</option>
@@ -67,10 +74,33 @@ export function FileForm({
             </select>
           )}
         </Field>
-        <Field name="title" label={t("file.titleField")} required requiredText={req} hint={t("file.titleHint", LIMITS.title)} error={err("title")}>
-          {(a) => <input {...a} name="title" type="text" defaultValue={v("title")} maxLength={LIMITS.title.max * 2} className={inputClass} />}
+        <Field
+          name="title"
+          label={t("file.titleField")}
+          required
+          requiredText={req}
+          hint={t("file.titleHint", LIMITS.title)}
+          error={err("title")}
+        >
+          {(a) => (
+            <input
+              {...a}
+              name="title"
+              type="text"
+              defaultValue={v("title")}
+              maxLength={LIMITS.title.max * 2}
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field name="content" label={t("file.content")} required requiredText={req} hint={t("file.contentHint", LIMITS.content)} error={err("content")}>
+        <Field
+          name="content"
+          label={t("file.content")}
+          required
+          requiredText={req}
+          hint={t("file.contentHint", LIMITS.content)}
+          error={err("content")}
+        >
           {(a) => <textarea {...a} name="content" rows={10} defaultValue={v("content")} className={inputClass} />}
         </Field>
         <Field name="placeId" label={t("file.township")} required requiredText={req} error={err("placeId")}>
@@ -89,25 +119,71 @@ export function FileForm({
       <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("file.sectionPerson")}</legend>
         <Field name="name" label={t("file.name")} required requiredText={req} error={err("name")}>
-          {(a) => <input {...a} name="name" type="text" autoComplete="name" defaultValue={v("name")} className={inputClass} />}
+          {(a) => (
+            <input {...a} name="name" type="text" autoComplete="name" defaultValue={v("name")} className={inputClass} />
+          )}
         </Field>
         <Field name="phone" label={t("file.phone")} required requiredText={req} error={err("phone")}>
-          {(a) => <input {...a} name="phone" type="tel" inputMode="numeric" autoComplete="tel" defaultValue={v("phone")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              defaultValue={v("phone")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="address" label={t("file.address")} required requiredText={req} error={err("address")}>
-          {(a) => <input {...a} name="address" type="text" autoComplete="street-address" defaultValue={v("address")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="address"
+              type="text"
+              autoComplete="street-address"
+              defaultValue={v("address")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="idNumber" label={t("file.idNumber")} error={err("idNumber")}>
-          {(a) => <input {...a} name="idNumber" type="text" autoComplete="off" defaultValue={v("idNumber")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="idNumber"
+              type="text"
+              autoComplete="off"
+              defaultValue={v("idNumber")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="email" label={t("file.email")} error={err("email")}>
-          {(a) => <input {...a} name="email" type="email" autoComplete="email" defaultValue={v("email")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={v("email")}
+              className={inputClass}
+            />
+          )}
         </Field>
       </fieldset>
       <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">{t("file.sectionPublish")}</legend>
         <div className="flex items-start gap-3">
-          <input id="f-consentPublic" name="consentPublic" type="checkbox" defaultChecked={v("consentPublic") === "on"} className="mt-1 h-5 w-5" aria-describedby="f-consentPublic-hint" />
+          <input
+            id="f-consentPublic"
+            name="consentPublic"
+            type="checkbox"
+            defaultChecked={v("consentPublic") === "on"}
+            className="mt-1 h-5 w-5"
+            aria-describedby="f-consentPublic-hint"
+          />
           <label htmlFor="f-consentPublic">{t("file.consent")}</label>
         </div>
         <p id="f-consentPublic-hint" className="text-sm text-stone-600">

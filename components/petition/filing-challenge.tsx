@@ -10,7 +10,17 @@ import { FILING_CHALLENGE_FIELD } from "@/lib/domain/filing-limits";
 /** Our own challenge route (app/api/altcha/challenge). */
 const CHALLENGE_URL = "/api/altcha/challenge";
 
-const WIDGET_STRINGS = ["label", "loading", "verifying", "verified", "verify", "error", "expired", "verificationRequired", "waitAlert"] as const;
+const WIDGET_STRINGS = [
+  "label",
+  "loading",
+  "verifying",
+  "verified",
+  "verify",
+  "error",
+  "expired",
+  "verificationRequired",
+  "waitAlert",
+] as const;
 
 /**
  * 我要写信's proof of work (ALTCHA). Loaded only here, from our own bundle (no CDN): the widget without its

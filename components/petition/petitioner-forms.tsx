@@ -29,7 +29,11 @@ function useForm(action: (s: FormState, f: FormData) => Promise<FormState>) {
 export function SupplementForm({ version }: { version: number }) {
   const { t, state, formAction, pending, err, v, message } = useForm(addSupplementAction);
   return (
-    <form action={formAction} className="space-y-3" key={state.status === "error" ? JSON.stringify(state.values) : state.status}>
+    <form
+      action={formAction}
+      className="space-y-3"
+      key={state.status === "error" ? JSON.stringify(state.values) : state.status}
+    >
       {message}
       {state.status === "done" ? (
         <Notice tone="success" role="status">
@@ -37,7 +41,14 @@ export function SupplementForm({ version }: { version: number }) {
         </Notice>
       ) : null}
       <input type="hidden" name="version" value={version} />
-      <Field name="text" label={t("view.supplementTitle")} required requiredText={t("file.required")} hint={t("view.supplementHint", LIMITS.supplement)} error={err("text")}>
+      <Field
+        name="text"
+        label={t("view.supplementTitle")}
+        required
+        requiredText={t("file.required")}
+        hint={t("view.supplementHint", LIMITS.supplement)}
+        error={err("text")}
+      >
         {(a) => <textarea {...a} name="text" rows={5} defaultValue={v("text")} className={inputClass} />}
       </Field>
       <SubmitButton pending={pending}>{t("view.supplementSubmit")}</SubmitButton>
@@ -56,7 +67,11 @@ export function WithdrawForm({ version }: { version: number }) {
     );
   }
   return (
-    <form action={formAction} className="space-y-3" key={state.status === "error" ? JSON.stringify(state.values) : "new"}>
+    <form
+      action={formAction}
+      className="space-y-3"
+      key={state.status === "error" ? JSON.stringify(state.values) : "new"}
+    >
       {message}
       <p className="text-sm text-stone-700">{t("view.withdrawHint")}</p>
       <input type="hidden" name="version" value={version} />
@@ -64,7 +79,11 @@ export function WithdrawForm({ version }: { version: number }) {
         {(a) => <textarea {...a} name="reason" rows={2} defaultValue={v("reason")} className={inputClass} />}
       </Field>
       <CheckboxField id="f-confirm" name="confirm" label={t("view.withdrawConfirm")} error={err("confirm")} />
-      <button type="submit" disabled={pending} className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50"
+      >
         {t("view.withdrawSubmit")}
       </button>
     </form>

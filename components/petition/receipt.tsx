@@ -9,7 +9,11 @@ import { PrintButton } from "@/components/ui/print-button";
 export function Receipt({ result }: { result: SubmitPetitionResult }) {
   const t = useT();
   return (
-    <section aria-labelledby="receipt-title" className="space-y-5 rounded-lg border-2 border-brand-700 bg-white p-6 print:border-black" data-testid="receipt">
+    <section
+      aria-labelledby="receipt-title"
+      className="space-y-5 rounded-lg border-2 border-brand-700 bg-white p-6 print:border-black"
+      data-testid="receipt"
+    >
       <h2 id="receipt-title" className="text-2xl font-bold" tabIndex={-1}>
         {t("receipt.title")}
       </h2>
@@ -45,7 +49,10 @@ export function Receipt({ result }: { result: SubmitPetitionResult }) {
         <Link href="/track" className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100">
           {t("receipt.trackNow")}
         </Link>
-        <Link href={`/cases/${result.trackingNo}`} className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100">
+        <Link
+          href={`/cases/${result.trackingNo}`}
+          className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100"
+        >
           {t("receipt.publicPage")}
         </Link>
       </div>

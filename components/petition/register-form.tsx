@@ -38,7 +38,9 @@ export function RegisterForm({
   trackUrl: string;
 }) {
   const t = useT();
-  const [state, action, pending] = useActionState<FormState<RegisterPetitionResult>, FormData>(registerPetition, { status: "idle" });
+  const [state, action, pending] = useActionState<FormState<RegisterPetitionResult>, FormData>(registerPetition, {
+    status: "idle",
+  });
   if (state.status === "done") return <RegisterReceipt result={state.result} trackUrl={trackUrl} />;
   const err = (name: string) => {
     const e = state.status === "error" ? state.fieldErrors[name] : undefined;
@@ -74,27 +76,86 @@ export function RegisterForm({
       <fieldset className={fieldset}>
         <legend className={legend}>{t("register.sectionSource")}</legend>
         <ChannelChoice t={t} value={v("channel")} error={err("channel")} requiredText={req} />
-        <Field name="receivedAt" label={t("register.receivedAt")} required requiredText={req} hint={t("register.receivedAtHint")} error={err("receivedAt")}>
-          {(a) => <input {...a} name="receivedAt" type="datetime-local" defaultValue={v("receivedAt", defaultReceivedAt)} max={defaultReceivedAt} className={inputClass} />}
+        <Field
+          name="receivedAt"
+          label={t("register.receivedAt")}
+          required
+          requiredText={req}
+          hint={t("register.receivedAtHint")}
+          error={err("receivedAt")}
+        >
+          {(a) => (
+            <input
+              {...a}
+              name="receivedAt"
+              type="datetime-local"
+              defaultValue={v("receivedAt", defaultReceivedAt)}
+              max={defaultReceivedAt}
+              className={inputClass}
+            />
+          )}
         </Field>
       </fieldset>
 
       <fieldset className={`${fieldset} ${ONLY_VISIT}`}>
         <legend className={legend}>{t("register.sectionVisit")}</legend>
-        <Field name="personCount" label={t("register.personCount")} required requiredText={req} hint={t("register.personCountHint")} error={err("personCount")}>
-          {(a) => <input {...a} name="personCount" type="number" inputMode="numeric" min={1} max={10000} step={1} defaultValue={v("personCount", "1")} className={`${inputClass} max-w-40`} />}
+        <Field
+          name="personCount"
+          label={t("register.personCount")}
+          required
+          requiredText={req}
+          hint={t("register.personCountHint")}
+          error={err("personCount")}
+        >
+          {(a) => (
+            <input
+              {...a}
+              name="personCount"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={10000}
+              step={1}
+              defaultValue={v("personCount", "1")}
+              className={`${inputClass} max-w-40`}
+            />
+          )}
         </Field>
         <Representatives t={t} v={v} err={err} />
       </fieldset>
 
       <fieldset className={`${fieldset} ${ONLY_HIGHER}`}>
         <legend className={legend}>{t("register.sectionHigher")}</legend>
-        <Field name="sourceDocNo" label={t("register.sourceDocNo")} required requiredText={req} hint={t("register.sourceDocNoHint")} error={err("sourceDocNo")}>
-          {(a) => <input {...a} name="sourceDocNo" type="text" defaultValue={v("sourceDocNo")} className={inputClass} />}
+        <Field
+          name="sourceDocNo"
+          label={t("register.sourceDocNo")}
+          required
+          requiredText={req}
+          hint={t("register.sourceDocNoHint")}
+          error={err("sourceDocNo")}
+        >
+          {(a) => (
+            <input {...a} name="sourceDocNo" type="text" defaultValue={v("sourceDocNo")} className={inputClass} />
+          )}
         </Field>
         <div className={ONLY_ASSIGN}>
-          <Field name="feedbackDueDate" label={t("register.feedbackDueDate")} required requiredText={req} hint={t("register.feedbackDueDateHint")} error={err("feedbackDueDate")}>
-            {(a) => <input {...a} name="feedbackDueDate" type="date" defaultValue={v("feedbackDueDate")} className={`${inputClass} max-w-60`} />}
+          <Field
+            name="feedbackDueDate"
+            label={t("register.feedbackDueDate")}
+            required
+            requiredText={req}
+            hint={t("register.feedbackDueDateHint")}
+            error={err("feedbackDueDate")}
+          >
+            {(a) => (
+              <input
+                {...a}
+                name="feedbackDueDate"
+                type="date"
+                defaultValue={v("feedbackDueDate")}
+                className={`${inputClass} max-w-60`}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -105,14 +166,33 @@ export function RegisterForm({
           {select("categoryId", categories, t("file.categoryPlaceholder"))}
         </Field>
         <div className={ONLY_ACCUSATION}>
-          <Field name="accusedUnitId" label={t("register.accusedUnit")} hint={t("register.accusedUnitHint")} error={err("accusedUnitId")}>
+          <Field
+            name="accusedUnitId"
+            label={t("register.accusedUnit")}
+            hint={t("register.accusedUnitHint")}
+            error={err("accusedUnitId")}
+          >
             {select("accusedUnitId", units, t("register.accusedUnitNone"))}
           </Field>
         </div>
-        <Field name="title" label={t("file.titleField")} required requiredText={req} hint={t("file.titleHint", LIMITS.title)} error={err("title")}>
+        <Field
+          name="title"
+          label={t("file.titleField")}
+          required
+          requiredText={req}
+          hint={t("file.titleHint", LIMITS.title)}
+          error={err("title")}
+        >
           {(a) => <input {...a} name="title" type="text" defaultValue={v("title")} className={inputClass} />}
         </Field>
-        <Field name="content" label={t("register.content")} required requiredText={req} hint={t("register.contentHint", LIMITS.content)} error={err("content")}>
+        <Field
+          name="content"
+          label={t("register.content")}
+          required
+          requiredText={req}
+          hint={t("register.contentHint", LIMITS.content)}
+          error={err("content")}
+        >
           {(a) => <textarea {...a} name="content" rows={10} defaultValue={v("content")} className={inputClass} />}
         </Field>
         <Field name="placeId" label={t("file.township")} required requiredText={req} error={err("placeId")}>
@@ -123,26 +203,64 @@ export function RegisterForm({
       <fieldset className={fieldset}>
         <legend className={legend}>{t("register.sectionPerson")}</legend>
         <Field name="name" label={t("file.name")} required requiredText={req} error={err("name")}>
-          {(a) => <input {...a} name="name" type="text" autoComplete="off" defaultValue={v("name")} className={inputClass} />}
+          {(a) => (
+            <input {...a} name="name" type="text" autoComplete="off" defaultValue={v("name")} className={inputClass} />
+          )}
         </Field>
         <Field name="phone" label={t("register.phone")} hint={t("register.phoneHint")} error={err("phone")}>
-          {(a) => <input {...a} name="phone" type="tel" autoComplete="off" defaultValue={v("phone")} className={inputClass} />}
+          {(a) => (
+            <input {...a} name="phone" type="tel" autoComplete="off" defaultValue={v("phone")} className={inputClass} />
+          )}
         </Field>
         <Field name="address" label={t("file.address")} required requiredText={req} error={err("address")}>
-          {(a) => <input {...a} name="address" type="text" autoComplete="off" defaultValue={v("address")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="address"
+              type="text"
+              autoComplete="off"
+              defaultValue={v("address")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="idNumber" label={t("file.idNumber")} error={err("idNumber")}>
-          {(a) => <input {...a} name="idNumber" type="text" autoComplete="off" defaultValue={v("idNumber")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="idNumber"
+              type="text"
+              autoComplete="off"
+              defaultValue={v("idNumber")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="email" label={t("file.email")} error={err("email")}>
-          {(a) => <input {...a} name="email" type="email" autoComplete="off" defaultValue={v("email")} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={v("email")}
+              className={inputClass}
+            />
+          )}
         </Field>
       </fieldset>
 
       <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-5">
         <legend className={legend}>{t("register.sectionPublish")}</legend>
         <div className="flex items-start gap-3">
-          <input id="f-consentPublic" name="consentPublic" type="checkbox" defaultChecked={v("consentPublic") === "on"} className="mt-1 h-5 w-5" aria-describedby="f-consentPublic-hint" />
+          <input
+            id="f-consentPublic"
+            name="consentPublic"
+            type="checkbox"
+            defaultChecked={v("consentPublic") === "on"}
+            className="mt-1 h-5 w-5"
+            aria-describedby="f-consentPublic-hint"
+          />
           <label htmlFor="f-consentPublic">{t("register.consent")}</label>
         </div>
         <p id="f-consentPublic-hint" className="text-sm text-stone-600">
@@ -156,7 +274,17 @@ export function RegisterForm({
 }
 
 /** The channel as radio buttons: every choice visible at once, and the checked one drives the CSS above. */
-function ChannelChoice({ t, value, error, requiredText }: { t: Translate; value: string; error?: string; requiredText: string }) {
+function ChannelChoice({
+  t,
+  value,
+  error,
+  requiredText,
+}: {
+  t: Translate;
+  value: string;
+  error?: string;
+  requiredText: string;
+}) {
   return (
     <fieldset className="space-y-2" aria-describedby={error ? "f-channel-error" : undefined}>
       <legend className="font-medium text-stone-800">
@@ -192,10 +320,23 @@ function ChannelChoice({ t, value, error, requiredText }: { t: Translate; value:
 }
 
 /** Five optional rows (条例第20条: at most five representatives); no script adds or removes rows. */
-function Representatives({ t, v, err }: { t: Translate; v: (name: string) => string; err: (name: string) => string | undefined }) {
+function Representatives({
+  t,
+  v,
+  err,
+}: {
+  t: Translate;
+  v: (name: string) => string;
+  err: (name: string) => string | undefined;
+}) {
   const listError = err("representatives");
   return (
-    <fieldset className="space-y-3" aria-describedby={["f-representatives-hint", listError ? "f-representatives-error" : null].filter(Boolean).join(" ")}>
+    <fieldset
+      className="space-y-3"
+      aria-describedby={["f-representatives-hint", listError ? "f-representatives-error" : null]
+        .filter(Boolean)
+        .join(" ")}
+    >
       <legend className="font-medium text-stone-800">{t("register.representatives")}</legend>
       <p id="f-representatives-hint" className="text-sm text-stone-600">
         {t("register.representativesHint")}
@@ -209,13 +350,40 @@ function Representatives({ t, v, err }: { t: Translate; v: (name: string) => str
         <fieldset key={i} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-3">
           <legend className="px-1 text-sm font-medium">{t("register.representative", { n: i + 1 })}</legend>
           <Field name={`rep${i}Name`} label={t("register.repName")} error={err(`rep${i}Name`)}>
-            {(a) => <input {...a} name={`rep${i}Name`} type="text" autoComplete="off" defaultValue={v(`rep${i}Name`)} className={inputClass} />}
+            {(a) => (
+              <input
+                {...a}
+                name={`rep${i}Name`}
+                type="text"
+                autoComplete="off"
+                defaultValue={v(`rep${i}Name`)}
+                className={inputClass}
+              />
+            )}
           </Field>
           <Field name={`rep${i}Phone`} label={t("register.repPhone")} error={err(`rep${i}Phone`)}>
-            {(a) => <input {...a} name={`rep${i}Phone`} type="tel" autoComplete="off" defaultValue={v(`rep${i}Phone`)} className={inputClass} />}
+            {(a) => (
+              <input
+                {...a}
+                name={`rep${i}Phone`}
+                type="tel"
+                autoComplete="off"
+                defaultValue={v(`rep${i}Phone`)}
+                className={inputClass}
+              />
+            )}
           </Field>
           <Field name={`rep${i}IdNumber`} label={t("register.repIdNumber")} error={err(`rep${i}IdNumber`)}>
-            {(a) => <input {...a} name={`rep${i}IdNumber`} type="text" autoComplete="off" defaultValue={v(`rep${i}IdNumber`)} className={inputClass} />}
+            {(a) => (
+              <input
+                {...a}
+                name={`rep${i}IdNumber`}
+                type="text"
+                autoComplete="off"
+                defaultValue={v(`rep${i}IdNumber`)}
+                className={inputClass}
+              />
+            )}
           </Field>
         </fieldset>
       ))}

@@ -16,7 +16,11 @@ export function RegisterReceipt({ result, trackUrl }: { result: RegisterPetition
     </div>
   );
   return (
-    <section aria-labelledby="receipt-title" className="space-y-5 rounded-lg border-2 border-brand-700 bg-white p-6 print:border-0 print:p-0" data-testid="receipt">
+    <section
+      aria-labelledby="receipt-title"
+      className="space-y-5 rounded-lg border-2 border-brand-700 bg-white p-6 print:border-0 print:p-0"
+      data-testid="receipt"
+    >
       <header className="space-y-1 text-center">
         <p className="text-lg">{result.unitName}</p>
         <h2 id="receipt-title" className="text-2xl font-bold tracking-widest" tabIndex={-1}>
@@ -43,14 +47,20 @@ export function RegisterReceipt({ result, trackUrl }: { result: RegisterPetition
         {result.channel === "VISIT"
           ? row(
               t("register.receipt.persons"),
-              t(result.isCollective ? "register.receipt.collective" : "register.receipt.personsValue", { count: result.personCount }),
+              t(result.isCollective ? "register.receipt.collective" : "register.receipt.personsValue", {
+                count: result.personCount,
+              }),
               "receipt-persons",
             )
           : null}
         {row(t("register.receipt.receivedAt"), formatDateTime(new Date(result.receivedAt)), "receipt-received")}
         {row(t("register.receipt.registeredAt"), formatDateTime(new Date(result.registeredAt)))}
         {row(t("register.receipt.unit"), result.unitName)}
-        {row(t("register.receipt.routeDue"), t("register.receipt.routeDueValue", { date: formatDate(new Date(result.routeDueAt)) }), "receipt-route-due")}
+        {row(
+          t("register.receipt.routeDue"),
+          t("register.receipt.routeDueValue", { date: formatDate(new Date(result.routeDueAt)) }),
+          "receipt-route-due",
+        )}
       </dl>
       <div className="space-y-2 rounded-md border border-stone-300 p-4">
         <h3 className="font-semibold">{t("register.receipt.howToTitle")}</h3>

@@ -18,7 +18,10 @@ export function Timeline({ events, t, emptyText }: { events: TimelineEvent[]; t:
     <ol className="relative space-y-4 border-l-2 border-stone-200 pl-5" data-testid="timeline">
       {events.map((e) => (
         <li key={e.seq} className="relative" data-event-type={e.type}>
-          <span className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden="true" />
+          <span
+            className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600"
+            aria-hidden="true"
+          />
           <div className="flex flex-wrap items-baseline gap-x-3">
             <span className="font-semibold">{t(`enums.event.${e.type as EventType}`)}</span>
             {e.toState ? <span className="text-sm text-stone-700">→ {t(`enums.state.${e.toState}`)}</span> : null}

@@ -12,7 +12,11 @@ export function TrackForm({ notice }: { notice?: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(trackCase, { status: "idle" });
   const trackingNo = state.status === "error" ? (state.values.trackingNo ?? "") : "";
   return (
-    <form action={action} className="max-w-md space-y-4 rounded-lg border border-stone-200 bg-white p-5" key={state.status === "error" ? `e-${trackingNo}` : "new"}>
+    <form
+      action={action}
+      className="max-w-md space-y-4 rounded-lg border border-stone-200 bg-white p-5"
+      key={state.status === "error" ? `e-${trackingNo}` : "new"}
+    >
       {state.status === "error" ? (
         <Notice tone="error" role="alert">
           {t(state.message.key, state.message.params)}
@@ -20,11 +24,35 @@ export function TrackForm({ notice }: { notice?: string }) {
       ) : notice ? (
         <Notice tone="info">{notice}</Notice>
       ) : null}
-      <Field name="trackingNo" label={t("track.trackingNo")} required requiredText={t("file.required")} hint={t("track.trackingNoHint")}>
-        {(a) => <input {...a} name="trackingNo" type="text" autoComplete="off" autoCapitalize="characters" defaultValue={trackingNo} className={`${inputClass} font-mono`} />}
+      <Field
+        name="trackingNo"
+        label={t("track.trackingNo")}
+        required
+        requiredText={t("file.required")}
+        hint={t("track.trackingNoHint")}
+      >
+        {(a) => (
+          <input
+            {...a}
+            name="trackingNo"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            defaultValue={trackingNo}
+            className={`${inputClass} font-mono`}
+          />
+        )}
       </Field>
-      <Field name="queryCode" label={t("track.queryCode")} required requiredText={t("file.required")} hint={t("track.queryCodeHint")}>
-        {(a) => <input {...a} name="queryCode" type="password" autoComplete="off" className={`${inputClass} font-mono`} />}
+      <Field
+        name="queryCode"
+        label={t("track.queryCode")}
+        required
+        requiredText={t("file.required")}
+        hint={t("track.queryCodeHint")}
+      >
+        {(a) => (
+          <input {...a} name="queryCode" type="password" autoComplete="off" className={`${inputClass} font-mono`} />
+        )}
       </Field>
       <SubmitButton pending={pending}>{t("track.submit")}</SubmitButton>
     </form>

@@ -29,9 +29,7 @@ export function QueuePagination({
           {previous}
         </span>
       )}
-      <span className="text-stone-700">
-        {status}
-      </span>
+      <span className="text-stone-700">{status}</span>
       {nextHref ? (
         <Link href={nextHref} rel="next" className={link}>
           {next}

@@ -21,7 +21,15 @@ export type QueueTableText = {
   caption: string;
   empty: string;
   unassigned: string;
-  columns: { trackingNo: string; title: string; category: string; channel: string; deadline: string; assignee: string; state: string };
+  columns: {
+    trackingNo: string;
+    title: string;
+    category: string;
+    channel: string;
+    deadline: string;
+    assignee: string;
+    state: string;
+  };
 };
 
 /** Overdue red and bold, due within 3 days amber; the words ("已逾期 5 日") carry the meaning, the colour only helps. */
@@ -72,7 +80,12 @@ export function QueueTable({ rows, text }: { rows: readonly QueueTableRow[]; tex
             </tr>
           ) : (
             rows.map((r) => (
-              <tr key={r.id} className="border-b border-stone-200 align-top hover:bg-stone-50" data-testid="queue-row" data-tracking-no={r.trackingNo}>
+              <tr
+                key={r.id}
+                className="border-b border-stone-200 align-top hover:bg-stone-50"
+                data-testid="queue-row"
+                data-tracking-no={r.trackingNo}
+              >
                 <th scope="row" className="whitespace-nowrap px-3 py-2 font-mono font-normal">
                   <Link href={`/staff/cases/${encodeURIComponent(r.id)}`} className="text-blue-800 underline">
                     {r.trackingNo}
@@ -84,7 +97,9 @@ export function QueueTable({ rows, text }: { rows: readonly QueueTableRow[]; tex
                 <td className={`whitespace-nowrap px-3 py-2 ${deadlineTone(r.deadline)}`} data-testid="queue-deadline">
                   {r.deadlineText}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">{r.assignee ?? <span className="text-stone-600">{text.unassigned}</span>}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  {r.assignee ?? <span className="text-stone-600">{text.unassigned}</span>}
+                </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   <StateBadge state={r.state} label={r.stateLabel} />
                 </td>

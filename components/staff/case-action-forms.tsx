@@ -64,7 +64,11 @@ function ActionForm({
   // `key` remounts the fields with what was typed after a refusal (React resets a form after its action).
   const formKey = state.status === "error" ? JSON.stringify(state.values) : state.status;
   return (
-    <section aria-labelledby={headingId} data-testid={`action-${id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      data-testid={`action-${id}`}
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+    >
       <h3 id={headingId} className="mb-2 text-base font-semibold text-stone-900">
         {title}
       </h3>
@@ -84,7 +88,12 @@ function ActionForm({
         <input type="hidden" name="version" value={caseRef.version} />
         {children(helpers)}
         {tone === "danger" ? (
-          <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            aria-disabled={pending}
+            className="rounded-md border-2 border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+          >
             {submitLabel}
           </button>
         ) : (
@@ -95,16 +104,47 @@ function ActionForm({
   );
 }
 
-function TextArea({ h, name, label, hint, required = true, rows = 4, defaultValue }: { h: Helpers; name: string; label: string; hint?: string; required?: boolean; rows?: number; defaultValue?: string }) {
+function TextArea({
+  h,
+  name,
+  label,
+  hint,
+  required = true,
+  rows = 4,
+  defaultValue,
+}: {
+  h: Helpers;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+  defaultValue?: string;
+}) {
   return (
-    <Field name={h.fid(name)} label={label} hint={hint} required={required} requiredText={h.t("caseStaff.required")} error={h.err(name)}>
+    <Field
+      name={h.fid(name)}
+      label={label}
+      hint={hint}
+      required={required}
+      requiredText={h.t("caseStaff.required")}
+      error={h.err(name)}
+    >
       {(a) => <textarea {...a} name={name} rows={rows} defaultValue={h.v(name, defaultValue)} className={inputClass} />}
     </Field>
   );
 }
 
 /** 转送 / 交办 (the bureau): the units allowed for this case, grouped by kind. */
-export function RouteForm({ caseRef, groups, note }: { caseRef: CaseRef; groups: { kind: UnitKind; units: { id: string; name: string }[] }[]; note?: string }) {
+export function RouteForm({
+  caseRef,
+  groups,
+  note,
+}: {
+  caseRef: CaseRef;
+  groups: { kind: UnitKind; units: { id: string; name: string }[] }[];
+  note?: string;
+}) {
   const t = useT();
   return (
     <ActionForm
@@ -123,7 +163,13 @@ export function RouteForm({ caseRef, groups, note }: { caseRef: CaseRef; groups:
     >
       {(h) => (
         <>
-          <Field name={h.fid("targetUnitId")} label={t("caseStaff.route.target")} required requiredText={t("caseStaff.required")} error={h.err("targetUnitId")}>
+          <Field
+            name={h.fid("targetUnitId")}
+            label={t("caseStaff.route.target")}
+            required
+            requiredText={t("caseStaff.required")}
+            error={h.err("targetUnitId")}
+          >
             {(a) => (
               <select {...a} name="targetUnitId" defaultValue={h.v("targetUnitId")} className={inputClass}>
                 <option value="">{t("caseStaff.choose")}</option>
@@ -160,7 +206,14 @@ export function ReturnForm({ caseRef, dueDate }: { caseRef: CaseRef; dueDate: st
       tone="danger"
       caseRef={caseRef}
     >
-      {(h) => <TextArea h={h} name="reason" label={t("caseStaff.return.reason")} hint={t("caseStaff.textHint", STAFF_LIMITS.note)} />}
+      {(h) => (
+        <TextArea
+          h={h}
+          name="reason"
+          label={t("caseStaff.return.reason")}
+          hint={t("caseStaff.textHint", STAFF_LIMITS.note)}
+        />
+      )}
     </ActionForm>
   );
 }
@@ -169,7 +222,15 @@ export function ReturnForm({ caseRef, dueDate }: { caseRef: CaseRef; dueDate: st
 export function AcceptForm({ caseRef }: { caseRef: CaseRef }) {
   const t = useT();
   return (
-    <ActionForm id="accept" title={t("caseStaff.accept.title")} hint={t("caseStaff.accept.hint")} action={A.acceptCaseAction} submitLabel={t("caseStaff.accept.submit")} doneText={t("caseStaff.accept.done")} caseRef={caseRef}>
+    <ActionForm
+      id="accept"
+      title={t("caseStaff.accept.title")}
+      hint={t("caseStaff.accept.hint")}
+      action={A.acceptCaseAction}
+      submitLabel={t("caseStaff.accept.submit")}
+      doneText={t("caseStaff.accept.done")}
+      caseRef={caseRef}
+    >
       {(h) => {
         const error = h.err("confirm");
         const id = `f-${h.fid("confirm")}`;
@@ -196,7 +257,13 @@ export function NotAcceptForm({ caseRef }: { caseRef: CaseRef }) {
       {(h) => (
         <>
           <TextArea h={h} name="reason" label={t("caseStaff.notAccept.reason")} />
-          <Field name={h.fid("properChannel")} label={t("caseStaff.notAccept.channel")} required requiredText={t("caseStaff.required")} error={h.err("properChannel")}>
+          <Field
+            name={h.fid("properChannel")}
+            label={t("caseStaff.notAccept.channel")}
+            required
+            requiredText={t("caseStaff.required")}
+            error={h.err("properChannel")}
+          >
             {(a) => (
               <select {...a} name="properChannel" defaultValue={h.v("properChannel")} className={inputClass}>
                 <option value="">{t("caseStaff.choose")}</option>
@@ -209,7 +276,15 @@ export function NotAcceptForm({ caseRef }: { caseRef: CaseRef }) {
             )}
           </Field>
           <Field name={h.fid("channelDetail")} label={t("caseStaff.notAccept.detail")} error={h.err("channelDetail")}>
-            {(a) => <input {...a} name="channelDetail" type="text" defaultValue={h.v("channelDetail")} className={inputClass} />}
+            {(a) => (
+              <input
+                {...a}
+                name="channelDetail"
+                type="text"
+                defaultValue={h.v("channelDetail")}
+                className={inputClass}
+              />
+            )}
           </Field>
         </>
       )}
@@ -218,7 +293,15 @@ export function NotAcceptForm({ caseRef }: { caseRef: CaseRef }) {
 }
 
 /** 分派: a handler of the case's unit. */
-export function AssignForm({ caseRef, handlers, current }: { caseRef: CaseRef; handlers: { id: string; name: string }[]; current: string | null }) {
+export function AssignForm({
+  caseRef,
+  handlers,
+  current,
+}: {
+  caseRef: CaseRef;
+  handlers: { id: string; name: string }[];
+  current: string | null;
+}) {
   const t = useT();
   return (
     <ActionForm
@@ -231,7 +314,13 @@ export function AssignForm({ caseRef, handlers, current }: { caseRef: CaseRef; h
       caseRef={caseRef}
     >
       {(h) => (
-        <Field name={h.fid("assigneeId")} label={t("caseStaff.assign.assignee")} required requiredText={t("caseStaff.required")} error={h.err("assigneeId")}>
+        <Field
+          name={h.fid("assigneeId")}
+          label={t("caseStaff.assign.assignee")}
+          required
+          requiredText={t("caseStaff.required")}
+          error={h.err("assigneeId")}
+        >
           {(a) => (
             <select {...a} name="assigneeId" defaultValue={h.v("assigneeId")} className={inputClass}>
               <option value="">{t("caseStaff.choose")}</option>
@@ -268,7 +357,14 @@ export function CaseTextForm({ caseRef, kind }: { caseRef: CaseRef; kind: keyof 
       doneText={t(`caseStaff.${kind}.done`)}
       caseRef={caseRef}
     >
-      {(h) => <TextArea h={h} name="text" label={t(`caseStaff.${kind}.text`)} hint={t("caseStaff.textHint", STAFF_LIMITS.note)} />}
+      {(h) => (
+        <TextArea
+          h={h}
+          name="text"
+          label={t(`caseStaff.${kind}.text`)}
+          hint={t("caseStaff.textHint", STAFF_LIMITS.note)}
+        />
+      )}
     </ActionForm>
   );
 }
@@ -288,10 +384,34 @@ export function ExtensionForm({ caseRef }: { caseRef: CaseRef }) {
     >
       {(h) => (
         <>
-          <Field name={h.fid("days")} label={t("caseStaff.extension.days")} hint={t("caseStaff.extension.daysHint")} required requiredText={t("caseStaff.required")} error={h.err("days")}>
-            {(a) => <input {...a} name="days" type="number" inputMode="numeric" min={1} max={MAX_EXTENSION_DAYS} step={1} defaultValue={h.v("days")} className={`${inputClass} max-w-32`} />}
+          <Field
+            name={h.fid("days")}
+            label={t("caseStaff.extension.days")}
+            hint={t("caseStaff.extension.daysHint")}
+            required
+            requiredText={t("caseStaff.required")}
+            error={h.err("days")}
+          >
+            {(a) => (
+              <input
+                {...a}
+                name="days"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_EXTENSION_DAYS}
+                step={1}
+                defaultValue={h.v("days")}
+                className={`${inputClass} max-w-32`}
+              />
+            )}
           </Field>
-          <TextArea h={h} name="reason" label={t("caseStaff.extension.reason")} hint={t("caseStaff.extension.reasonHint")} />
+          <TextArea
+            h={h}
+            name="reason"
+            label={t("caseStaff.extension.reason")}
+            hint={t("caseStaff.extension.reasonHint")}
+          />
         </>
       )}
     </ActionForm>
@@ -302,10 +422,23 @@ export function ExtensionForm({ caseRef }: { caseRef: CaseRef }) {
 export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: readonly Outcome[] }) {
   const t = useT();
   return (
-    <ActionForm id="reply" title={t("caseStaff.reply.title")} action={A.replyCaseAction} submitLabel={t("caseStaff.reply.submit")} doneText={t("caseStaff.reply.done")} caseRef={caseRef}>
+    <ActionForm
+      id="reply"
+      title={t("caseStaff.reply.title")}
+      action={A.replyCaseAction}
+      submitLabel={t("caseStaff.reply.submit")}
+      doneText={t("caseStaff.reply.done")}
+      caseRef={caseRef}
+    >
       {(h) => (
         <>
-          <Field name={h.fid("outcome")} label={t("caseStaff.reply.outcome")} required requiredText={t("caseStaff.required")} error={h.err("outcome")}>
+          <Field
+            name={h.fid("outcome")}
+            label={t("caseStaff.reply.outcome")}
+            required
+            requiredText={t("caseStaff.required")}
+            error={h.err("outcome")}
+          >
             {(a) => (
               <select {...a} name="outcome" defaultValue={h.v("outcome")} className={inputClass}>
                 <option value="">{t("caseStaff.choose")}</option>
@@ -317,7 +450,13 @@ export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: r
               </select>
             )}
           </Field>
-          <TextArea h={h} name="replyText" label={t("caseStaff.reply.text")} hint={t("caseStaff.reply.hint", STAFF_LIMITS.replyText)} rows={8} />
+          <TextArea
+            h={h}
+            name="replyText"
+            label={t("caseStaff.reply.text")}
+            hint={t("caseStaff.reply.hint", STAFF_LIMITS.replyText)}
+            rows={8}
+          />
         </>
       )}
     </ActionForm>
@@ -325,7 +464,15 @@ export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: r
 }
 
 /** 公开: the masked draft for review; the server scans it again before it is published. */
-export function PublishForm({ caseRef, draft, publishedOn }: { caseRef: CaseRef; draft: { title: string; summary: string; reply: string }; publishedOn: string | null }) {
+export function PublishForm({
+  caseRef,
+  draft,
+  publishedOn,
+}: {
+  caseRef: CaseRef;
+  draft: { title: string; summary: string; reply: string };
+  publishedOn: string | null;
+}) {
   const t = useT();
   return (
     <ActionForm
@@ -344,11 +491,38 @@ export function PublishForm({ caseRef, draft, publishedOn }: { caseRef: CaseRef;
     >
       {(h) => (
         <>
-          <Field name={h.fid("publicTitle")} label={t("caseStaff.publish.publicTitle")} required requiredText={t("caseStaff.required")} error={h.err("publicTitle")}>
-            {(a) => <input {...a} name="publicTitle" type="text" defaultValue={h.v("publicTitle", draft.title)} className={inputClass} />}
+          <Field
+            name={h.fid("publicTitle")}
+            label={t("caseStaff.publish.publicTitle")}
+            required
+            requiredText={t("caseStaff.required")}
+            error={h.err("publicTitle")}
+          >
+            {(a) => (
+              <input
+                {...a}
+                name="publicTitle"
+                type="text"
+                defaultValue={h.v("publicTitle", draft.title)}
+                className={inputClass}
+              />
+            )}
           </Field>
-          <TextArea h={h} name="publicSummary" label={t("caseStaff.publish.publicSummary")} defaultValue={draft.summary} rows={6} />
-          <TextArea h={h} name="publicReply" label={t("caseStaff.publish.publicReply")} defaultValue={draft.reply} rows={6} required={false} />
+          <TextArea
+            h={h}
+            name="publicSummary"
+            label={t("caseStaff.publish.publicSummary")}
+            defaultValue={draft.summary}
+            rows={6}
+          />
+          <TextArea
+            h={h}
+            name="publicReply"
+            label={t("caseStaff.publish.publicReply")}
+            defaultValue={draft.reply}
+            rows={6}
+            required={false}
+          />
         </>
       )}
     </ActionForm>

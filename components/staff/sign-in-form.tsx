@@ -23,7 +23,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     let key: MessageKey | null;
     try {
-      const res = await signIn("credentials", { redirect: false, username: String(data.get("username") ?? ""), password: String(data.get("password") ?? "") });
+      const res = await signIn("credentials", {
+        redirect: false,
+        username: String(data.get("username") ?? ""),
+        password: String(data.get("password") ?? ""),
+      });
       key = res?.ok && !res.error ? null : signInMessageKey(res?.error ?? "invalid");
     } catch {
       key = "errors.unexpected";
@@ -42,7 +46,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   }
 
   // Both fields point at the one message: it concerns the pair, not either field.
-  const aria = (a: { id: string; required?: boolean }) => ({ ...a, "aria-describedby": error ? ERROR_ID : undefined, "aria-invalid": error ? true : undefined });
+  const aria = (a: { id: string; required?: boolean }) => ({
+    ...a,
+    "aria-describedby": error ? ERROR_ID : undefined,
+    "aria-invalid": error ? true : undefined,
+  });
   return (
     // method="post": should the script not have run, a native submit never puts the password in a URL.
     <form method="post" onSubmit={submit} className="space-y-4 rounded-lg border border-stone-200 bg-white p-5">
@@ -52,10 +60,31 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         </Notice>
       ) : null}
       <Field name="username" label={t("staffAuth.username")} required requiredText={t("file.required")}>
-        {(a) => <input {...aria(a)} name="username" type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} className={inputClass} />}
+        {(a) => (
+          <input
+            {...aria(a)}
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={64}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="password" label={t("staffAuth.password")} required requiredText={t("file.required")}>
-        {(a) => <input {...aria(a)} ref={password} name="password" type="password" autoComplete="current-password" maxLength={256} className={inputClass} />}
+        {(a) => (
+          <input
+            {...aria(a)}
+            ref={password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={256}
+            className={inputClass}
+          />
+        )}
       </Field>
       <SubmitButton pending={pending}>{pending ? t("staffAuth.submitting") : t("staffAuth.submit")}</SubmitButton>
     </form>

@@ -7,7 +7,10 @@ export type StaffNavItem = { href: string; label: string };
 /** The workspace's main links; the current one is marked for assistive technology, not by colour alone. */
 export function StaffNav({ items, label }: { items: readonly StaffNavItem[]; label: string }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === "/staff" ? pathname === href || pathname.startsWith("/staff/cases") : pathname === href || pathname.startsWith(`${href}/`));
+  const current = (href: string) =>
+    href === "/staff"
+      ? pathname === href || pathname.startsWith("/staff/cases")
+      : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap items-center gap-1">

@@ -36,16 +36,25 @@ export function StaffTimeline({ events, t }: { events: StaffCaseEvent[]; t: Tran
             className={`rounded-md border-l-4 p-3 ${internal ? "border-amber-500 bg-amber-50/60" : "border-stone-300 bg-white"}`}
           >
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              {internal ? <span className="rounded bg-amber-600 px-1.5 py-0.5 text-xs font-bold text-white">{t("caseStaff.internal")}</span> : null}
+              {internal ? (
+                <span className="rounded bg-amber-600 px-1.5 py-0.5 text-xs font-bold text-white">
+                  {t("caseStaff.internal")}
+                </span>
+              ) : null}
               <span className="font-semibold">{hasMessage(eventKey) ? t(eventKey) : e.type}</span>
               {e.toState ? <span className="text-sm text-stone-700">→ {t(`enums.state.${e.toState}`)}</span> : null}
               <time className="text-sm text-stone-600" dateTime={e.occurredAt.toISOString()}>
                 {formatDateTime(e.occurredAt)}
               </time>
               {e.unit ? <span className="text-sm text-stone-600">{e.unit.name}</span> : null}
-              <span className="text-sm text-stone-600">{t(`caseStaff.actor.${e.actorType}`, { name: e.actorName ?? "—" })}</span>
+              <span className="text-sm text-stone-600">
+                {t(`caseStaff.actor.${e.actorType}`, { name: e.actorName ?? "—" })}
+              </span>
             </div>
-            <p className={`mt-1 inline-block rounded border px-1.5 py-0.5 text-xs ${VISIBILITY_TONE[e.visibility]}`} data-testid="event-visibility">
+            <p
+              className={`mt-1 inline-block rounded border px-1.5 py-0.5 text-xs ${VISIBILITY_TONE[e.visibility]}`}
+              data-testid="event-visibility"
+            >
               {t(`caseStaff.visibility.${e.visibility}`)}
             </p>
             {details.length ? <p className="mt-1 text-sm text-stone-700">{details.join(" · ")}</p> : null}

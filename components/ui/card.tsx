@@ -1,4 +1,12 @@
-export function Card({ title, children, className = "" }: { title?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  className = "",
+}: {
+  title?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-lg border border-stone-200 bg-white p-5 shadow-sm ${className}`}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-stone-900">{title}</h2> : null}
@@ -7,7 +15,15 @@ export function Card({ title, children, className = "" }: { title?: React.ReactN
   );
 }
 
-export function Notice({ tone = "info", children, role }: { tone?: "info" | "warning" | "error" | "success"; children: React.ReactNode; role?: "alert" | "status" }) {
+export function Notice({
+  tone = "info",
+  children,
+  role,
+}: {
+  tone?: "info" | "warning" | "error" | "success";
+  children: React.ReactNode;
+  role?: "alert" | "status";
+}) {
   const tones = {
     info: "border-sky-300 bg-sky-50 text-sky-950",
     warning: "border-amber-400 bg-amber-50 text-amber-950",

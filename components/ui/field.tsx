@@ -6,7 +6,12 @@ export type FieldProps = {
   requiredText?: string;
   hint?: string;
   error?: string;
-  children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean; required?: boolean }) => React.ReactNode;
+  children: (aria: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: boolean;
+    required?: boolean;
+  }) => React.ReactNode;
 };
 
 export function Field({ name, label, required, requiredText, hint, error, children }: FieldProps) {
@@ -41,7 +46,15 @@ export function Field({ name, label, required, requiredText, hint, error, childr
 export const inputClass =
   "block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600 focus:border-blue-700";
 
-export function SubmitButton({ children, pending, className = "" }: { children: React.ReactNode; pending?: boolean; className?: string }) {
+export function SubmitButton({
+  children,
+  pending,
+  className = "",
+}: {
+  children: React.ReactNode;
+  pending?: boolean;
+  className?: string;
+}) {
   return (
     <button
       type="submit"
@@ -59,7 +72,14 @@ export function CheckboxField({ id, name, label, error }: { id: string; name: st
   return (
     <div>
       <div className="flex items-start gap-3">
-        <input id={id} name={name} type="checkbox" className="mt-1 h-5 w-5" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="mt-1 h-5 w-5"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         <label htmlFor={id}>{label}</label>
       </div>
       {error ? (

@@ -9,7 +9,10 @@ export async function PublicFrame({ children }: { children: React.ReactNode }) {
   const { t, locale } = await getT();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+      >
         {t("site.skip")}
       </a>
       <header className="no-print border-b-4 border-brand-700 bg-white">

@@ -93,7 +93,12 @@ export async function captureSubmission(page: Page, form: Locator): Promise<Capt
     if (!body) throw new Error("a server-action request without a body");
     resolve({
       url: r.url(),
-      headers: { "next-action": h["next-action"]!, "next-router-state-tree": h["next-router-state-tree"] ?? "", "content-type": h["content-type"]!, accept: h.accept ?? "" },
+      headers: {
+        "next-action": h["next-action"]!,
+        "next-router-state-tree": h["next-router-state-tree"] ?? "",
+        "content-type": h["content-type"]!,
+        accept: h.accept ?? "",
+      },
       body,
     });
   };
@@ -157,7 +162,11 @@ export function actionResult(text: string): Record<string, unknown> | null {
  * X-Forwarded-For) — byte for byte, or with some form fields replaced (the body is then rebuilt with the
  * same fields in the same order, as a fresh multipart body). Redirects are not followed: they are answers.
  */
-export async function replay(request: APIRequestContext, c: CapturedAction, options: { replace?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<ReplayAnswer> {
+export async function replay(
+  request: APIRequestContext,
+  c: CapturedAction,
+  options: { replace?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<ReplayAnswer> {
   const headers: Record<string, string> = { ...c.headers, ...options.headers };
   let response;
   if (options.replace) {
@@ -176,5 +185,9 @@ export async function replay(request: APIRequestContext, c: CapturedAction, opti
   }
   const type = response.headers()["content-type"] ?? "";
   const text = await response.text();
-  return { status: response.status(), location: response.headers()["location"] ?? null, result: type.startsWith("text/x-component") ? actionResult(text) : null };
+  return {
+    status: response.status(),
+    location: response.headers()["location"] ?? null,
+    result: type.startsWith("text/x-component") ? actionResult(text) : null,
+  };
 }

@@ -30,7 +30,9 @@ export function petitionsAfter(rowid: number): { title: string; name: string; ph
   return withDb(
     (db) =>
       db
-        .prepare('SELECT title, "petitionerName" AS name, "petitionerPhone" AS phone, address FROM "Petition" WHERE rowid > ?')
+        .prepare(
+          'SELECT title, "petitionerName" AS name, "petitionerPhone" AS phone, address FROM "Petition" WHERE rowid > ?',
+        )
         .all(rowid) as { title: string; name: string; phone: string; address: string }[],
   );
 }
@@ -42,7 +44,9 @@ export function countPetitionsMarked(marker: string): number {
     (db) =>
       (
         db
-          .prepare('SELECT COUNT(*) AS n FROM "Petition" WHERE title LIKE ? OR content LIKE ? OR "petitionerName" LIKE ? OR address LIKE ?')
+          .prepare(
+            'SELECT COUNT(*) AS n FROM "Petition" WHERE title LIKE ? OR content LIKE ? OR "petitionerName" LIKE ? OR address LIKE ?',
+          )
           .get(like, like, like, like) as { n: number }
       ).n,
   );
@@ -57,7 +61,20 @@ export function findPetition(trackingNo: string) {
           'SELECT id, title, content, "petitionerName" AS name, "petitionerPhone" AS phone, "petitionerIdNumber" AS idNumber, "petitionerEmail" AS email, address, "consentPublic" AS consentPublic, state, "headHash" AS headHash, "eventCount" AS eventCount FROM "Petition" WHERE "trackingNo" = ?',
         )
         .get(trackingNo) as
-        | { id: string; title: string; content: string; name: string; phone: string; idNumber: string | null; email: string | null; address: string; consentPublic: number; state: string; headHash: string | null; eventCount: number }
+        | {
+            id: string;
+            title: string;
+            content: string;
+            name: string;
+            phone: string;
+            idNumber: string | null;
+            email: string | null;
+            address: string;
+            consentPublic: number;
+            state: string;
+            headHash: string | null;
+            eventCount: number;
+          }
         | undefined,
   );
 }
@@ -67,7 +84,9 @@ export function eventTypes(trackingNo: string): string[] {
   return withDb((db) =>
     (
       db
-        .prepare('SELECT e.type AS type FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE p."trackingNo" = ? ORDER BY e.seq')
+        .prepare(
+          'SELECT e.type AS type FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE p."trackingNo" = ? ORDER BY e.seq',
+        )
         .all(trackingNo) as { type: string }[]
     ).map((r) => r.type),
   );

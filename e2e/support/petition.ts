@@ -106,7 +106,10 @@ export async function waitForChallenge(page: Page): Promise<void> {
 }
 
 /** Writes a letter on /file (JavaScript on: with a solved challenge) and returns what the receipt shows. */
-export async function fileLetter(page: Page, l: Letter = letter()): Promise<{ trackingNo: string; queryCode: string; letter: Letter }> {
+export async function fileLetter(
+  page: Page,
+  l: Letter = letter(),
+): Promise<{ trackingNo: string; queryCode: string; letter: Letter }> {
   await page.goto("/file");
   await waitForHydration(page);
   await fillLetter(page, l);
@@ -137,7 +140,9 @@ export async function lookUp(page: Page, trackingNo: string, queryCode: string):
   }
   await page.locator("#f-trackingNo").fill(trackingNo);
   await page.locator("#f-queryCode").fill(queryCode);
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/track");
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/track",
+  );
   await page.getByRole("button", { name: "查询", exact: true }).click();
   await answered;
   // The button is disabled while the action is pending; enabled again, the answer is on screen.

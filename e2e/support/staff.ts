@@ -26,21 +26,39 @@ export const SIGN_IN_REFUSED = "用户名或密码错误。连续 5 次错误将
 export const SIGN_IN_RATE_LIMITED = "尝试次数过多，请稍后再试。";
 
 /** Fills and submits the sign-in form once; resolves with "signed-in" or the message shown. */
-export async function trySignIn(page: Page, username: string, password = DEMO_PASSWORD, callbackUrl?: string): Promise<"signed-in" | string> {
+export async function trySignIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+  callbackUrl?: string,
+): Promise<"signed-in" | string> {
   if (callbackUrl !== undefined || new URL(page.url()).pathname !== "/staff/login") {
     await page.goto(callbackUrl ? `/staff/login?${new URLSearchParams({ callbackUrl })}` : "/staff/login");
   }
   await waitForHydration(page);
   await page.locator("#f-username").fill(username);
   await page.locator("#f-password").fill(password);
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/auth/callback/credentials");
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/auth/callback/credentials",
+  );
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await answered;
   // The button stays disabled from the click until the answer is handled: on success the page leaves
   // (a full load of the callback page), on refusal the button comes back together with the message.
   const outcome = await Promise.race([
-    page.waitForURL((url) => url.pathname !== "/staff/login", { waitUntil: "commit" }).then(() => "left" as const, () => null),
-    page.locator("main form button[type=submit]:not([disabled])").waitFor().then(() => "answered" as const, () => null),
+    page
+      .waitForURL((url) => url.pathname !== "/staff/login", { waitUntil: "commit" })
+      .then(
+        () => "left" as const,
+        () => null,
+      ),
+    page
+      .locator("main form button[type=submit]:not([disabled])")
+      .waitFor()
+      .then(
+        () => "answered" as const,
+        () => null,
+      ),
   ]);
   if (outcome === "left") {
     await page.waitForLoadState();
@@ -55,7 +73,11 @@ export async function trySignIn(page: Page, username: string, password = DEMO_PA
  * Signs a demo user in (password DEMO_PASSWORD unless given) and waits for the page it lands on:
  * `callbackUrl` if given, else the workspace.
  */
-export async function signIn(page: Page, username: string, options: { password?: string; callbackUrl?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  username: string,
+  options: { password?: string; callbackUrl?: string } = {},
+): Promise<void> {
   const outcome = await trySignIn(page, username, options.password, options.callbackUrl);
   expect(outcome, `sign-in of ${username}`).toBe("signed-in");
 }
@@ -74,6 +96,10 @@ export function staffAccount(page: Page) {
 
 /** The stored lock of an account (read-only look at the e2e database), or null when it is not locked. */
 export function lockedUntilOf(username: string): Date | null {
-  const row = withDb((db) => db.prepare('SELECT "lockedUntil" AS lockedUntil FROM "User" WHERE username = ?').get(username) as { lockedUntil: number | string | null } | undefined);
+  const row = withDb(
+    (db) =>
+      db.prepare('SELECT "lockedUntil" AS lockedUntil FROM "User" WHERE username = ?').get(username) as
+        { lockedUntil: number | string | null } | undefined,
+  );
   return row?.lockedUntil == null ? null : new Date(row.lockedUntil);
 }

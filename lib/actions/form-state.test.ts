@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CaseChangedError, FieldsRefusedError, ForbiddenError, InvalidReferenceError, NotFoundError, RuleError } from "@/lib/data/errors";
+import {
+  CaseChangedError,
+  FieldsRefusedError,
+  ForbiddenError,
+  InvalidReferenceError,
+  NotFoundError,
+  RuleError,
+} from "@/lib/data/errors";
 import { RegistrationRefusedError } from "@/lib/data/register";
 import { EventDataError } from "@/lib/domain/event-types";
 import { hasMessage, translator } from "@/lib/i18n";
@@ -16,14 +23,34 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("toFormState", () => {
   it("a changed case: the audience's 'reload' message", () => {
-    expect(toFormState(new CaseChangedError(), values, staff)).toEqual({ status: "error", message: { key: "caseStaff.errors.changed" }, fieldErrors: {}, values });
-    expect(toFormState(new CaseChangedError(), values, petitioner)).toEqual({ status: "error", message: { key: "errors.stateChanged" }, fieldErrors: {}, values });
+    expect(toFormState(new CaseChangedError(), values, staff)).toEqual({
+      status: "error",
+      message: { key: "caseStaff.errors.changed" },
+      fieldErrors: {},
+      values,
+    });
+    expect(toFormState(new CaseChangedError(), values, petitioner)).toEqual({
+      status: "error",
+      message: { key: "errors.stateChanged" },
+      fieldErrors: {},
+      values,
+    });
   });
 
   it("forbidden and not found read the same, so a refusal never tells whether the case exists", () => {
     for (const e of [new ForbiddenError(), new NotFoundError()]) {
-      expect(toFormState(e, values, staff)).toEqual({ status: "error", message: { key: "errors.forbidden" }, fieldErrors: {}, values });
-      expect(toFormState(e, values, petitioner)).toEqual({ status: "error", message: { key: "track.expired" }, fieldErrors: {}, values });
+      expect(toFormState(e, values, staff)).toEqual({
+        status: "error",
+        message: { key: "errors.forbidden" },
+        fieldErrors: {},
+        values,
+      });
+      expect(toFormState(e, values, petitioner)).toEqual({
+        status: "error",
+        message: { key: "track.expired" },
+        fieldErrors: {},
+        values,
+      });
     }
   });
 
@@ -58,13 +85,24 @@ describe("toFormState", () => {
       fieldErrors: { categoryId: { key: "errors.invalidChoice" } },
       values,
     });
-    expect(toFormState(new InvalidReferenceError("accusedUnitId", "errors.accusedUnitOnlyAccusation"), values, petitioner)).toMatchObject({
+    expect(
+      toFormState(new InvalidReferenceError("accusedUnitId", "errors.accusedUnitOnlyAccusation"), values, petitioner),
+    ).toMatchObject({
       fieldErrors: { accusedUnitId: { key: "errors.accusedUnitOnlyAccusation" } },
     });
-    expect(toFormState(new RegistrationRefusedError({ representatives: "tooManyRepresentatives", personCount: "personCountRange" }), values, staff)).toEqual({
+    expect(
+      toFormState(
+        new RegistrationRefusedError({ representatives: "tooManyRepresentatives", personCount: "personCountRange" }),
+        values,
+        staff,
+      ),
+    ).toEqual({
       status: "error",
       message: { key: "errors.generic" },
-      fieldErrors: { representatives: { key: "register.errors.tooManyRepresentatives" }, personCount: { key: "register.errors.personCount" } },
+      fieldErrors: {
+        representatives: { key: "register.errors.tooManyRepresentatives" },
+        personCount: { key: "register.errors.personCount" },
+      },
       values,
     });
     expect(new RegistrationRefusedError({ phone: "phoneRequired" })).toBeInstanceOf(FieldsRefusedError);
@@ -73,8 +111,18 @@ describe("toFormState", () => {
   it("anything else: the generic message, and a log line with the action and the error's kind only", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const leak = new Error("UNIQUE constraint failed: 13912345678 张三");
-    expect(toFormState(leak, values, staff)).toEqual({ status: "error", message: { key: "errors.unexpected" }, fieldErrors: {}, values });
-    expect(toFormState(new EventDataError("ROUTED"), values, petitioner)).toEqual({ status: "error", message: { key: "errors.unexpected" }, fieldErrors: {}, values });
+    expect(toFormState(leak, values, staff)).toEqual({
+      status: "error",
+      message: { key: "errors.unexpected" },
+      fieldErrors: {},
+      values,
+    });
+    expect(toFormState(new EventDataError("ROUTED"), values, petitioner)).toEqual({
+      status: "error",
+      message: { key: "errors.unexpected" },
+      fieldErrors: {},
+      values,
+    });
     expect(toFormState("a string", values, staff).status).toBe("error");
     expect(log.mock.calls).toEqual([
       ["staff case action failed:", "Error"],
@@ -87,8 +135,18 @@ describe("toFormState", () => {
 
 describe("refused / invalidInput", () => {
   it("build the error state, with params only when given", () => {
-    expect(refused("track.wrongPair", { trackingNo: "X" })).toEqual({ status: "error", message: { key: "track.wrongPair" }, fieldErrors: {}, values: { trackingNo: "X" } });
-    expect(refused("track.rateLimited", {}, { minutes: 5 })).toEqual({ status: "error", message: { key: "track.rateLimited", params: { minutes: 5 } }, fieldErrors: {}, values: {} });
+    expect(refused("track.wrongPair", { trackingNo: "X" })).toEqual({
+      status: "error",
+      message: { key: "track.wrongPair" },
+      fieldErrors: {},
+      values: { trackingNo: "X" },
+    });
+    expect(refused("track.rateLimited", {}, { minutes: 5 })).toEqual({
+      status: "error",
+      message: { key: "track.rateLimited", params: { minutes: 5 } },
+      fieldErrors: {},
+      values: {},
+    });
     expect(invalidInput({ text: { key: "errors.required" } }, values)).toEqual({
       status: "error",
       message: { key: "errors.generic" },

@@ -1,6 +1,13 @@
 import type { FieldErrors } from "@/lib/validation/fields";
 import type { MessageKey, Params } from "@/lib/i18n";
-import { CaseChangedError, FieldsRefusedError, ForbiddenError, NotFoundError, RuleError, type RuleKey } from "@/lib/data/errors";
+import {
+  CaseChangedError,
+  FieldsRefusedError,
+  ForbiddenError,
+  NotFoundError,
+  RuleError,
+  type RuleKey,
+} from "@/lib/data/errors";
 
 // The one error path of every form action: what it returns to `useActionState`, and how a thrown refusal of
 // the data layer (lib/data/errors.ts) becomes a message in the user's language. Client forms import the types
@@ -17,7 +24,12 @@ export type FormState<TDone = undefined> =
 export const IDLE: FormState<never> = { status: "idle" };
 
 /** A refusal with one message, giving back what was typed so nothing is lost. */
-export function refused(key: MessageKey, values: Values, params?: Params, fieldErrors: FieldErrors = {}): FormState<never> {
+export function refused(
+  key: MessageKey,
+  values: Values,
+  params?: Params,
+  fieldErrors: FieldErrors = {},
+): FormState<never> {
   return { status: "error", message: params ? { key, params } : { key }, fieldErrors, values };
 }
 
@@ -34,8 +46,14 @@ export type RefusalMessages = {
   changed: MessageKey;
 };
 
-export const PETITIONER_REFUSALS = { forbidden: "track.expired", changed: "errors.stateChanged" } as const satisfies RefusalMessages;
-export const STAFF_REFUSALS = { forbidden: "errors.forbidden", changed: "caseStaff.errors.changed" } as const satisfies RefusalMessages;
+export const PETITIONER_REFUSALS = {
+  forbidden: "track.expired",
+  changed: "errors.stateChanged",
+} as const satisfies RefusalMessages;
+export const STAFF_REFUSALS = {
+  forbidden: "errors.forbidden",
+  changed: "caseStaff.errors.changed",
+} as const satisfies RefusalMessages;
 
 type ToFormStateOptions = RefusalMessages & {
   /** Names the action in the log line of an unexpected error (the log holds this name and the error's kind only). */

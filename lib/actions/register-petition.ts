@@ -7,7 +7,12 @@ import { formatQueryCode } from "@/lib/domain/tracking";
 import { registerPetition as register } from "@/lib/data/register";
 import { readForm } from "@/lib/validation/fields";
 import { takeRegistrationBudget } from "@/lib/data/filing-limits";
-import { REGISTER_PETITION_FIELDS, registerFieldErrors, registerPetitionSchema, representativeRows } from "@/lib/validation/register";
+import {
+  REGISTER_PETITION_FIELDS,
+  registerFieldErrors,
+  registerPetitionSchema,
+  representativeRows,
+} from "@/lib/validation/register";
 import type { RegisterChannel } from "@/lib/domain/registration";
 import { invalidInput, refused, toFormState, type FormState, type RefusalMessages } from "./form-state";
 import { limitRefusal } from "./limit-refusal";
@@ -31,7 +36,10 @@ const REGISTER_REFUSALS: RefusalMessages = { forbidden: "register.forbidden", ch
  * 登记: authorise (the bureau's staff, from the database) → parse → the account's registration budget → rules
  * → the case and its event atomically → the receipt.
  */
-export async function registerPetition(_prev: FormState<RegisterPetitionResult>, form: FormData): Promise<FormState<RegisterPetitionResult>> {
+export async function registerPetition(
+  _prev: FormState<RegisterPetitionResult>,
+  form: FormData,
+): Promise<FormState<RegisterPetitionResult>> {
   const read = readForm(form, REGISTER_PETITION_FIELDS);
   if (!read.ok) return read.refusal;
   const values = read.values;

@@ -14,13 +14,22 @@ import { limitRefusal } from "./limit-refusal";
 
 /** `acceptDueAt` is set when the case went straight to the discipline organ (an accusation against the bureau
  *  or the county government, 条例第46条): then no routing is pending, acceptance is. */
-export type SubmitPetitionResult = { trackingNo: string; queryCode: string; receivedAt: string; routeDueAt: string; acceptDueAt: string | null };
+export type SubmitPetitionResult = {
+  trackingNo: string;
+  queryCode: string;
+  receivedAt: string;
+  routeDueAt: string;
+  acceptDueAt: string | null;
+};
 
 /**
  * 我要写信: parse → the filing budget (per address, stricter without a solved challenge; per mobile number)
  * → write the case and its first event atomically → show the receipt once.
  */
-export async function submitPetition(_prev: FormState<SubmitPetitionResult>, form: FormData): Promise<FormState<SubmitPetitionResult>> {
+export async function submitPetition(
+  _prev: FormState<SubmitPetitionResult>,
+  form: FormData,
+): Promise<FormState<SubmitPetitionResult>> {
   const read = readForm(form, SUBMIT_PETITION_FIELDS);
   if (!read.ok) return read.refusal;
   const values = read.values;
@@ -29,10 +38,24 @@ export async function submitPetition(_prev: FormState<SubmitPetitionResult>, for
   const input = parsed.data;
   const receivedAt = now();
   const challenge = form.get(FILING_CHALLENGE_FIELD); // absent without JavaScript
-  const solvedChallenge = await redeemFilingChallenge(typeof challenge === "string" ? challenge : undefined, receivedAt);
-  const budget = await takeFilingBudget({ address: await clientAddress(), phone: input.phone, solvedChallenge, at: receivedAt });
+  const solvedChallenge = await redeemFilingChallenge(
+    typeof challenge === "string" ? challenge : undefined,
+    receivedAt,
+  );
+  const budget = await takeFilingBudget({
+    address: await clientAddress(),
+    phone: input.phone,
+    solvedChallenge,
+    at: receivedAt,
+  });
   if (!budget.allowed) {
-    return limitRefusal(`filingLimit.${budget.reason}`, FILING_BUDGETS[budget.reason].limit, receivedAt, budget.retryAfterMs, values);
+    return limitRefusal(
+      `filingLimit.${budget.reason}`,
+      FILING_BUDGETS[budget.reason].limit,
+      receivedAt,
+      budget.retryAfterMs,
+      values,
+    );
   }
   try {
     const created = await db.$transaction((tx) =>

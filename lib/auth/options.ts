@@ -27,7 +27,12 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await verifyStaffCredentials(credentials?.username ?? "", credentials?.password ?? "", clientKeyOf(req.headers), now());
+        const result = await verifyStaffCredentials(
+          credentials?.username ?? "",
+          credentials?.password ?? "",
+          clientKeyOf(req.headers),
+          now(),
+        );
         if (!result.ok) throw new Error(result.reason); // "invalid" | "rateLimited": the page maps it to a message
         return { id: result.user.id, name: result.user.displayName };
       },

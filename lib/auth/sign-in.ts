@@ -13,7 +13,16 @@ export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$+XAiPK3r2ulwqENEghrG7Q$u9Su/Mu8+P+VTjgqOB4DA6rGuYtNszu90UO/wbKcmVE";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; username: string; displayName: string; role: "handler" | "supervisor" | "admin"; unitId: string } }
+  | {
+      ok: true;
+      user: {
+        id: string;
+        username: string;
+        displayName: string;
+        role: "handler" | "supervisor" | "admin";
+        unitId: string;
+      };
+    }
   | { ok: false; reason: "invalid" | "rateLimited" };
 
 const checkPassword = (hash: string, password: string) => verify(hash, password.slice(0, 256)).catch(() => false);
@@ -28,7 +37,12 @@ const checkPassword = (hash: string, password: string) => verify(hash, password.
  * The address limit counts failures only — a success gives its reservation back — so a whole office
  * signing in behind one address in the morning is never stopped.
  */
-export async function verifyStaffCredentials(username: string, password: string, clientKey: string, at: Date): Promise<SignInResult> {
+export async function verifyStaffCredentials(
+  username: string,
+  password: string,
+  clientKey: string,
+  at: Date,
+): Promise<SignInResult> {
   const clientLimitKey = `signin:client:${clientKey}`;
   if (!(await hitRateLimit(clientLimitKey, SIGN_IN_CLIENT_LIMIT, SIGN_IN_WINDOW_MS, at)).allowed) {
     // Not judged, so not a failure: the count stays the number of failures.
@@ -46,5 +60,8 @@ export async function verifyStaffCredentials(username: string, password: string,
   if (!reserved || !user || !passwordOk) return { ok: false, reason: "invalid" };
   await clearFailedSignIns(user.id);
   await releaseRateLimit(clientLimitKey, at);
-  return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId } };
+  return {
+    ok: true,
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId },
+  };
 }

@@ -72,7 +72,9 @@ describe("who sees which case", () => {
         const scope = scopeOf(v(role, home));
         for (const where of units) {
           for (const accused of [null, ...units]) {
-            expect(canSeeCase(v(role, home), at(where, accused))).toBe(scope !== null && isInScope(scope, at(where, accused)));
+            expect(canSeeCase(v(role, home), at(where, accused))).toBe(
+              scope !== null && isInScope(scope, at(where, accused)),
+            );
           }
         }
       }
@@ -87,37 +89,84 @@ describe("who sees which case", () => {
 });
 
 describe("checkStaffAction", () => {
-  const c = (state: (typeof STATES)[number], unit: UnitRef) => ({ state, unit, categoryKind: "APPEAL" as const, accusedUnit: null });
+  const c = (state: (typeof STATES)[number], unit: UnitRef) => ({
+    state,
+    unit,
+    categoryKind: "APPEAL" as const,
+    accusedUnit: null,
+  });
 
   it("only the bureau routes, and only a receiving unit returns or accepts", () => {
-    expect(checkStaffAction(v("handler", bureau), "route", c("SUBMITTED", bureau))).toEqual({ ok: true, to: "SUBMITTED" });
+    expect(checkStaffAction(v("handler", bureau), "route", c("SUBMITTED", bureau))).toEqual({
+      ok: true,
+      to: "SUBMITTED",
+    });
     expect(checkStaffAction(v("handler", zjj), "route", c("SUBMITTED", zjj))).toEqual({ ok: false, why: "unit" });
     expect(checkStaffAction(v("handler", zjj), "return", c("SUBMITTED", zjj))).toEqual({ ok: true, to: "SUBMITTED" });
-    expect(checkStaffAction(v("handler", bureau), "return", c("SUBMITTED", bureau))).toEqual({ ok: false, why: "unit" });
+    expect(checkStaffAction(v("handler", bureau), "return", c("SUBMITTED", bureau))).toEqual({
+      ok: false,
+      why: "unit",
+    });
     expect(checkStaffAction(v("handler", zjj), "accept", c("SUBMITTED", zjj))).toEqual({ ok: true, to: "ACCEPTED" });
-    expect(checkStaffAction(v("handler", bureau), "accept", c("SUBMITTED", bureau))).toEqual({ ok: false, why: "unit" });
+    expect(checkStaffAction(v("handler", bureau), "accept", c("SUBMITTED", bureau))).toEqual({
+      ok: false,
+      why: "unit",
+    });
     // the bureau may still decide not to accept (e.g. 涉法涉诉 belongs to the courts)
-    expect(checkStaffAction(v("handler", bureau), "notAccept", c("SUBMITTED", bureau))).toEqual({ ok: true, to: "NOT_ACCEPTED" });
+    expect(checkStaffAction(v("handler", bureau), "notAccept", c("SUBMITTED", bureau))).toEqual({
+      ok: true,
+      to: "NOT_ACCEPTED",
+    });
   });
 
   it("refuses out of scope first, then a role the table never allows, then a state that moved on", () => {
     expect(checkStaffAction(v("handler", town), "accept", c("SUBMITTED", zjj))).toEqual({ ok: false, why: "scope" });
-    expect(checkStaffAction(v("supervisor", gov), "requestExtension", c("ACCEPTED", zjj))).toEqual({ ok: false, why: "role" });
+    expect(checkStaffAction(v("supervisor", gov), "requestExtension", c("ACCEPTED", zjj))).toEqual({
+      ok: false,
+      why: "role",
+    });
     expect(checkStaffAction(v("handler", zjj), "supplement", c("ACCEPTED", zjj))).toEqual({ ok: false, why: "role" });
     expect(checkStaffAction(v("handler", zjj), "accept", c("ACCEPTED", zjj))).toEqual({ ok: false, why: "state" });
     expect(checkStaffAction(v("admin", gov), "internalNote", c("ACCEPTED", zjj))).toEqual({ ok: false, why: "scope" });
   });
 
   it("offers a handler at its unit exactly the table's staff actions for the state, less the unit rules", () => {
-    expect(staffActionsFor(v("handler", zjj), c("SUBMITTED", zjj), ACTIONS)).toEqual(["return", "accept", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"]);
-    expect(staffActionsFor(v("handler", bureau), c("SUBMITTED", bureau), ACTIONS)).toEqual(["route", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"]);
-    expect(staffActionsFor(v("handler", zjj), c("ACCEPTED", zjj), ACTIONS)).toEqual(["assign", "internalNote", "publicNote", "requestInfo", "requestExtension", "reply"]);
+    expect(staffActionsFor(v("handler", zjj), c("SUBMITTED", zjj), ACTIONS)).toEqual([
+      "return",
+      "accept",
+      "notAccept",
+      "assign",
+      "internalNote",
+      "publicNote",
+      "requestInfo",
+    ]);
+    expect(staffActionsFor(v("handler", bureau), c("SUBMITTED", bureau), ACTIONS)).toEqual([
+      "route",
+      "notAccept",
+      "assign",
+      "internalNote",
+      "publicNote",
+      "requestInfo",
+    ]);
+    expect(staffActionsFor(v("handler", zjj), c("ACCEPTED", zjj), ACTIONS)).toEqual([
+      "assign",
+      "internalNote",
+      "publicNote",
+      "requestInfo",
+      "requestExtension",
+      "reply",
+    ]);
     expect(staffActionsFor(v("handler", zjj), c("REPLIED", zjj), ACTIONS)).toEqual(["internalNote", "publish"]);
     expect(staffActionsFor(v("handler", town), c("ACCEPTED", zjj), ACTIONS)).toEqual([]);
   });
 
   it("refuses every action to the accused unit's staff, and 退回 of an accusation against the bureau or the government", () => {
-    const accusing = (accused: UnitRef) => ({ state: "SUBMITTED" as const, unit: jw, categoryKind: "ACCUSATION" as const, accusedUnit: accused });
+    const accusing = (accused: UnitRef) => ({
+      state: "SUBMITTED" as const,
+      unit: jw,
+      categoryKind: "ACCUSATION" as const,
+      accusedUnit: accused,
+    });
     expect(staffActionsFor(v("supervisor", gov), accusing(gov), ACTIONS)).toEqual([]);
     expect(checkStaffAction(v("supervisor", gov), "internalNote", accusing(gov))).toEqual({ ok: false, why: "scope" });
     // At the discipline organ it may be accepted or refused, never sent back to the bureau it accuses.
@@ -138,7 +187,10 @@ describe("checkRouteTarget", () => {
     expect(checkRouteTarget(appeal, active(village))).toEqual({ ok: true });
     expect(checkRouteTarget(appeal, { ...zjj, active: false })).toEqual({ ok: false, why: "inactive" });
     expect(checkRouteTarget(appeal, active(bureau))).toEqual({ ok: false, why: "sameUnit" });
-    expect(checkRouteTarget({ ...appeal, unit: zjj }, active({ ...bureau, id: "bureau2" }))).toEqual({ ok: false, why: "bureau" });
+    expect(checkRouteTarget({ ...appeal, unit: zjj }, active({ ...bureau, id: "bureau2" }))).toEqual({
+      ok: false,
+      why: "bureau",
+    });
     expect(checkRouteTarget(appeal, active(court))).toEqual({ ok: false, why: "wrongKind" });
   });
 
@@ -165,7 +217,8 @@ describe("initialUnitFor (条例第46条)", () => {
   });
 
   it("starts everything else at the bureau, to be routed", () => {
-    for (const kind of ["DEPARTMENT", "TOWNSHIP", "VILLAGE", "LEGAL", "DISCIPLINE", null] as const) expect(initialUnitFor("ACCUSATION", kind)).toBe("BUREAU");
+    for (const kind of ["DEPARTMENT", "TOWNSHIP", "VILLAGE", "LEGAL", "DISCIPLINE", null] as const)
+      expect(initialUnitFor("ACCUSATION", kind)).toBe("BUREAU");
     for (const category of CATEGORY_KINDS.filter((k) => k !== "ACCUSATION")) {
       for (const kind of ["BUREAU", "GOVERNMENT", null] as const) expect(initialUnitFor(category, kind)).toBe("BUREAU");
     }

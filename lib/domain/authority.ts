@@ -48,7 +48,8 @@ export function scopeOf(viewer: StaffViewer): CaseScope | null {
 }
 
 export function isInScope(scope: CaseScope, c: CaseForScope): boolean {
-  const unitOk = "unitId" in scope.units ? c.unit.id === scope.units.unitId : isWithin(c.unit, { path: scope.units.pathPrefix });
+  const unitOk =
+    "unitId" in scope.units ? c.unit.id === scope.units.unitId : isWithin(c.unit, { path: scope.units.pathPrefix });
   return unitOk && c.accusedUnit?.id !== scope.exceptAccusedUnitId;
 }
 
@@ -78,7 +79,11 @@ export type Refusal = "scope" | "role" | "state" | "unit";
  * allows for the action, the state it allows it in ("state": the case moved on — tell the user to reload),
  * and the unit rules — only the bureau routes; only a receiving unit returns a case to the bureau.
  */
-export function checkStaffAction(viewer: StaffViewer, action: PetitionAction, c: CaseForAuthority): { ok: true; to: PetitionState } | { ok: false; why: Refusal } {
+export function checkStaffAction(
+  viewer: StaffViewer,
+  action: PetitionAction,
+  c: CaseForAuthority,
+): { ok: true; to: PetitionState } | { ok: false; why: Refusal } {
   if (!canSeeCase(viewer, c)) return { ok: false, why: "scope" };
   if (!TRANSITIONS[action].roles.includes(viewer.role)) return { ok: false, why: "role" };
   const t = transitionFor(c.state, action, viewer.role);
@@ -86,11 +91,16 @@ export function checkStaffAction(viewer: StaffViewer, action: PetitionAction, c:
   if (BUREAU_ACTIONS.has(action) && c.unit.kind !== "BUREAU") return { ok: false, why: "unit" };
   if (UNIT_ACTIONS.has(action) && c.unit.kind === "BUREAU") return { ok: false, why: "unit" };
   // An accusation against the bureau or the government never goes back to the bureau (条例第46条).
-  if (action === "return" && initialUnitFor(c.categoryKind, c.accusedUnit?.kind ?? null) !== "BUREAU") return { ok: false, why: "unit" };
+  if (action === "return" && initialUnitFor(c.categoryKind, c.accusedUnit?.kind ?? null) !== "BUREAU")
+    return { ok: false, why: "unit" };
   return { ok: true, to: t.to };
 }
 
-export function staffActionsFor(viewer: StaffViewer, c: CaseForAuthority, actions: readonly PetitionAction[]): PetitionAction[] {
+export function staffActionsFor(
+  viewer: StaffViewer,
+  c: CaseForAuthority,
+  actions: readonly PetitionAction[],
+): PetitionAction[] {
   return actions.filter((a) => checkStaffAction(viewer, a, c).ok);
 }
 

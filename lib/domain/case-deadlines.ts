@@ -50,7 +50,13 @@ export type CaseDeadline = {
 export function caseDeadlines(c: CaseDates, cal: HolidayCalendar, now: Date): CaseDeadline[] {
   const out: CaseDeadline[] = [];
   const stop = c.withdrawnAt;
-  const add = (kind: DeadlineKind, dueAt: Date | null, start: Date | null, doneAt: Date | null, compute: (start: Date) => { explanation: DeadlineExplanation }) => {
+  const add = (
+    kind: DeadlineKind,
+    dueAt: Date | null,
+    start: Date | null,
+    doneAt: Date | null,
+    compute: (start: Date) => { explanation: DeadlineExplanation },
+  ) => {
     if (!dueAt || !start) return;
     const status = !doneAt && stop ? ({ kind: "stopped" } as const) : deadlineStatus(dueAt, doneAt, now);
     out.push({ kind, dueAt, doneAt, explanation: compute(start).explanation, status });

@@ -21,7 +21,10 @@ import { buildCalendar } from "./deadlines";
 
 // 2026 劳动节: May 1–5 off, Sat May 9 worked.
 const cal = buildCalendar([
-  ...["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05"].map((date) => ({ date, kind: "OFF" as const })),
+  ...["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05"].map((date) => ({
+    date,
+    kind: "OFF" as const,
+  })),
   { date: "2026-05-09", kind: "WORKDAY" as const },
 ]);
 const at = new Date("2026-04-28T02:00:00Z"); // Tue 28 April, 10:00 Shanghai
@@ -43,7 +46,13 @@ describe("the fields each action sets", () => {
   });
 
   it("退回: back at the bureau with the unit's clocks cleared", () => {
-    expect(returnEffect("bureau")).toEqual({ currentUnitId: "bureau", arrivedAtUnitAt: null, acceptDueAt: null, returnDueAt: null, assigneeId: null });
+    expect(returnEffect("bureau")).toEqual({
+      currentUnitId: "bureau",
+      arrivedAtUnitAt: null,
+      acceptDueAt: null,
+      returnDueAt: null,
+      assigneeId: null,
+    });
   });
 
   it("受理: decided and accepted now, 60 days to handle", () => {
@@ -63,17 +72,35 @@ describe("the fields each action sets", () => {
   });
 
   it("答复: outcome, reply and the 30-day 复查 window", () => {
-    expect(replyEffect(at, "SUPPORT", "已解决", cal)).toEqual({ repliedAt: at, outcome: "SUPPORT", replyText: "已解决", reviewWindowEndsAt: endOf("2026-05-28") });
+    expect(replyEffect(at, "SUPPORT", "已解决", cal)).toEqual({
+      repliedAt: at,
+      outcome: "SUPPORT",
+      replyText: "已解决",
+      reviewWindowEndsAt: endOf("2026-05-28"),
+    });
   });
 
   it("公开: the texts, an empty public reply stored as none", () => {
-    expect(publishEffect(at, { publicTitle: "T", publicSummary: "S", publicReply: "" })).toEqual({ publishedAt: at, publicTitle: "T", publicSummary: "S", publicReply: null });
+    expect(publishEffect(at, { publicTitle: "T", publicSummary: "S", publicReply: "" })).toEqual({
+      publishedAt: at,
+      publicTitle: "T",
+      publicSummary: "S",
+      publicReply: null,
+    });
     expect(publishEffect(at, { publicTitle: "T", publicSummary: "S", publicReply: "R" }).publicReply).toBe("R");
   });
 
   it("复查 and 复核 requests: the reviewing unit and its 30-day answer clock", () => {
-    expect(reviewRequestEffect("gov", at, cal)).toEqual({ currentUnitId: "gov", reviewRequestedAt: at, reviewDueAt: endOf("2026-05-28") });
-    expect(recheckRequestEffect("gov", at, cal)).toEqual({ currentUnitId: "gov", recheckRequestedAt: at, recheckDueAt: endOf("2026-05-28") });
+    expect(reviewRequestEffect("gov", at, cal)).toEqual({
+      currentUnitId: "gov",
+      reviewRequestedAt: at,
+      reviewDueAt: endOf("2026-05-28"),
+    });
+    expect(recheckRequestEffect("gov", at, cal)).toEqual({
+      currentUnitId: "gov",
+      recheckRequestedAt: at,
+      recheckDueAt: endOf("2026-05-28"),
+    });
   });
 
   it("the petitioner's and the reviewers' steps: one date each", () => {

@@ -15,7 +15,9 @@ import {
 import type { Outcome } from "./petition-rules";
 
 /** Receipt (登记 or online filing): the bureau's 15-day routing clock starts (条例第22条). */
-export const receiveEffect = (receivedAt: Date, cal: HolidayCalendar) => ({ routeDueAt: routeDeadline(receivedAt, cal).dueAt });
+export const receiveEffect = (receivedAt: Date, cal: HolidayCalendar) => ({
+  routeDueAt: routeDeadline(receivedAt, cal).dueAt,
+});
 
 /**
  * 转送/交办 (条例第22、23条): the case arrives at the unit, its 15-day acceptance and 5-working-day return clocks
@@ -39,7 +41,11 @@ export const returnEffect = (bureauId: string) => ({
 });
 
 /** 受理: decided, and the 60-day handling clock starts (条例第34条). */
-export const acceptEffect = (at: Date, cal: HolidayCalendar) => ({ decidedAt: at, acceptedAt: at, handleDueAt: handleDeadline(at, cal).dueAt });
+export const acceptEffect = (at: Date, cal: HolidayCalendar) => ({
+  decidedAt: at,
+  acceptedAt: at,
+  handleDueAt: handleDeadline(at, cal).dueAt,
+});
 
 /** 不予受理: decided; no clock runs after it. */
 export const notAcceptEffect = (at: Date) => ({ decidedAt: at });
@@ -62,7 +68,10 @@ export const replyEffect = (at: Date, outcome: Outcome, replyText: string, cal: 
 });
 
 /** 公开: the reviewed public texts; an empty public reply is stored as none. */
-export const publishEffect = (at: Date, texts: { publicTitle: string; publicSummary: string; publicReply: string }) => ({
+export const publishEffect = (
+  at: Date,
+  texts: { publicTitle: string; publicSummary: string; publicReply: string },
+) => ({
   publishedAt: at,
   publicTitle: texts.publicTitle,
   publicSummary: texts.publicSummary,

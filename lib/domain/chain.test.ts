@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, hashEvent, verifyChain, type ChainedEvent, type HashedEventFields } from "./chain";
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  hashEvent,
+  verifyChain,
+  type ChainedEvent,
+  type HashedEventFields,
+} from "./chain";
 
 describe("canonicalJson", () => {
   it("sorts object keys, whatever the order they were built in", () => {
@@ -13,7 +20,9 @@ describe("canonicalJson", () => {
   });
 
   it("sorts nested objects, including inside arrays", () => {
-    expect(canonicalJson({ z: { y: 1, x: [{ q: 1, p: 2 }] }, a: null })).toBe('{"a":null,"z":{"x":[{"p":2,"q":1}],"y":1}}');
+    expect(canonicalJson({ z: { y: 1, x: [{ q: 1, p: 2 }] }, a: null })).toBe(
+      '{"a":null,"z":{"x":[{"p":2,"q":1}],"y":1}}',
+    );
   });
 
   it("keeps array order (order in an array is meaning, not presentation)", () => {
@@ -27,7 +36,9 @@ describe("canonicalJson", () => {
 
   it("writes Dates as ISO-8601 UTC, to the millisecond", () => {
     expect(canonicalJson(new Date("2026-03-02T10:00:00+08:00"))).toBe('"2026-03-02T02:00:00.000Z"');
-    expect(canonicalJson({ at: new Date(Date.UTC(2026, 2, 1, 15, 59, 59, 999)) })).toBe('{"at":"2026-03-01T15:59:59.999Z"}');
+    expect(canonicalJson({ at: new Date(Date.UTC(2026, 2, 1, 15, 59, 59, 999)) })).toBe(
+      '{"at":"2026-03-01T15:59:59.999Z"}',
+    );
   });
 
   it("drops undefined members but keeps null ones", () => {
@@ -93,7 +104,9 @@ describe("hashEvent", () => {
       '"occurredAt":"2026-03-02T02:00:00.000Z","petitionId":"pet_1","seq":1,"toState":"SUBMITTED",' +
       '"type":"SUBMITTED","unitId":"unit_bureau","visibility":"PUBLIC"}';
     expect(canonicalJson(BASE)).toBe(json);
-    const expected = createHash("sha256").update(GENESIS_HASH + json, "utf8").digest("hex");
+    const expected = createHash("sha256")
+      .update(GENESIS_HASH + json, "utf8")
+      .digest("hex");
     expect(hashEvent(GENESIS_HASH, BASE)).toBe(expected);
   });
 
@@ -160,10 +173,48 @@ const { seq: _seq, ...base } = BASE;
 void _seq;
 const CHAIN = buildChain([
   base,
-  { ...base, type: "ROUTED", actorType: "STAFF", actorId: "u_bureau", unitId: "unit_a", toState: null, occurredAt: at("2026-03-03T01:00:00Z") },
-  { ...base, type: "NOTE_INTERNAL", visibility: "INTERNAL", actorType: "STAFF", actorId: "u_a", unitId: "unit_a", toState: null, note: "内部备注", occurredAt: at("2026-03-04T01:00:00Z") },
-  { ...base, type: "ACCEPTED", actorType: "STAFF", actorId: "u_a", unitId: "unit_a", fromState: "SUBMITTED", toState: "ACCEPTED", occurredAt: at("2026-03-05T01:00:00Z") },
-  { ...base, type: "REPLIED", actorType: "STAFF", actorId: "u_a", unitId: "unit_a", fromState: "ACCEPTED", toState: "REPLIED", note: "答复", data: '{"outcome":"SUPPORT"}', occurredAt: at("2026-04-01T01:00:00Z") },
+  {
+    ...base,
+    type: "ROUTED",
+    actorType: "STAFF",
+    actorId: "u_bureau",
+    unitId: "unit_a",
+    toState: null,
+    occurredAt: at("2026-03-03T01:00:00Z"),
+  },
+  {
+    ...base,
+    type: "NOTE_INTERNAL",
+    visibility: "INTERNAL",
+    actorType: "STAFF",
+    actorId: "u_a",
+    unitId: "unit_a",
+    toState: null,
+    note: "内部备注",
+    occurredAt: at("2026-03-04T01:00:00Z"),
+  },
+  {
+    ...base,
+    type: "ACCEPTED",
+    actorType: "STAFF",
+    actorId: "u_a",
+    unitId: "unit_a",
+    fromState: "SUBMITTED",
+    toState: "ACCEPTED",
+    occurredAt: at("2026-03-05T01:00:00Z"),
+  },
+  {
+    ...base,
+    type: "REPLIED",
+    actorType: "STAFF",
+    actorId: "u_a",
+    unitId: "unit_a",
+    fromState: "ACCEPTED",
+    toState: "REPLIED",
+    note: "答复",
+    data: '{"outcome":"SUPPORT"}',
+    occurredAt: at("2026-04-01T01:00:00Z"),
+  },
 ]);
 
 const clone = (events: ChainedEvent[]) => events.map((e) => ({ ...e }));

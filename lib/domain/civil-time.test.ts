@@ -12,7 +12,17 @@ describe("datetime-local values in Shanghai time", () => {
   });
 
   it("refuses what is not a real date-time", () => {
-    for (const bad of ["", "2026-03-02", "2026-02-30T10:00", "2026-03-02T24:00", "2026-03-02T10:60", "2026-03-02 10:05", "02/03/2026 10:05", "2026-03-02T10:05Z", "2026-03-02T10:05+08:00"]) {
+    for (const bad of [
+      "",
+      "2026-03-02",
+      "2026-02-30T10:00",
+      "2026-03-02T24:00",
+      "2026-03-02T10:60",
+      "2026-03-02 10:05",
+      "02/03/2026 10:05",
+      "2026-03-02T10:05Z",
+      "2026-03-02T10:05+08:00",
+    ]) {
       expect(parseShanghaiDateTime(bad), bad).toBeNull();
     }
     expect(parseShanghaiDateTime("2028-02-29T12:00")).not.toBeNull(); // a leap day

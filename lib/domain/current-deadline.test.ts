@@ -3,7 +3,15 @@ import { STATES } from "./petition-states";
 import { currentDeadline, type CurrentDeadlineInput } from "./current-deadline";
 
 const d = (n: number) => new Date(Date.UTC(2026, 0, n));
-const base: CurrentDeadlineInput = { state: "SUBMITTED", atBureau: true, routeDueAt: d(1), acceptDueAt: d(2), handleDueAt: d(3), reviewDueAt: d(4), recheckDueAt: d(5) };
+const base: CurrentDeadlineInput = {
+  state: "SUBMITTED",
+  atBureau: true,
+  routeDueAt: d(1),
+  acceptDueAt: d(2),
+  handleDueAt: d(3),
+  reviewDueAt: d(4),
+  recheckDueAt: d(5),
+};
 
 describe("currentDeadline", () => {
   it("at the bureau a new case runs the routing clock; at a unit, the acceptance clock", () => {

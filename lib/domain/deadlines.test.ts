@@ -67,7 +67,9 @@ function shanghai(date: string, time = "10:00"): Date {
 }
 
 /** The explanation with defaults for "nothing rolled, no extension". */
-function explanation(e: Partial<DeadlineExplanation> & Pick<DeadlineExplanation, "kind" | "startDate" | "days" | "rawDate">): DeadlineExplanation {
+function explanation(
+  e: Partial<DeadlineExplanation> & Pick<DeadlineExplanation, "kind" | "startDate" | "days" | "rawDate">,
+): DeadlineExplanation {
   return {
     unit: "calendar",
     rolledTo: null,
@@ -205,7 +207,9 @@ describe("calendar-day deadlines roll forward off weekends and holidays", () => 
   it("a period ending on a 调休 working Saturday does not roll", () => {
     // 2026-02-13 + 15 = Sat 2026-02-28, a working day
     const d = acceptDeadline(shanghai("2026-02-13"), CAL_2026);
-    expect(d.explanation).toEqual(explanation({ kind: "accept", startDate: "2026-02-13", days: 15, rawDate: "2026-02-28" }));
+    expect(d.explanation).toEqual(
+      explanation({ kind: "accept", startDate: "2026-02-13", days: 15, rawDate: "2026-02-28" }),
+    );
     expectDueOn(d, "2026-02-28");
     // the same Saturday without the calendar would roll to Monday
     expectDueOn(acceptDeadline(shanghai("2026-02-13"), EMPTY_CALENDAR), "2026-03-02");
@@ -259,7 +263,9 @@ describe("calendar-day deadlines roll forward off weekends and holidays", () => 
 
   it("a period ending on an ordinary weekday does not roll", () => {
     const d = reviewAnswerDeadline(shanghai("2026-03-02"), CAL_2026); // + 30 = Wed 2026-04-01
-    expect(d.explanation).toEqual(explanation({ kind: "reviewAnswer", startDate: "2026-03-02", days: 30, rawDate: "2026-04-01" }));
+    expect(d.explanation).toEqual(
+      explanation({ kind: "reviewAnswer", startDate: "2026-03-02", days: 30, rawDate: "2026-04-01" }),
+    );
     expectDueOn(d, "2026-04-01");
   });
 });
@@ -267,7 +273,9 @@ describe("calendar-day deadlines roll forward off weekends and holidays", () => 
 describe("leap years and year ends", () => {
   it("accepted 2027-12-31 + 60 days = 2028-02-29 (leap day, a Tuesday)", () => {
     const d = handleDeadline(shanghai("2027-12-31"), EMPTY_CALENDAR);
-    expect(d.explanation).toEqual(explanation({ kind: "handle", startDate: "2027-12-31", days: 60, rawDate: "2028-02-29" }));
+    expect(d.explanation).toEqual(
+      explanation({ kind: "handle", startDate: "2027-12-31", days: 60, rawDate: "2028-02-29" }),
+    );
     expectDueOn(d, "2028-02-29");
   });
 
@@ -534,7 +542,9 @@ describe("deadlineStatus and isDueSoon", () => {
 
   it("a done deadline's status does not depend on now", () => {
     const done = shanghai("2026-05-04");
-    expect(deadlineStatus(due, done, ms("2030-01-01T00:00:00Z"))).toEqual(deadlineStatus(due, done, ms("2026-01-01T00:00:00Z")));
+    expect(deadlineStatus(due, done, ms("2030-01-01T00:00:00Z"))).toEqual(
+      deadlineStatus(due, done, ms("2026-01-01T00:00:00Z")),
+    );
   });
 
   it("not done at the last millisecond is open with 0 days left; one millisecond later is overdue by 1", () => {

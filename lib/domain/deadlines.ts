@@ -43,14 +43,7 @@ export const PERIODS = {
 export const MAX_EXTENSION_DAYS = 30; // 条例第34条
 
 export type DeadlineKind =
-  | "route"
-  | "accept"
-  | "return"
-  | "handle"
-  | "reviewWindow"
-  | "reviewAnswer"
-  | "recheckWindow"
-  | "recheckAnswer";
+  "route" | "accept" | "return" | "handle" | "reviewWindow" | "reviewAnswer" | "recheckWindow" | "recheckAnswer";
 
 /** Everything needed to say how a due date was computed; lib/i18n turns it into a sentence. */
 export type DeadlineExplanation = {
@@ -116,7 +109,7 @@ export function workingDaysDeadline(kind: DeadlineKind, start: Date, days: numbe
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`invalid period: ${days}`);
   const startDate = toCivilDate(start);
   let d = startDate;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     d = addCivilDays(d, 1);
     if (isWorkingDay(d, cal)) counted++;
   }
@@ -181,7 +174,8 @@ export function deadlineStatus(dueAt: Date, doneAt: Date | null, now: Date): Dea
       ? { kind: "met", daysEarly: Math.max(0, diff) }
       : { kind: "missed", daysLate: Math.max(1, -diff) };
   }
-  if (now.getTime() <= dueAt.getTime()) return { kind: "open", daysLeft: Math.max(0, civilDaysBetween(toCivilDate(now), due)) };
+  if (now.getTime() <= dueAt.getTime())
+    return { kind: "open", daysLeft: Math.max(0, civilDaysBetween(toCivilDate(now), due)) };
   return { kind: "overdue", daysOverdue: Math.max(1, civilDaysBetween(due, toCivilDate(now))) };
 }
 

@@ -41,8 +41,17 @@ const JUNK: Partial<Record<EventType, unknown[]>> = {
   SUBMITTED: [{}, { channel: "CARRIER_PIGEON" }, { channel: 1 }],
   ROUTED: [{}, { toUnitId: "" }, { toUnitId: 7 }, { toUnitId: "u", reason: "no spaces allowed" }],
   ASSIGNED: [{}, { assigneeId: null }],
-  EXTENSION_REQUESTED: [{}, { extensionDays: 0 }, { extensionDays: 31 }, { extensionDays: 2.5 }, { extensionDays: "10" }],
-  EXTENSION_APPROVED: [{ extensionDays: 10, handleDueDate: "2026-02-30" }, { extensionDays: 10, handleDueDate: "20.5.2026" }],
+  EXTENSION_REQUESTED: [
+    {},
+    { extensionDays: 0 },
+    { extensionDays: 31 },
+    { extensionDays: 2.5 },
+    { extensionDays: "10" },
+  ],
+  EXTENSION_APPROVED: [
+    { extensionDays: 10, handleDueDate: "2026-02-30" },
+    { extensionDays: 10, handleDueDate: "20.5.2026" },
+  ],
   REPLIED: [{}, { outcome: "MAYBE" }],
   SUPERVISED: [{ measure: "督办函" }, { measure: "", answerDueDate: "2026-04-09" }],
   REVIEW_REPLIED: [{}, { upheld: "yes" }],
@@ -64,7 +73,8 @@ describe("EVENT_DATA: one schema per event type", () => {
     it(`${type}: refuses an unknown field and a non-object`, () => {
       const base = WRITTEN[type][0]!;
       expect(() => eventDataFor(type, { ...base, name: "张三" })).toThrow(EventDataError);
-      for (const junk of [[], "x", 3, true]) expect(() => eventDataFor(type, junk), JSON.stringify(junk)).toThrow(EventDataError);
+      for (const junk of [[], "x", 3, true])
+        expect(() => eventDataFor(type, junk), JSON.stringify(junk)).toThrow(EventDataError);
     });
   }
 

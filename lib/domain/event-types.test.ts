@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES, EVENT_VISIBILITY, visibilitiesFor, visibleTo, type EventType, type Visibility } from "./event-types";
+import {
+  EVENT_TYPES,
+  EVENT_VISIBILITY,
+  visibilitiesFor,
+  visibleTo,
+  type EventType,
+  type Visibility,
+} from "./event-types";
 
 const AUDIENCES = ["public", "petitioner", "staff"] as const;
 const VISIBILITIES: Visibility[] = ["PUBLIC", "PETITIONER", "INTERNAL"];
@@ -94,7 +101,13 @@ describe("what each audience sees (spec §4–§5)", () => {
   });
 
   it("the petitioner sees what concerns them: information requests, their material, not-accepted reasons, approved extensions (条例第34条)", () => {
-    for (const t of ["INFO_REQUESTED", "SUPPLEMENTED", "NOT_ACCEPTED_REASON", "EXTENSION_APPROVED", "WITHDRAWAL_REASON"] as const) {
+    for (const t of [
+      "INFO_REQUESTED",
+      "SUPPLEMENTED",
+      "NOT_ACCEPTED_REASON",
+      "EXTENSION_APPROVED",
+      "WITHDRAWAL_REASON",
+    ] as const) {
       expect(visibleTo(vis(t), "petitioner"), t).toBe(true);
     }
   });

@@ -9,12 +9,16 @@ describe("申请延期 (条例第34条)", () => {
 
   it("is open on a case without requests, or whose only requests were rejected", () => {
     expect(extensionBlock({ extensionDays: 0, requests: [] })).toBeNull();
-    expect(extensionBlock({ extensionDays: 0, requests: [{ decision: "REJECTED" }, { decision: "REJECTED" }] })).toBeNull();
+    expect(
+      extensionBlock({ extensionDays: 0, requests: [{ decision: "REJECTED" }, { decision: "REJECTED" }] }),
+    ).toBeNull();
   });
 
   it("waits while a request is pending", () => {
     expect(extensionBlock({ extensionDays: 0, requests: [{ decision: null }] })).toBe("pending");
-    expect(extensionBlock({ extensionDays: 0, requests: [{ decision: "REJECTED" }, { decision: null }] })).toBe("pending");
+    expect(extensionBlock({ extensionDays: 0, requests: [{ decision: "REJECTED" }, { decision: null }] })).toBe(
+      "pending",
+    );
   });
 
   it("is once: an approved request, or days already granted, rule out another", () => {

@@ -11,7 +11,10 @@ export function isValidExtensionDays(days: number): boolean {
 /** Why no further extension may be requested: one waits for its decision, or the case has had its one. */
 export type ExtensionBlock = "pending" | "once";
 
-export function extensionBlock(c: { extensionDays: number; requests: readonly { decision: ExtensionDecision }[] }): ExtensionBlock | null {
+export function extensionBlock(c: {
+  extensionDays: number;
+  requests: readonly { decision: ExtensionDecision }[];
+}): ExtensionBlock | null {
   if (c.requests.some((r) => r.decision === null)) return "pending";
   if (c.extensionDays > 0 || c.requests.some((r) => r.decision === "APPROVED")) return "once";
   return null;

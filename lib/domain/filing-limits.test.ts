@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FILING_BUDGETS, FILING_CHALLENGE_TTL_MS, REGISTRATION_BUDGETS, filingCounters, registrationCounters, retryAfter } from "./filing-limits";
+import {
+  FILING_BUDGETS,
+  FILING_CHALLENGE_TTL_MS,
+  REGISTRATION_BUDGETS,
+  filingCounters,
+  registrationCounters,
+  retryAfter,
+} from "./filing-limits";
 
 const HOUR = 3600_000;
 
@@ -24,7 +31,9 @@ describe("filing budgets", () => {
     const keys = filingCounters({ address: "x", phone: "x", solvedChallenge: false }).map((c) => c.key);
     expect(new Set(keys).size).toBe(3);
     expect(keys).toContain(a!.key);
-    expect(filingCounters({ address: "a", phone: "p", solvedChallenge: true })[0]!.key).not.toBe(filingCounters({ address: "b", phone: "p", solvedChallenge: true })[0]!.key);
+    expect(filingCounters({ address: "a", phone: "p", solvedChallenge: true })[0]!.key).not.toBe(
+      filingCounters({ address: "b", phone: "p", solvedChallenge: true })[0]!.key,
+    );
   });
 });
 

@@ -41,7 +41,12 @@ export const FILING_CHALLENGE_TTL_MS = 20 * MINUTE;
  * The proof of work (ALTCHA, PBKDF2/SHA-256): the solver tries counters from 0 until it reaches the one the
  * server picked in [min, max]; each try costs `cost` PBKDF2 iterations — about a second in a browser.
  */
-export const FILING_CHALLENGE_WORK = { algorithm: "PBKDF2/SHA-256", cost: 1000, counterMin: 1000, counterMax: 3000 } as const;
+export const FILING_CHALLENGE_WORK = {
+  algorithm: "PBKDF2/SHA-256",
+  cost: 1000,
+  counterMin: 1000,
+  counterMax: 3000,
+} as const;
 
 export type FilingLimitReason = "address" | "addressWithoutChallenge" | "phone";
 
@@ -51,10 +56,18 @@ export type LimitCounter<R extends string> = { reason: R; key: string; budget: B
  * The counters one online filing takes a unit from, in the order they are checked. The address counters come
  * first: a refused flood then never counts against the mobile numbers it names.
  */
-export function filingCounters(input: { address: string; phone: string; solvedChallenge: boolean }): LimitCounter<FilingLimitReason>[] {
+export function filingCounters(input: {
+  address: string;
+  phone: string;
+  solvedChallenge: boolean;
+}): LimitCounter<FilingLimitReason>[] {
   const counters: LimitCounter<FilingLimitReason>[] = [];
   if (!input.solvedChallenge) {
-    counters.push({ reason: "addressWithoutChallenge", key: `filing:address-unproven:${input.address}`, budget: FILING_BUDGETS.addressWithoutChallenge });
+    counters.push({
+      reason: "addressWithoutChallenge",
+      key: `filing:address-unproven:${input.address}`,
+      budget: FILING_BUDGETS.addressWithoutChallenge,
+    });
   }
   counters.push({ reason: "address", key: `filing:address:${input.address}`, budget: FILING_BUDGETS.address });
   counters.push({ reason: "phone", key: `filing:phone:${input.phone}`, budget: FILING_BUDGETS.phone });

@@ -45,12 +45,14 @@ describe("isValidIdNumber (GB 11643-1999)", () => {
     expect(gbCheckChar("11010119900307451")).toBe("4");
   });
 
-  it.each(["11010519491231002X", "110101199003074514", makeId("330106", "19850615", "123"), makeId("440305", "20000229", "001")])(
-    "accepts %s",
-    (id) => {
-      expect(isValidIdNumber(id)).toBe(true);
-    },
-  );
+  it.each([
+    "11010519491231002X",
+    "110101199003074514",
+    makeId("330106", "19850615", "123"),
+    makeId("440305", "20000229", "001"),
+  ])("accepts %s", (id) => {
+    expect(isValidIdNumber(id)).toBe(true);
+  });
 
   it("accepts a lower-case x check character", () => {
     expect(isValidIdNumber("11010519491231002x")).toBe(true);
@@ -86,12 +88,16 @@ describe("isValidIdNumber (GB 11643-1999)", () => {
     expect(isValidIdNumber(makeId("110101", "19960229", "451"))).toBe(true);
   });
 
-  it.each(["", "11010519491231002", "11010519491231002X1", "1101051949123100X2", "11010519491231002Y", "110105 19491231002X"])(
-    "rejects malformed %j",
-    (id) => {
-      expect(isValidIdNumber(id)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "11010519491231002",
+    "11010519491231002X1",
+    "1101051949123100X2",
+    "11010519491231002Y",
+    "110105 19491231002X",
+  ])("rejects malformed %j", (id) => {
+    expect(isValidIdNumber(id)).toBe(false);
+  });
 });
 
 describe("isValidMobile", () => {
@@ -99,12 +105,19 @@ describe("isValidMobile", () => {
     expect(isValidMobile(m)).toBe(true);
   });
 
-  it.each(["12812345678", "10012345678", "1381234567", "138123456789", "+8613812345678", "138 1234 5678", "138-1234-5678", "23812345678", ""])(
-    "rejects %j",
-    (m) => {
-      expect(isValidMobile(m)).toBe(false);
-    },
-  );
+  it.each([
+    "12812345678",
+    "10012345678",
+    "1381234567",
+    "138123456789",
+    "+8613812345678",
+    "138 1234 5678",
+    "138-1234-5678",
+    "23812345678",
+    "",
+  ])("rejects %j", (m) => {
+    expect(isValidMobile(m)).toBe(false);
+  });
 
   it("MOBILE is anchored", () => {
     expect(MOBILE.test("x13812345678")).toBe(false);
@@ -116,12 +129,19 @@ describe("isValidEmail", () => {
     expect(isValidEmail(e)).toBe(true);
   });
 
-  it.each(["", "zhangsan", "zhangsan@", "@example.com", "zhang san@example.com", "a@b.c", "a@b", "<a>@b.com", `${"a".repeat(250)}@b.com`])(
-    "rejects %j",
-    (e) => {
-      expect(isValidEmail(e)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "zhangsan",
+    "zhangsan@",
+    "@example.com",
+    "zhang san@example.com",
+    "a@b.c",
+    "a@b",
+    "<a>@b.com",
+    `${"a".repeat(250)}@b.com`,
+  ])("rejects %j", (e) => {
+    expect(isValidEmail(e)).toBe(false);
+  });
 });
 
 describe("maskName", () => {
@@ -229,12 +249,16 @@ describe("scanPersonalData", () => {
     expect(kinds("我的电话13812345678，请回电")).toEqual([["mobile", "13812345678"]]);
   });
 
-  it.each(["+86 138-1234-5678", "+8613812345678", "86-13812345678", "+86 138 1234 5678", "138-1234-5678", "138 1234 5678"])(
-    "finds the mobile written as %j, prefix and separators included",
-    (written) => {
-      expect(kinds(`联系：${written}。`)).toEqual([["mobile", written]]);
-    },
-  );
+  it.each([
+    "+86 138-1234-5678",
+    "+8613812345678",
+    "86-13812345678",
+    "+86 138 1234 5678",
+    "138-1234-5678",
+    "138 1234 5678",
+  ])("finds the mobile written as %j, prefix and separators included", (written) => {
+    expect(kinds(`联系：${written}。`)).toEqual([["mobile", written]]);
+  });
 
   it("finds landlines with an area code", () => {
     expect(kinds("办公室0571-88888888转")).toEqual([["landline", "0571-88888888"]]);
@@ -268,7 +292,13 @@ describe("scanPersonalData", () => {
   });
 
   it("does not flag tracking numbers or query codes", () => {
-    for (const s of ["XF2026000123", "XF2026138123", "XF2026999999", "ABCD-2345-EFGH", "XF2026000123 的查询码 ABCD2345EFGH"]) {
+    for (const s of [
+      "XF2026000123",
+      "XF2026138123",
+      "XF2026999999",
+      "ABCD-2345-EFGH",
+      "XF2026000123 的查询码 ABCD2345EFGH",
+    ]) {
       expect(scanPersonalData(`案件${s}已受理`), s).toEqual([]);
     }
   });
@@ -334,7 +364,9 @@ describe("maskFreeText", () => {
   });
 
   it("replaces each finding by its masked form and keeps the rest", () => {
-    expect(maskFreeText("我叫张三，电话13812345678，住杭州市西湖区文三路100号。", known)).toBe("我叫张*，电话138****5678，住***。");
+    expect(maskFreeText("我叫张三，电话13812345678，住杭州市西湖区文三路100号。", known)).toBe(
+      "我叫张*，电话138****5678，住***。",
+    );
     expect(maskFreeText("身份证11010519491231002X，邮箱zhangsan@example.com", known)).toBe(
       "身份证110***********002X，邮箱z*******@example.com",
     );

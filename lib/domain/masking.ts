@@ -1,6 +1,11 @@
 // Personal data: validation of what petitioners type, masking for display, and the masked draft of a public
 // text. The scanner that finds personal data in free text is lib/domain/personal-data-scanner.ts.
-import { normalizeForScan, scanPersonalData, type KnownPersonalData, type PersonalDataFinding } from "./personal-data-scanner";
+import {
+  normalizeForScan,
+  scanPersonalData,
+  type KnownPersonalData,
+  type PersonalDataFinding,
+} from "./personal-data-scanner";
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE = /^1[3-9]\d{9}$/;
@@ -45,7 +50,13 @@ export function maskEmail(email: string): string {
   return email[0] + "*".repeat(at - 1) + email.slice(at);
 }
 
-export { scanPersonalData, knownPersonalDataOf, type KnownPersonalData, type PersonalDataFinding, type PersonalDataKind } from "./personal-data-scanner";
+export {
+  scanPersonalData,
+  knownPersonalDataOf,
+  type KnownPersonalData,
+  type PersonalDataFinding,
+  type PersonalDataKind,
+} from "./personal-data-scanner";
 
 function maskFinding(f: PersonalDataFinding): string {
   switch (f.kind) {

@@ -13,7 +13,16 @@ const facts = (over: Partial<CaseFactsNow> = {}): CaseFactsNow => ({
 
 describe("the actions that may happen now", () => {
   it("keeps every allowed action while no rule stands against it", () => {
-    const all = ["return", "accept", "notAccept", "assign", "internalNote", "publicNote", "requestInfo", "requestExtension"] as const;
+    const all = [
+      "return",
+      "accept",
+      "notAccept",
+      "assign",
+      "internalNote",
+      "publicNote",
+      "requestInfo",
+      "requestExtension",
+    ] as const;
     expect(actionsNow(all, facts(), at)).toEqual([...all]);
   });
 
@@ -24,7 +33,9 @@ describe("the actions that may happen now", () => {
 
   it("drops a second 申请延期, pending or approved, but not after a rejection", () => {
     expect(mayHappenNow("requestExtension", facts({ extensionRequests: [{ decision: null }] }), at)).toBe(false);
-    expect(mayHappenNow("requestExtension", facts({ extensionRequests: [{ decision: "APPROVED" }], extensionDays: 15 }), at)).toBe(false);
+    expect(
+      mayHappenNow("requestExtension", facts({ extensionRequests: [{ decision: "APPROVED" }], extensionDays: 15 }), at),
+    ).toBe(false);
     expect(mayHappenNow("requestExtension", facts({ extensionRequests: [{ decision: "REJECTED" }] }), at)).toBe(true);
   });
 
@@ -42,8 +53,15 @@ describe("the actions that may happen now", () => {
       awaited: ["route", "notAccept"],
       other: ["assign", "internalNote", "publicNote", "requestInfo"],
     });
-    expect(splitAwaited(["return", "accept", "notAccept", "assign"]).awaited).toEqual(["return", "accept", "notAccept"]);
-    expect(splitAwaited(["assign", "internalNote", "requestExtension", "reply"])).toEqual({ awaited: ["reply"], other: ["assign", "internalNote", "requestExtension"] });
+    expect(splitAwaited(["return", "accept", "notAccept", "assign"]).awaited).toEqual([
+      "return",
+      "accept",
+      "notAccept",
+    ]);
+    expect(splitAwaited(["assign", "internalNote", "requestExtension", "reply"])).toEqual({
+      awaited: ["reply"],
+      other: ["assign", "internalNote", "requestExtension"],
+    });
     expect(splitAwaited(["publish", "internalNote"]).awaited).toEqual(["publish"]);
   });
 });

@@ -38,8 +38,18 @@ export function actionsNow<A extends PetitionAction>(allowed: readonly A[], c: C
  * The actions that move a case on — 转送, 退回, 受理, 不予受理, 答复, 公开: what a case in its state waits for.
  * The case page shows these first; the others (分派, notes, 要求补充材料, 申请延期) are at hand, folded.
  */
-export const AWAITED_ACTIONS: ReadonlySet<PetitionAction> = new Set(["route", "return", "accept", "notAccept", "reply", "publish"]);
+export const AWAITED_ACTIONS: ReadonlySet<PetitionAction> = new Set([
+  "route",
+  "return",
+  "accept",
+  "notAccept",
+  "reply",
+  "publish",
+]);
 
 export function splitAwaited<A extends PetitionAction>(actions: readonly A[]): { awaited: A[]; other: A[] } {
-  return { awaited: actions.filter((a) => AWAITED_ACTIONS.has(a)), other: actions.filter((a) => !AWAITED_ACTIONS.has(a)) };
+  return {
+    awaited: actions.filter((a) => AWAITED_ACTIONS.has(a)),
+    other: actions.filter((a) => !AWAITED_ACTIONS.has(a)),
+  };
 }

@@ -7,7 +7,13 @@ import { isOpen, isTerminal, OPEN_STATES, STATES } from "./petition-states";
 import { tabCriteria } from "./queue";
 
 const someDate = new Date("2026-03-12T04:00:00.000Z");
-const allDeadlines = { routeDueAt: someDate, acceptDueAt: someDate, handleDueAt: someDate, reviewDueAt: someDate, recheckDueAt: someDate };
+const allDeadlines = {
+  routeDueAt: someDate,
+  acceptDueAt: someDate,
+  handleDueAt: someDate,
+  reviewDueAt: someDate,
+  recheckDueAt: someDate,
+};
 
 describe("OPEN_STATES", () => {
   it("is 待受理, 办理中, 复查中, 复核中", () => {
@@ -16,7 +22,9 @@ describe("OPEN_STATES", () => {
 
   it("holds exactly the states in which a deadline runs (at the bureau or at a unit)", () => {
     for (const state of STATES) {
-      const runs = currentDeadline({ state, atBureau: false, ...allDeadlines }) !== null || currentDeadline({ state, atBureau: true, ...allDeadlines }) !== null;
+      const runs =
+        currentDeadline({ state, atBureau: false, ...allDeadlines }) !== null ||
+        currentDeadline({ state, atBureau: true, ...allDeadlines }) !== null;
       expect(isOpen(state), state).toBe(runs);
     }
   });

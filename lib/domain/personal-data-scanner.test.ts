@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addressParts, knownPersonalDataOf, normalizeForScan, scanPersonalData, type KnownPersonalData, type PersonalDataKind } from "./personal-data-scanner";
+import {
+  addressParts,
+  knownPersonalDataOf,
+  normalizeForScan,
+  scanPersonalData,
+  type KnownPersonalData,
+  type PersonalDataKind,
+} from "./personal-data-scanner";
 import { maskFreeText } from "./masking";
 
 // The scanner guards publication: a miss puts a person's data on a public page, a false alarm makes staff
@@ -18,7 +25,8 @@ const CASE: KnownPersonalData = knownPersonalDataOf({
   ],
 });
 
-const found = (text: string, known: KnownPersonalData = CASE) => scanPersonalData(text, known).map((f) => [f.kind, f.text] as [PersonalDataKind, string]);
+const found = (text: string, known: KnownPersonalData = CASE) =>
+  scanPersonalData(text, known).map((f) => [f.kind, f.text] as [PersonalDataKind, string]);
 
 // [text, kind, the exact text found]
 const FOUND: readonly [string, PersonalDataKind, string][] = [
@@ -134,10 +142,27 @@ describe("normalizeForScan", () => {
 
 describe("addressParts", () => {
   it("gives the address, the address without its county, and the street and number", () => {
-    expect(addressParts("示例县城关镇幸福路88号")).toEqual(["示例县城关镇幸福路88号", "城关镇幸福路88号", "幸福路88号"]);
-    expect(addressParts("浙江省杭州市西湖区文三路100号")).toEqual(["浙江省杭州市西湖区文三路100号", "杭州市西湖区文三路100号", "西湖区文三路100号", "文三路100号"]);
-    expect(addressParts("示例县城关镇幸福小区5幢2单元301室")).toEqual(["示例县城关镇幸福小区5幢2单元301室", "城关镇幸福小区5幢2单元301室", "幸福小区5幢2单元301室"]);
-    expect(addressParts("示例县东关镇东关村三组")).toEqual(["示例县东关镇东关村三组", "东关镇东关村三组", "东关村三组"]);
+    expect(addressParts("示例县城关镇幸福路88号")).toEqual([
+      "示例县城关镇幸福路88号",
+      "城关镇幸福路88号",
+      "幸福路88号",
+    ]);
+    expect(addressParts("浙江省杭州市西湖区文三路100号")).toEqual([
+      "浙江省杭州市西湖区文三路100号",
+      "杭州市西湖区文三路100号",
+      "西湖区文三路100号",
+      "文三路100号",
+    ]);
+    expect(addressParts("示例县城关镇幸福小区5幢2单元301室")).toEqual([
+      "示例县城关镇幸福小区5幢2单元301室",
+      "城关镇幸福小区5幢2单元301室",
+      "幸福小区5幢2单元301室",
+    ]);
+    expect(addressParts("示例县东关镇东关村三组")).toEqual([
+      "示例县东关镇东关村三组",
+      "东关镇东关村三组",
+      "东关村三组",
+    ]);
   });
 
   it("never a part without a number or one that starts with the number (88号 is in every 文号)", () => {

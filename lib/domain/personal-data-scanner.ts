@@ -44,11 +44,22 @@ type Pattern = { kind: PersonalDataKind; re: RegExp; accept?: (match: string, n:
 // Order matters only for equal spans: the first pattern's kind is reported.
 const PATTERNS: readonly Pattern[] = [
   // 18 digits: checksum-valid anywhere; a wrong check character still counts after an ID label.
-  { kind: "idNumber", re: /(?<!\d)\d{17}[\dXx](?!\d)/g, accept: (m, n, at) => isValidIdNumber(m) || (hasIdNumberShape(m) && labelledAsId(n, at)) },
+  {
+    kind: "idNumber",
+    re: /(?<!\d)\d{17}[\dXx](?!\d)/g,
+    accept: (m, n, at) => isValidIdNumber(m) || (hasIdNumberShape(m) && labelledAsId(n, at)),
+  },
   // The old 15-digit numbers have no check digit: only after an ID label, or every 15-digit number would be suspect.
-  { kind: "idNumber", re: /(?<!\d)\d{15}(?![\dXx])/g, accept: (m, n, at) => hasOldIdNumberShape(m) && labelledAsId(n, at) },
+  {
+    kind: "idNumber",
+    re: /(?<!\d)\d{15}(?![\dXx])/g,
+    accept: (m, n, at) => hasOldIdNumberShape(m) && labelledAsId(n, at),
+  },
   // 138 1234 5678 / 1381 234 5678, with +86, 0086, 86 or (+86) in front.
-  { kind: "mobile", re: /(?<![\d+])(?:\(?(?:\+|00)?86\)?[ \t-]?)?1[3-9]\d(?:[ \t-]?\d{4}[ \t-]?\d{4}|\d[ \t-]?\d{3}[ \t-]?\d{4})(?!\d)/g },
+  {
+    kind: "mobile",
+    re: /(?<![\d+])(?:\(?(?:\+|00)?86\)?[ \t-]?)?1[3-9]\d(?:[ \t-]?\d{4}[ \t-]?\d{4}|\d[ \t-]?\d{3}[ \t-]?\d{4})(?!\d)/g,
+  },
   // (0571)88888888, (0571) 8888 8888
   { kind: "landline", re: /\(0\d{2,3}\)[ \t-]?\d{3,4}[ \t-]?\d{4}(?!\d)/g },
   // 0571-88888888, 0571 88888888, 0571 8888 8888, 0571-8888-8888, 010-1234567
@@ -100,7 +111,8 @@ export function addressParts(address: string): string[] {
   for (let i = 1; i < segments.length; i++) {
     const tail = segments.slice(i).join("");
     const head = segments[i] ?? "";
-    if (!/[0-9]/.test(head) && Array.from(head).length >= 2 && HOUSE_NUMBER.test(tail) && Array.from(tail).length >= 4) parts.push(tail);
+    if (!/[0-9]/.test(head) && Array.from(head).length >= 2 && HOUSE_NUMBER.test(tail) && Array.from(tail).length >= 4)
+      parts.push(tail);
   }
   return parts;
 }
@@ -141,7 +153,12 @@ export function scanPersonalData(text: string, known: KnownPersonalData = {}): P
   for (const { kind, re, accept } of [...PATTERNS, ...knownPatterns(known)]) {
     for (const m of n.matchAll(re)) {
       if (m[0].length === 0 || (accept && !accept(m[0], n, m.index))) continue;
-      findings.push({ kind, start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
+      findings.push({
+        kind,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: text.slice(m.index, m.index + m[0].length),
+      });
     }
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end);

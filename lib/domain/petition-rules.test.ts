@@ -17,7 +17,15 @@ import {
 
 describe("channels (条例第17、22条)", () => {
   it("are 网上, 来信, 来访, 来电, 传真 and 上级转办/交办", () => {
-    expect([...CHANNELS].sort()).toEqual(["FAX", "HIGHER_ASSIGN", "HIGHER_TRANSFER", "LETTER", "ONLINE", "PHONE", "VISIT"]);
+    expect([...CHANNELS].sort()).toEqual([
+      "FAX",
+      "HIGHER_ASSIGN",
+      "HIGHER_TRANSFER",
+      "LETTER",
+      "ONLINE",
+      "PHONE",
+      "VISIT",
+    ]);
   });
 });
 
@@ -26,9 +34,12 @@ describe("outcomesFor (条例第29、32条)", () => {
     expect([...outcomesFor("SUGGESTION")]).toEqual(["ADOPT", "PARTIAL_ADOPT", "NOT_ADOPT"]);
   });
 
-  it.each(["ACCUSATION", "APPEAL", "LEGAL"] as const)("a %s request is supported, explained or not supported", (kind) => {
-    expect([...outcomesFor(kind)]).toEqual(["SUPPORT", "EXPLAIN", "NOT_SUPPORT"]);
-  });
+  it.each(["ACCUSATION", "APPEAL", "LEGAL"] as const)(
+    "a %s request is supported, explained or not supported",
+    (kind) => {
+      expect([...outcomesFor(kind)]).toEqual(["SUPPORT", "EXPLAIN", "NOT_SUPPORT"]);
+    },
+  );
 
   it("covers every category kind, and together the kinds use every outcome", () => {
     expect([...CATEGORY_KINDS].sort()).toEqual(["ACCUSATION", "APPEAL", "LEGAL", "SUGGESTION"]);
@@ -74,10 +85,13 @@ describe("isConfidentialKind / mayPublishContent (条例第46条, spec §5)", ()
     for (const k of CATEGORY_KINDS) expect(mayCarryPublicNotes(k), k).toBe(k !== "ACCUSATION");
   });
 
-  it.each(["SUGGESTION", "APPEAL", "LEGAL"] as CategoryKind[])("%s content is publishable only with consent", (kind) => {
-    expect(mayPublishContent(kind, true)).toBe(true);
-    expect(mayPublishContent(kind, false)).toBe(false);
-  });
+  it.each(["SUGGESTION", "APPEAL", "LEGAL"] as CategoryKind[])(
+    "%s content is publishable only with consent",
+    (kind) => {
+      expect(mayPublishContent(kind, true)).toBe(true);
+      expect(mayPublishContent(kind, false)).toBe(false);
+    },
+  );
 });
 
 describe("charCount", () => {

@@ -185,13 +185,25 @@ describe("roles that must never act", () => {
 
   it("staff can never act for the petitioner (supplement, withdraw, evaluate, review/recheck requests)", () => {
     const petitionerOnly: PetitionAction[] = ["supplement", "withdraw", "evaluate", "requestReview", "requestRecheck"];
-    for (const s of ALL_STATES) for (const a of petitionerOnly) for (const r of ["handler", "supervisor", "admin", "system"] as const) {
-      expect(canTake(s, a, r), `${s} ${a} ${r}`).toBe(false);
-    }
+    for (const s of ALL_STATES)
+      for (const a of petitionerOnly)
+        for (const r of ["handler", "supervisor", "admin", "system"] as const) {
+          expect(canTake(s, a, r), `${s} ${a} ${r}`).toBe(false);
+        }
   });
 
   it("the petitioner can never take a staff decision", () => {
-    const staffOnly: PetitionAction[] = ["route", "return", "accept", "notAccept", "reply", "reviewReply", "recheckReply", "publish", "supervise"];
+    const staffOnly: PetitionAction[] = [
+      "route",
+      "return",
+      "accept",
+      "notAccept",
+      "reply",
+      "reviewReply",
+      "recheckReply",
+      "publish",
+      "supervise",
+    ];
     for (const s of ALL_STATES) for (const a of staffOnly) expect(canTake(s, a, "petitioner"), `${s} ${a}`).toBe(false);
   });
 
@@ -219,15 +231,24 @@ describe("terminal states", () => {
     for (const [s, actions] of Object.entries(allowedHere) as [PetitionState, PetitionAction[]][]) {
       const any = new Set(ACTOR_ROLES.flatMap((r) => availableActions(s, r)));
       expect([...any].sort(), s).toEqual([...actions].sort());
-      for (const a of ACTIONS) for (const r of ACTOR_ROLES) {
-        const t = transitionFor(s, a, r);
-        if (t) expect(t.to, `${s} ${a} ${r}`).toBe(s);
-      }
+      for (const a of ACTIONS)
+        for (const r of ACTOR_ROLES) {
+          const t = transitionFor(s, a, r);
+          if (t) expect(t.to, `${s} ${a} ${r}`).toBe(s);
+        }
     }
   });
 
   it("a final case (复核 answered) cannot be reviewed, rechecked or reopened", () => {
-    for (const a of ["requestReview", "requestRecheck", "accept", "reply", "reviewReply", "recheckReply", "close"] as const) {
+    for (const a of [
+      "requestReview",
+      "requestRecheck",
+      "accept",
+      "reply",
+      "reviewReply",
+      "recheckReply",
+      "close",
+    ] as const) {
       for (const r of ACTOR_ROLES) expect(canTake("FINAL", a, r)).toBe(false);
     }
   });
@@ -236,7 +257,9 @@ describe("terminal states", () => {
 describe("life-cycle shape", () => {
   it("every non-terminal state has a way out to another state", () => {
     for (const s of ALL_STATES.filter((x) => !isTerminal(x))) {
-      const exits = ACTIONS.flatMap((a) => ACTOR_ROLES.map((r) => transitionFor(s, a, r)?.to)).filter((to) => to && to !== s);
+      const exits = ACTIONS.flatMap((a) => ACTOR_ROLES.map((r) => transitionFor(s, a, r)?.to)).filter(
+        (to) => to && to !== s,
+      );
       expect(exits.length, s).toBeGreaterThan(0);
     }
   });
@@ -246,13 +269,14 @@ describe("life-cycle shape", () => {
     const queue: PetitionState[] = ["SUBMITTED"];
     while (queue.length) {
       const s = queue.shift()!;
-      for (const a of ACTIONS) for (const r of ACTOR_ROLES) {
-        const to = transitionFor(s, a, r)?.to;
-        if (to && !seen.has(to)) {
-          seen.add(to);
-          queue.push(to);
+      for (const a of ACTIONS)
+        for (const r of ACTOR_ROLES) {
+          const to = transitionFor(s, a, r)?.to;
+          if (to && !seen.has(to)) {
+            seen.add(to);
+            queue.push(to);
+          }
         }
-      }
     }
     expect([...seen].sort()).toEqual([...ALL_STATES].sort());
   });
@@ -292,7 +316,16 @@ describe("life-cycle shape", () => {
   it("withdrawal is possible before the reply only", () => {
     expect(transitionFor("SUBMITTED", "withdraw", "petitioner")).toEqual({ to: "WITHDRAWN" });
     expect(transitionFor("ACCEPTED", "withdraw", "petitioner")).toEqual({ to: "WITHDRAWN" });
-    for (const s of ["REPLIED", "IN_REVIEW", "REVIEWED", "IN_RECHECK", "FINAL", "CLOSED", "NOT_ACCEPTED", "WITHDRAWN"] as const) {
+    for (const s of [
+      "REPLIED",
+      "IN_REVIEW",
+      "REVIEWED",
+      "IN_RECHECK",
+      "FINAL",
+      "CLOSED",
+      "NOT_ACCEPTED",
+      "WITHDRAWN",
+    ] as const) {
       expect(transitionFor(s, "withdraw", "petitioner")).toBeNull();
     }
   });
@@ -303,10 +336,19 @@ describe("isPetitionState", () => {
     expect(isPetitionState(s)).toBe(true);
   });
 
-  it.each([["submitted"], ["Submitted"], [""], ["DELETED"], [" SUBMITTED"], ["toString"], [null], [undefined], [1], [{}], [["SUBMITTED"]]])(
-    "rejects %j",
-    (v) => {
-      expect(isPetitionState(v)).toBe(false);
-    },
-  );
+  it.each([
+    ["submitted"],
+    ["Submitted"],
+    [""],
+    ["DELETED"],
+    [" SUBMITTED"],
+    ["toString"],
+    [null],
+    [undefined],
+    [1],
+    [{}],
+    [["SUBMITTED"]],
+  ])("rejects %j", (v) => {
+    expect(isPetitionState(v)).toBe(false);
+  });
 });

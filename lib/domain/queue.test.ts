@@ -21,7 +21,10 @@ describe("dueSoonUntil", () => {
 describe("tabCriteria", () => {
   const now = new Date("2026-03-12T04:00:00Z");
   it("deadline tabs look at running deadlines only; state tabs have no bounds", () => {
-    expect(tabCriteria("overdue", now)).toEqual({ states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], dueBefore: now });
+    expect(tabCriteria("overdue", now)).toEqual({
+      states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"],
+      dueBefore: now,
+    });
     expect(tabCriteria("dueSoon", now)).toMatchObject({ dueFrom: now, dueUntil: dueSoonUntil(now) });
     expect(tabCriteria("pending", now)).toEqual({ states: ["SUBMITTED"] });
     expect(tabCriteria("replied", now)).toEqual({ states: ["REPLIED", "REVIEWED"] });

@@ -52,10 +52,21 @@ describe("channels", () => {
 
 describe("contact phone numbers", () => {
   it("accepts mobiles and landlines with an area code", () => {
-    for (const ok of ["13912345678", "010-12345678", "01012345678", "0571-87654321", "0571-8765432", "021-1234567"]) expect(isValidContactPhone(ok), ok).toBe(true);
+    for (const ok of ["13912345678", "010-12345678", "01012345678", "0571-87654321", "0571-8765432", "021-1234567"])
+      expect(isValidContactPhone(ok), ok).toBe(true);
   });
   it("refuses the rest", () => {
-    for (const bad of ["12345", "1391234567", "139123456789", "12345678", "0571-876543", "0571-876543210", "571-87654321", "+8613912345678", "abc"]) {
+    for (const bad of [
+      "12345",
+      "1391234567",
+      "139123456789",
+      "12345678",
+      "0571-876543",
+      "0571-876543210",
+      "571-87654321",
+      "+8613912345678",
+      "abc",
+    ]) {
       expect(isValidContactPhone(bad), bad).toBe(false);
     }
   });
@@ -80,7 +91,9 @@ describe("the received date-time", () => {
     expect(check({ receivedAt: new Date(NOW.getTime() + 60_000) })).toEqual({ receivedAt: "receivedInFuture" });
   });
   it("is not more than a year ago", () => {
-    expect(check({ receivedAt: new Date(NOW.getTime() - 365 * 86_400_000 - 60_000) })).toEqual({ receivedAt: "receivedTooLongAgo" });
+    expect(check({ receivedAt: new Date(NOW.getTime() - 365 * 86_400_000 - 60_000) })).toEqual({
+      receivedAt: "receivedTooLongAgo",
+    });
   });
 });
 
@@ -96,7 +109,8 @@ describe("phone", () => {
 });
 
 describe("visits and collective visits (条例第20条)", () => {
-  const visit = (personCount: number, n: number) => check({ channel: "VISIT", phone: "13912345678", personCount, representatives: reps(n) });
+  const visit = (personCount: number, n: number) =>
+    check({ channel: "VISIT", phone: "13912345678", personCount, representatives: reps(n) });
   it("4 persons is an ordinary visit: no representatives", () => {
     expect(visit(4, 0)).toEqual({});
     expect(visit(4, 1)).toEqual({ representatives: "representativesNotCollective" });
@@ -125,10 +139,13 @@ describe("visits and collective visits (条例第20条)", () => {
 describe("上级转办 / 交办", () => {
   it("require the document number", () => {
     expect(check({ channel: "HIGHER_TRANSFER" })).toEqual({ sourceDocNo: "sourceDocNoRequired" });
-    expect(check({ channel: "HIGHER_ASSIGN", feedbackDueDate: "2026-04-09" })).toEqual({ sourceDocNo: "sourceDocNoRequired" });
+    expect(check({ channel: "HIGHER_ASSIGN", feedbackDueDate: "2026-04-09" })).toEqual({
+      sourceDocNo: "sourceDocNoRequired",
+    });
   });
   it("交办 requires a feedback deadline after the day of receipt", () => {
-    const assign = (feedbackDueDate?: string) => check({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate });
+    const assign = (feedbackDueDate?: string) =>
+      check({ channel: "HIGHER_ASSIGN", sourceDocNo: "市信交〔2026〕3号", feedbackDueDate });
     expect(assign(undefined)).toEqual({ feedbackDueDate: "feedbackDueRequired" });
     expect(assign("2026-02-30")).toEqual({ feedbackDueDate: "feedbackDueRequired" });
     expect(assign("2026-03-09")).toEqual({ feedbackDueDate: "feedbackDueNotAfterReceived" }); // the day it came
@@ -137,9 +154,13 @@ describe("上级转办 / 交办", () => {
   });
   it("the day of receipt is the Shanghai day: 23:30 on the 9th is not the 10th", () => {
     const late = new Date("2026-03-09T15:30:00Z"); // 2026-03-09 23:30 Shanghai
-    expect(check({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", receivedAt: late, feedbackDueDate: "2026-03-10" })).toEqual({});
+    expect(
+      check({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", receivedAt: late, feedbackDueDate: "2026-03-10" }),
+    ).toEqual({});
     const afterMidnight = new Date("2026-03-09T16:30:00Z"); // 2026-03-10 00:30 Shanghai
-    expect(check({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", receivedAt: afterMidnight, feedbackDueDate: "2026-03-10" })).toEqual({
+    expect(
+      check({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", receivedAt: afterMidnight, feedbackDueDate: "2026-03-10" }),
+    ).toEqual({
       feedbackDueDate: "feedbackDueNotAfterReceived",
     });
   });
@@ -147,7 +168,12 @@ describe("上级转办 / 交办", () => {
     const kept = keepApplicable({ ...base, channel: "FAX", sourceDocNo: "x", feedbackDueDate: "2020-01-01" });
     expect(kept.sourceDocNo).toBeUndefined();
     expect(kept.feedbackDueDate).toBeUndefined();
-    const transfer = keepApplicable({ ...base, channel: "HIGHER_TRANSFER", sourceDocNo: "x", feedbackDueDate: "2020-01-01" });
+    const transfer = keepApplicable({
+      ...base,
+      channel: "HIGHER_TRANSFER",
+      sourceDocNo: "x",
+      feedbackDueDate: "2020-01-01",
+    });
     expect(transfer).toMatchObject({ sourceDocNo: "x", feedbackDueDate: undefined });
   });
 });

@@ -5,7 +5,14 @@ import { isValidMobile } from "./masking";
 import { MAX_REPRESENTATIVES, MAX_VISIT_PERSONS, isCollectiveVisit, type Channel } from "./petition-rules";
 
 /** Every channel but 网上 (the petitioner files that one). */
-export const REGISTER_CHANNELS = ["LETTER", "VISIT", "PHONE", "FAX", "HIGHER_TRANSFER", "HIGHER_ASSIGN"] as const satisfies readonly Channel[];
+export const REGISTER_CHANNELS = [
+  "LETTER",
+  "VISIT",
+  "PHONE",
+  "FAX",
+  "HIGHER_TRANSFER",
+  "HIGHER_ASSIGN",
+] as const satisfies readonly Channel[];
 export type RegisterChannel = (typeof REGISTER_CHANNELS)[number];
 
 export function isRegisterChannel(value: string): value is RegisterChannel {
@@ -51,7 +58,8 @@ export type RegistrationFacts = {
   feedbackDueDate?: CivilDate;
 };
 
-export type RegistrationField = "receivedAt" | "phone" | "personCount" | "representatives" | "sourceDocNo" | "feedbackDueDate";
+export type RegistrationField =
+  "receivedAt" | "phone" | "personCount" | "representatives" | "sourceDocNo" | "feedbackDueDate";
 export type RegistrationProblem =
   | "receivedInFuture"
   | "receivedTooLongAgo"
@@ -87,7 +95,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function checkRegistration(f: RegistrationFacts, now: Date): RegistrationProblems {
   const problems: RegistrationProblems = {};
   if (f.receivedAt.getTime() > now.getTime()) problems.receivedAt = "receivedInFuture";
-  else if (f.receivedAt.getTime() < now.getTime() - RECEIVED_WITHIN_DAYS * DAY_MS) problems.receivedAt = "receivedTooLongAgo";
+  else if (f.receivedAt.getTime() < now.getTime() - RECEIVED_WITHIN_DAYS * DAY_MS)
+    problems.receivedAt = "receivedTooLongAgo";
 
   if (isPhoneRequired(f.channel) && !f.phone) problems.phone = "phoneRequired";
 

@@ -4,7 +4,10 @@ import { isWithinReturnWindow } from "./return-window";
 
 // 2026 劳动节: May 1–5 off, Sat May 9 worked.
 const cal = buildCalendar([
-  ...["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05"].map((date) => ({ date, kind: "OFF" as const })),
+  ...["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05"].map((date) => ({
+    date,
+    kind: "OFF" as const,
+  })),
   { date: "2026-05-09", kind: "WORKDAY" as const },
 ]);
 const at = (s: string) => new Date(s);

@@ -44,7 +44,10 @@ describe("staffSessionNeedsTouch", () => {
 
 describe("staffSessionCutoffs", () => {
   it("puts the bounds 30 minutes and 10 hours back", () => {
-    expect(staffSessionCutoffs(at(STAFF_MAX_AGE_MS))).toEqual({ idleBefore: at(STAFF_MAX_AGE_MS - STAFF_IDLE_MS), createdBefore: T0 });
+    expect(staffSessionCutoffs(at(STAFF_MAX_AGE_MS))).toEqual({
+      idleBefore: at(STAFF_MAX_AGE_MS - STAFF_IDLE_MS),
+      createdBefore: T0,
+    });
   });
 });
 

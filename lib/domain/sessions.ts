@@ -31,7 +31,10 @@ export function staffSessionNeedsTouch(row: StaffSessionRow, at: Date): boolean 
  * both bounds (or ended) can be deleted.
  */
 export function staffSessionCutoffs(at: Date): { idleBefore: Date; createdBefore: Date } {
-  return { idleBefore: new Date(at.getTime() - STAFF_IDLE_MS), createdBefore: new Date(at.getTime() - STAFF_MAX_AGE_MS) };
+  return {
+    idleBefore: new Date(at.getTime() - STAFF_IDLE_MS),
+    createdBefore: new Date(at.getTime() - STAFF_MAX_AGE_MS),
+  };
 }
 
 export type PetitionerSessionRow = { expiresAt: Date; endedAt: Date | null };

@@ -14,7 +14,8 @@ export function trackingCounterName(year: number, demo = false): string {
 
 function format(prefix: string, year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`invalid year: ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`invalid sequence: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999)
+    throw new RangeError(`invalid sequence: ${sequence}`);
   return `${prefix}${year}${String(sequence).padStart(6, "0")}`;
 }
 

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { buildUnitTree } from "./unit-tree";
 
-const row = (id: string, parentId: string | null, sortOrder = 0, code = id.toUpperCase()) => ({ id, parentId, sortOrder, code });
+const row = (id: string, parentId: string | null, sortOrder = 0, code = id.toUpperCase()) => ({
+  id,
+  parentId,
+  sortOrder,
+  code,
+});
 
 describe("buildUnitTree", () => {
   it("nests children under their parents, siblings by sort order then code", () => {
-    const tree = buildUnitTree([row("town", "gov", 2), row("b", "gov", 1, "B"), row("a", "gov", 1, "A"), row("gov", null), row("village", "town")]);
+    const tree = buildUnitTree([
+      row("town", "gov", 2),
+      row("b", "gov", 1, "B"),
+      row("a", "gov", 1, "A"),
+      row("gov", null),
+      row("village", "town"),
+    ]);
     expect(tree.map((n) => n.id)).toEqual(["gov"]);
     expect(tree[0]!.children.map((n) => n.id)).toEqual(["a", "b", "town"]);
     expect(tree[0]!.children[2]!.children.map((n) => n.id)).toEqual(["village"]);

@@ -16,7 +16,8 @@ export function buildUnitTree<T extends UnitRow>(rows: readonly T[]): UnitNode<T
     if (parent && parent !== node) parent.children.push(node);
     else roots.push(node);
   }
-  const order = (a: UnitRow, b: UnitRow) => a.sortOrder - b.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const order = (a: UnitRow, b: UnitRow) =>
+    a.sortOrder - b.sortOrder || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const sort = (list: UnitNode<T>[]) => {
     list.sort(order);
     for (const n of list) sort(n.children);

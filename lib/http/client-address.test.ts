@@ -8,7 +8,9 @@ describe("client address", () => {
     const h = bag({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "1.1.1.1", "x-real-ip": "2.2.2.2" });
     expect(clientAddressFrom(h, 0)).toBe("203.0.113.9");
     // Changing what the client sends changes nothing.
-    expect(clientAddressFrom(bag({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "9.9.9.9, 8.8.8.8" }), 0)).toBe("203.0.113.9");
+    expect(clientAddressFrom(bag({ [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "9.9.9.9, 8.8.8.8" }), 0)).toBe(
+      "203.0.113.9",
+    );
   });
 
   it("without the portal's server (no peer header) is one shared 'unknown', never a forwarded header", () => {
@@ -17,20 +19,29 @@ describe("client address", () => {
 
   it("behind one proxy is the rightmost X-Forwarded-For entry: what our proxy saw, not what the client wrote", () => {
     // The client sent "X-Forwarded-For: 6.6.6.6"; the proxy appended the peer it saw.
-    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.4" }), 1)).toBe("198.51.100.4");
-    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "198.51.100.4" }), 1)).toBe("198.51.100.4");
+    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.4" }), 1)).toBe(
+      "198.51.100.4",
+    );
+    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.2", "x-forwarded-for": "198.51.100.4" }), 1)).toBe(
+      "198.51.100.4",
+    );
   });
 
   it("behind two proxies is the second entry from the right", () => {
     const h = bag({ [PEER_HEADER]: "10.0.0.3", "x-forwarded-for": "6.6.6.6,198.51.100.4 , 10.0.0.2" });
     expect(clientAddressFrom(h, 2)).toBe("198.51.100.4");
     // A spoofed list of any length: the client's entries stay left of ours.
-    const spoofed = bag({ [PEER_HEADER]: "10.0.0.3", "x-forwarded-for": "1.1.1.1, 2.2.2.2, 3.3.3.3, 198.51.100.4, 10.0.0.2" });
+    const spoofed = bag({
+      [PEER_HEADER]: "10.0.0.3",
+      "x-forwarded-for": "1.1.1.1, 2.2.2.2, 3.3.3.3, 198.51.100.4, 10.0.0.2",
+    });
     expect(clientAddressFrom(spoofed, 2)).toBe("198.51.100.4");
   });
 
   it("with fewer entries than hops takes the leftmost (still one of our proxies' observations), else the peer", () => {
-    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.3", "x-forwarded-for": "198.51.100.4" }), 2)).toBe("198.51.100.4");
+    expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.3", "x-forwarded-for": "198.51.100.4" }), 2)).toBe(
+      "198.51.100.4",
+    );
     expect(clientAddressFrom(bag({ [PEER_HEADER]: "10.0.0.3" }), 2)).toBe("10.0.0.3");
   });
 

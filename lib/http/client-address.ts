@@ -26,7 +26,10 @@ export function trustedProxyHops(raw: string | undefined = process.env.TRUST_PRO
 export function clientAddressFrom(h: HeaderBag, hops: number): string {
   const peer = (h.get(PEER_HEADER) ?? "").trim();
   if (hops === 0) return peer || "unknown";
-  const forwarded = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded[Math.max(0, forwarded.length - hops)] ?? (peer || "unknown");
 }
 

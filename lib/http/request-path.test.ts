@@ -16,7 +16,8 @@ describe("trackingNoOfSegment", () => {
   });
 
   it("is null for what cannot be a tracking number", () => {
-    for (const raw of ["nonsense", "XF2026000000", "XF1999000001", "XF20269000011", "%E0%A4%A", ""]) expect(trackingNoOfSegment(raw), raw).toBeNull();
+    for (const raw of ["nonsense", "XF2026000000", "XF1999000001", "XF20269000011", "%E0%A4%A", ""])
+      expect(trackingNoOfSegment(raw), raw).toBeNull();
   });
 });
 

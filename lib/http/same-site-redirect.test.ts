@@ -47,7 +47,8 @@ describe("safeSitePath", () => {
   });
 
   it("falls back for what is not a string", () => {
-    for (const raw of [null, undefined, 42, ["/track"], { toString: () => "/track" }]) expect(safeSitePath(raw)).toBe("/");
+    for (const raw of [null, undefined, 42, ["/track"], { toString: () => "/track" }])
+      expect(safeSitePath(raw)).toBe("/");
   });
 });
 
@@ -65,7 +66,11 @@ describe("redirectTo", () => {
   });
 
   it("is absolute on the given origin when asked (proxy.ts)", () => {
-    expect(redirectTo("/staff/login", 307, { base: "http://0.0.0.0:3000/staff" }).headers.get("location")).toBe("http://0.0.0.0:3000/staff/login");
-    expect(redirectTo("/\\evil.example", 307, { base: "http://0.0.0.0:3000/staff" }).headers.get("location")).toBe("http://0.0.0.0:3000/");
+    expect(redirectTo("/staff/login", 307, { base: "http://0.0.0.0:3000/staff" }).headers.get("location")).toBe(
+      "http://0.0.0.0:3000/staff/login",
+    );
+    expect(redirectTo("/\\evil.example", 307, { base: "http://0.0.0.0:3000/staff" }).headers.get("location")).toBe(
+      "http://0.0.0.0:3000/",
+    );
   });
 });

@@ -17,7 +17,8 @@ const MAX_LENGTH = 2048;
  */
 export function safeSitePath(raw: unknown, fallback = "/"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || /[\s\u0000-\u001f\u007f]/.test(raw)) return fallback;
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || /[\s\u0000-\u001f\u007f]/.test(raw))
+    return fallback;
   let url: URL;
   try {
     url = new URL(raw, PLACEHOLDER_ORIGIN);
@@ -43,7 +44,11 @@ export type RedirectStatus = 302 | 303 | 307 | 308;
  * instead; proxy.ts needs that: Next's proxy adapter cannot parse a relative Location, and turns an
  * absolute one on the request's own host back into a path (next/dist/server/web/adapter.js).
  */
-export function redirectTo(path: string, status: RedirectStatus = 303, options: { fallback?: string; base?: string | URL } = {}): Response {
+export function redirectTo(
+  path: string,
+  status: RedirectStatus = 303,
+  options: { fallback?: string; base?: string | URL } = {},
+): Response {
   const target = safeSitePath(path, options.fallback);
   const location = options.base === undefined ? target : new URL(target, options.base).href;
   return new Response(null, { status, headers: { Location: location } });

@@ -15,7 +15,14 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("forbids framing, plugins, foreign forms and base URLs", () => {
-    for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) expect(prod.split("; ")).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ])
+      expect(prod.split("; ")).toContain(d);
   });
 
   it("allows what `next dev` needs, in development only", () => {
@@ -26,7 +33,9 @@ describe("contentSecurityPolicy", () => {
 
   it("upgrades insecure requests over HTTPS only", () => {
     expect(prod).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy({ nonce: "n", dev: false, https: true }).split("; ")).toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy({ nonce: "n", dev: false, https: true }).split("; ")).toContain(
+      "upgrade-insecure-requests",
+    );
   });
 });
 

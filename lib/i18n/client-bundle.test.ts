@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const directive = (source: string, name: string) => new RegExp(`^\\s*(?://[^\\n]*\\n\\s*)*["']${name}["']`).test(source);
+const directive = (source: string, name: string) =>
+  new RegExp(`^\\s*(?://[^\\n]*\\n\\s*)*["']${name}["']`).test(source);
 
 /** The module specifiers a file imports at run time (type-only imports vanish from the bundle). */
 function runtimeImports(source: string): string[] {
@@ -39,9 +40,19 @@ function runtimeImports(source: string): string[] {
 }
 
 function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null; // a package
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null; // css and other assets
@@ -49,7 +60,9 @@ function resolveLocal(from: string, spec: string): string | null {
 
 /** Every local module a client component brings to the browser, with the chain that brings it. */
 function clientReachable(): Map<string, string[]> {
-  const entries = SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(ROOT, d))).filter((f) => directive(readFileSync(f, "utf8"), "use client"));
+  const entries = SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(ROOT, d))).filter((f) =>
+    directive(readFileSync(f, "utf8"), "use client"),
+  );
   const seen = new Map<string, string[]>();
   const queue: [string, string[]][] = entries.map((f) => [f, [f]]);
   while (queue.length) {
@@ -83,7 +96,9 @@ describe("one catalog per browser", () => {
   it("no client component reaches a message catalog", () => {
     const reachable = clientReachable();
     expect(reachable.has(path.join(ROOT, "lib/i18n/client.tsx"))).toBe(true); // the walk sees the forms
-    const offending = [...reachable].filter(([file]) => file.startsWith(MESSAGES_DIR)).map(([, chain]) => chain.map((f) => path.relative(ROOT, f)).join(" → "));
+    const offending = [...reachable]
+      .filter(([file]) => file.startsWith(MESSAGES_DIR))
+      .map(([, chain]) => chain.map((f) => path.relative(ROOT, f)).join(" → "));
     expect(offending).toEqual([]);
   });
 });

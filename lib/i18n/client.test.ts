@@ -13,12 +13,17 @@ function Probe() {
 }
 
 // The provider's props type requires `children`, so it is passed as a prop here (this file is .ts, without JSX).
-// eslint-disable-next-line react/no-children-prop
-const render = (locale: "zh-CN" | "en") => renderToString(createElement(MessagesProvider, { locale, messages: catalogFor(locale), children: createElement(Probe) }));
+const render = (locale: "zh-CN" | "en") =>
+  renderToString(
+    // eslint-disable-next-line react/no-children-prop
+    createElement(MessagesProvider, { locale, messages: catalogFor(locale), children: createElement(Probe) }),
+  );
 
 describe("MessagesProvider and useT", () => {
   it("translate with the one catalog they were given, parameters filled in", () => {
-    expect(render("en")).toBe(`<p>en|${translator("en")("track.rateLimited", { minutes: 7 })}|${translator("en")("file.required")}</p>`);
+    expect(render("en")).toBe(
+      `<p>en|${translator("en")("track.rateLimited", { minutes: 7 })}|${translator("en")("file.required")}</p>`,
+    );
     expect(render("zh-CN")).toBe("<p>zh-CN|尝试次数过多，请 7 分钟后再试。|必填</p>");
   });
 

@@ -10,7 +10,15 @@ type Strings = { locale: Locale; t: Translate };
 
 const MessagesContext = createContext<Strings | null>(null);
 
-export function MessagesProvider({ locale, messages, children }: { locale: Locale; messages: Catalog; children: React.ReactNode }) {
+export function MessagesProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Catalog;
+  children: React.ReactNode;
+}) {
   const value = useMemo(() => ({ locale, t: catalogTranslator(messages) }), [locale, messages]);
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;
 }

@@ -3,7 +3,15 @@
 // receives the current locale's catalog from the root layout.
 import zhCN from "./messages/zh-CN";
 import en from "./messages/en";
-import { DEFAULT_LOCALE, catalogTranslator, lookupIn, type Catalog, type Locale, type MessageKey, type Translate } from "./translate";
+import {
+  DEFAULT_LOCALE,
+  catalogTranslator,
+  lookupIn,
+  type Catalog,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from "./translate";
 
 export * from "./translate";
 export * from "./format";

@@ -9,7 +9,10 @@ const form = (entries: Record<string, string>) => {
 
 describe("readForm: the input gate of every server action", () => {
   it("gives the listed string fields of a real form", () => {
-    expect(readForm(form({ title: "标题", extra: "x" }), ["title", "content"])).toEqual({ ok: true, values: { title: "标题", content: undefined } });
+    expect(readForm(form({ title: "标题", extra: "x" }), ["title", "content"])).toEqual({
+      ok: true,
+      values: { title: "标题", content: undefined },
+    });
   });
 
   it.each([
@@ -22,7 +25,10 @@ describe("readForm: the input gate of every server action", () => {
     ["URLSearchParams", new URLSearchParams("title=x")],
   ])("refuses %s as not a form", (_label, value) => {
     const r = readForm(value, ["title"]);
-    expect(r).toMatchObject({ ok: false, refusal: { status: "error", message: { key: "formInput.notAForm" }, values: {} } });
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: { status: "error", message: { key: "formInput.notAForm" }, values: {} },
+    });
   });
 
   // FormData holds USVStrings: append() turns a lone surrogate into U+FFFD before any code of ours sees it
@@ -33,8 +39,14 @@ describe("readForm: the input gate of every server action", () => {
     ["reversed halves", "\uDE00\uD83D"],
     ["U+FFFD, what broken bytes or a lone surrogate become", "abc\uFFFD"],
   ])("refuses text with %s, in any field, listed or not", (_label, bad) => {
-    expect(readForm(form({ title: bad }), ["title"])).toMatchObject({ ok: false, refusal: { message: { key: "formInput.malformedText" } } });
-    expect(readForm(form({ title: "ok", rep0Name: bad }), ["title"])).toMatchObject({ ok: false, refusal: { message: { key: "formInput.malformedText" } } });
+    expect(readForm(form({ title: bad }), ["title"])).toMatchObject({
+      ok: false,
+      refusal: { message: { key: "formInput.malformedText" } },
+    });
+    expect(readForm(form({ title: "ok", rep0Name: bad }), ["title"])).toMatchObject({
+      ok: false,
+      refusal: { message: { key: "formInput.malformedText" } },
+    });
     expect(readForm(form({ [`x${bad}`]: "ok" }), ["title"])).toMatchObject({ ok: false });
   });
 

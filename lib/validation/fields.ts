@@ -16,7 +16,8 @@ export function text(limits: { min: number; max: number }) {
     .superRefine((v, ctx) => {
       const n = charCount(v);
       if (n === 0 && limits.min > 0) ctx.addIssue({ code: "custom", message: "errors.required" });
-      else if (n < limits.min) ctx.addIssue({ code: "custom", message: "errors.tooShort", params: { min: limits.min } });
+      else if (n < limits.min)
+        ctx.addIssue({ code: "custom", message: "errors.tooShort", params: { min: limits.min } });
       else if (n > limits.max) ctx.addIssue({ code: "custom", message: "errors.tooLong", params: { max: limits.max } });
     });
 }
@@ -35,7 +36,11 @@ export function optionalText(check: (v: string) => boolean, message: MessageKey,
 }
 
 /** An opaque id picked from a list; whether it exists is checked against the database by the data layer. */
-export const choiceId = z.string({ message: "errors.invalidChoice" }).trim().min(1, "errors.invalidChoice").max(64, "errors.invalidChoice");
+export const choiceId = z
+  .string({ message: "errors.invalidChoice" })
+  .trim()
+  .min(1, "errors.invalidChoice")
+  .max(64, "errors.invalidChoice");
 
 export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined(), z.null()])
@@ -73,11 +78,18 @@ export type FormRefusal = {
  * (React's action reply format also lets a caller send plain objects, arrays or strings) and every text in it
  * well-formed Unicode. Anything else is refused with a message before anything is read, checked or written.
  */
-export function readForm(form: unknown, fields: readonly string[]): { ok: true; values: Record<string, string | undefined> } | { ok: false; refusal: FormRefusal } {
-  const refuse = (key: FormRefusal["message"]["key"]) => ({ ok: false as const, refusal: { status: "error" as const, message: { key }, fieldErrors: {}, values: {} } });
+export function readForm(
+  form: unknown,
+  fields: readonly string[],
+): { ok: true; values: Record<string, string | undefined> } | { ok: false; refusal: FormRefusal } {
+  const refuse = (key: FormRefusal["message"]["key"]) => ({
+    ok: false as const,
+    refusal: { status: "error" as const, message: { key }, fieldErrors: {}, values: {} },
+  });
   if (!(form instanceof FormData)) return refuse("formInput.notAForm");
   for (const [name, value] of form.entries()) {
-    if (ILL_FORMED.test(name) || (typeof value === "string" && ILL_FORMED.test(value))) return refuse("formInput.malformedText");
+    if (ILL_FORMED.test(name) || (typeof value === "string" && ILL_FORMED.test(value)))
+      return refuse("formInput.malformedText");
   }
   return { ok: true, values: formValues(form, fields) };
 }

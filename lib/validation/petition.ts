@@ -30,7 +30,19 @@ export const ZSubmitPetition = z.object({
     .transform((v) => (v === "" ? undefined : v)),
 });
 export type TSubmitPetition = z.infer<typeof ZSubmitPetition>;
-export const SUBMIT_PETITION_FIELDS = ["categoryId", "title", "content", "placeId", "address", "name", "phone", "idNumber", "email", "consentPublic", "accusedUnitId"] as const;
+export const SUBMIT_PETITION_FIELDS = [
+  "categoryId",
+  "title",
+  "content",
+  "placeId",
+  "address",
+  "name",
+  "phone",
+  "idNumber",
+  "email",
+  "consentPublic",
+  "accusedUnitId",
+] as const;
 
 export const ZTrackLookup = z.object({
   trackingNo: z.string().max(40).default(""),

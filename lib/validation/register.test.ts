@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { normalizeContactPhone, registerFieldErrors, registerPetitionSchema, representativeRows, REGISTER_PETITION_FIELDS } from "./register";
+import {
+  normalizeContactPhone,
+  registerFieldErrors,
+  registerPetitionSchema,
+  representativeRows,
+  REGISTER_PETITION_FIELDS,
+} from "./register";
 
 // The form as the browser posts it (strings), 2026-03-10 12:00 Shanghai.
 const NOW = new Date("2026-03-10T04:00:00Z");
@@ -24,7 +30,8 @@ const form = (over: Record<string, string> = {}): Record<string, string | undefi
   ...over,
 });
 const noRows = () => Array.from({ length: 5 }, () => ({ name: "", phone: "", idNumber: "" }));
-const parse = (over: Record<string, string> = {}, representatives = noRows()) => registerPetitionSchema(NOW).safeParse({ ...form(over), representatives });
+const parse = (over: Record<string, string> = {}, representatives = noRows()) =>
+  registerPetitionSchema(NOW).safeParse({ ...form(over), representatives });
 const errorsOf = (over: Record<string, string> = {}, representatives = noRows()) => {
   const r = parse(over, representatives);
   return r.success ? {} : Object.fromEntries(Object.entries(registerFieldErrors(r.error)).map(([k, e]) => [k, e?.key]));
@@ -35,7 +42,14 @@ describe("the 登记 form's schema", () => {
     const r = parse({ personCount: "7", sourceDocNo: "旧文号" });
     expect(r.success).toBe(true);
     if (!r.success) return;
-    expect(r.data).toMatchObject({ channel: "LETTER", personCount: 1, representatives: [], sourceDocNo: undefined, phone: undefined, consentPublic: false });
+    expect(r.data).toMatchObject({
+      channel: "LETTER",
+      personCount: 1,
+      representatives: [],
+      sourceDocNo: undefined,
+      phone: undefined,
+      consentPublic: false,
+    });
     expect(r.data.receivedAt.toISOString()).toBe("2026-03-09T01:30:00.000Z");
   });
 
@@ -54,14 +68,21 @@ describe("the 登记 form's schema", () => {
   });
 
   it("channel rules come together with the field errors, so one round shows everything", () => {
-    expect(errorsOf({ channel: "PHONE", title: "" })).toEqual({ title: "errors.required", phone: "register.errors.phoneRequired" });
+    expect(errorsOf({ channel: "PHONE", title: "" })).toEqual({
+      title: "errors.required",
+      phone: "register.errors.phoneRequired",
+    });
     expect(errorsOf({ channel: "HIGHER_ASSIGN", receivedAt: "2026-03-11T09:00" })).toEqual({
       receivedAt: "register.errors.receivedInFuture",
       sourceDocNo: "register.errors.sourceDocNoRequired",
       feedbackDueDate: "errors.required",
     });
-    expect(errorsOf({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", feedbackDueDate: "2026-02-30" })).toEqual({ feedbackDueDate: "register.errors.invalidDate" });
-    expect(errorsOf({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", feedbackDueDate: "2026-03-09" })).toEqual({ feedbackDueDate: "register.errors.feedbackDueNotAfterReceived" });
+    expect(errorsOf({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", feedbackDueDate: "2026-02-30" })).toEqual({
+      feedbackDueDate: "register.errors.invalidDate",
+    });
+    expect(errorsOf({ channel: "HIGHER_ASSIGN", sourceDocNo: "x", feedbackDueDate: "2026-03-09" })).toEqual({
+      feedbackDueDate: "register.errors.feedbackDueNotAfterReceived",
+    });
   });
 
   it("refuses a channel that is not registered by staff, and a time that is not one", () => {
@@ -71,23 +92,41 @@ describe("the 登记 form's schema", () => {
   });
 
   it("visits: persons as a whole number; representatives keyed by their row", () => {
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "" })).toEqual({ personCount: "errors.required" });
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "2.5" })).toEqual({ personCount: "register.errors.personCount" });
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "0" })).toEqual({ personCount: "register.errors.personCount" });
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" })).toEqual({ representatives: "register.errors.representativesRequired" });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "" })).toEqual({
+      personCount: "errors.required",
+    });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "2.5" })).toEqual({
+      personCount: "register.errors.personCount",
+    });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "0" })).toEqual({
+      personCount: "register.errors.personCount",
+    });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" })).toEqual({
+      representatives: "register.errors.representativesRequired",
+    });
     const rows = noRows();
     rows[2] = { name: "", phone: "12345", idNumber: "" };
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" }, rows)).toEqual({ rep2Name: "errors.required", rep2Phone: "register.errors.invalidPhone" });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" }, rows)).toEqual({
+      rep2Name: "errors.required",
+      rep2Phone: "register.errors.invalidPhone",
+    });
     rows[2] = { name: "王代表", phone: "", idNumber: "110105194912310021" };
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" }, rows)).toEqual({ rep2IdNumber: "errors.invalidIdNumber" });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "5" }, rows)).toEqual({
+      rep2IdNumber: "errors.invalidIdNumber",
+    });
     rows[2] = { name: "王代表", phone: "139 1234 5678", idNumber: "11010519491231002x" };
     const r = parse({ channel: "VISIT", phone: "13912345678", personCount: " 5 " }, rows);
-    expect(r.success && r.data).toMatchObject({ personCount: 5, representatives: [{ name: "王代表", phone: "13912345678", idNumber: "11010519491231002X" }] });
+    expect(r.success && r.data).toMatchObject({
+      personCount: 5,
+      representatives: [{ name: "王代表", phone: "13912345678", idNumber: "11010519491231002X" }],
+    });
   });
 
   it("a sixth representative sent by a forged form is refused, not dropped", () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `代表${i + 1}`, phone: "", idNumber: "" }));
-    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "50" }, six)).toEqual({ representatives: "register.errors.tooManyRepresentatives" });
+    expect(errorsOf({ channel: "VISIT", phone: "13912345678", personCount: "50" }, six)).toEqual({
+      representatives: "register.errors.tooManyRepresentatives",
+    });
   });
 
   it("reads representative rows beyond the five the page shows", () => {

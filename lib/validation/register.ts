@@ -62,8 +62,10 @@ const ZRepresentativeRow = z
     idNumber,
   })
   .superRefine((r, ctx) => {
-    if (!r.name && (r.phone || r.idNumber)) ctx.addIssue({ code: "custom", path: ["name"], message: "errors.required" });
-    else if (r.name && Array.from(r.name).length < LIMITS.name.min) ctx.addIssue({ code: "custom", path: ["name"], message: "errors.tooShort", params: LIMITS.name });
+    if (!r.name && (r.phone || r.idNumber))
+      ctx.addIssue({ code: "custom", path: ["name"], message: "errors.required" });
+    else if (r.name && Array.from(r.name).length < LIMITS.name.min)
+      ctx.addIssue({ code: "custom", path: ["name"], message: "errors.tooShort", params: LIMITS.name });
   });
 
 const isBlankRow = (r: unknown) => {
@@ -88,7 +90,8 @@ export function registerPetitionSchema(now: Date) {
       }),
       receivedAt: raw.superRefine((v, ctx) => {
         if (!v?.trim()) ctx.addIssue({ code: "custom", message: "errors.required" });
-        else if (!parseShanghaiDateTime(v)) ctx.addIssue({ code: "custom", message: "register.errors.invalidDateTime" });
+        else if (!parseShanghaiDateTime(v))
+          ctx.addIssue({ code: "custom", message: "register.errors.invalidDateTime" });
       }),
       categoryId: raw.superRefine((v, ctx) => {
         if (!v?.trim() || v.length > 64) ctx.addIssue({ code: "custom", message: "errors.invalidChoice" });
@@ -117,23 +120,32 @@ export function registerPetitionSchema(now: Date) {
       // Field values that failed their own check arrive here as typed: read everything defensively.
       const channel = typeof v.channel === "string" && isRegisterChannel(v.channel) ? v.channel : undefined;
       if (!channel) return;
-      const add = (field: string, message: MessageKey, params?: Params) => ctx.addIssue({ code: "custom", path: [field], message, params });
+      const add = (field: string, message: MessageKey, params?: Params) =>
+        ctx.addIssue({ code: "custom", path: [field], message, params });
 
       let personCount = 1;
       if (channel === "VISIT") {
         (v.representatives ?? []).forEach((row, i) => {
           for (const issue of ZRepresentativeRow.safeParse(row).error?.issues ?? []) {
-            ctx.addIssue({ code: "custom", path: ["representatives", i, ...issue.path], message: issue.message, params: (issue as { params?: Params }).params });
+            ctx.addIssue({
+              code: "custom",
+              path: ["representatives", i, ...issue.path],
+              message: issue.message,
+              params: (issue as { params?: Params }).params,
+            });
           }
         });
         const n = parsePersonCount(v.personCount);
-        if (n === undefined) add("personCount", trimmed(v.personCount) === "" ? "errors.required" : "register.errors.personCount");
+        if (n === undefined)
+          add("personCount", trimmed(v.personCount) === "" ? "errors.required" : "register.errors.personCount");
         else personCount = n;
       }
       const sourceDocNo = trimmed(v.sourceDocNo);
-      if (isHigherLevel(channel) && Array.from(sourceDocNo).length > SOURCE_DOC_NO_MAX) add("sourceDocNo", "errors.tooLong", { max: SOURCE_DOC_NO_MAX });
+      if (isHigherLevel(channel) && Array.from(sourceDocNo).length > SOURCE_DOC_NO_MAX)
+        add("sourceDocNo", "errors.tooLong", { max: SOURCE_DOC_NO_MAX });
       const feedbackDueDate = trimmed(v.feedbackDueDate);
-      if (needsFeedbackDeadline(channel) && feedbackDueDate !== "" && !isCivilDate(feedbackDueDate)) add("feedbackDueDate", "register.errors.invalidDate");
+      if (needsFeedbackDeadline(channel) && feedbackDueDate !== "" && !isCivilDate(feedbackDueDate))
+        add("feedbackDueDate", "register.errors.invalidDate");
 
       const receivedAt = typeof v.receivedAt === "string" ? parseShanghaiDateTime(v.receivedAt) : null;
       const phone = trimmed(v.phone);
@@ -189,7 +201,11 @@ export type TRegisterPetition = z.output<ReturnType<typeof registerPetitionSchem
 /** Rows of the representatives' table read from a form: the page shows MAX_REPRESENTATIVES; more are read so that a forged sixth is refused, not dropped. */
 const REPRESENTATIVE_ROWS_READ = 20;
 
-const REPRESENTATIVE_FIELDS = Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => [`rep${i}Name`, `rep${i}Phone`, `rep${i}IdNumber`]).flat();
+const REPRESENTATIVE_FIELDS = Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => [
+  `rep${i}Name`,
+  `rep${i}Phone`,
+  `rep${i}IdNumber`,
+]).flat();
 
 export const REGISTER_PETITION_FIELDS = [
   "channel",
@@ -216,7 +232,11 @@ export function representativeRows(form: FormData): { name?: string; phone?: str
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  return Array.from({ length: REPRESENTATIVE_ROWS_READ }, (_, i) => ({ name: get(`rep${i}Name`), phone: get(`rep${i}Phone`), idNumber: get(`rep${i}IdNumber`) }));
+  return Array.from({ length: REPRESENTATIVE_ROWS_READ }, (_, i) => ({
+    name: get(`rep${i}Name`),
+    phone: get(`rep${i}Phone`),
+    idNumber: get(`rep${i}IdNumber`),
+  }));
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -226,7 +246,10 @@ export function registerFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const [first, row, sub] = issue.path;
-    const field = first === "representatives" && typeof row === "number" && typeof sub === "string" ? `rep${row}${capitalize(sub)}` : String(first ?? "_form");
+    const field =
+      first === "representatives" && typeof row === "number" && typeof sub === "string"
+        ? `rep${row}${capitalize(sub)}`
+        : String(first ?? "_form");
     if (out[field]) continue;
     out[field] = { key: issue.message as MessageKey, params: (issue as { params?: Params }).params };
   }

@@ -13,4 +13,3 @@ export const STAFF_LIMITS = {
 } as const;
 
 export { PROPER_CHANNELS, type ProperChannel } from "@/lib/domain/petition-rules";
-

@@ -13,13 +13,20 @@ const optional = (limits: { min: 0; max: number }) => z.preprocess((v) => v ?? "
 
 const caseRef = {
   petitionId: choiceId,
-  version: z.coerce.number({ message: "caseStaff.errors.changed" }).int("caseStaff.errors.changed").positive("caseStaff.errors.changed"),
+  version: z.coerce
+    .number({ message: "caseStaff.errors.changed" })
+    .int("caseStaff.errors.changed")
+    .positive("caseStaff.errors.changed"),
 };
 
 /** 转送/交办 */
 export const ZRouteCase = z.object({
   ...caseRef,
-  targetUnitId: z.string({ message: "caseStaff.errors.chooseUnit" }).trim().min(1, "caseStaff.errors.chooseUnit").max(64, "caseStaff.errors.chooseUnit"),
+  targetUnitId: z
+    .string({ message: "caseStaff.errors.chooseUnit" })
+    .trim()
+    .min(1, "caseStaff.errors.chooseUnit")
+    .max(64, "caseStaff.errors.chooseUnit"),
   note: optional(STAFF_LIMITS.routeNote),
 });
 
@@ -27,7 +34,10 @@ export const ZRouteCase = z.object({
 export const ZReturnCase = z.object({ ...caseRef, reason: text(STAFF_LIMITS.note) });
 
 /** 受理: an explicit confirmation, so a stray click does not start the 60-day clock. */
-export const ZAcceptCase = z.object({ ...caseRef, confirm: checkbox.refine((v) => v, { message: "errors.confirmRequired" }) });
+export const ZAcceptCase = z.object({
+  ...caseRef,
+  confirm: checkbox.refine((v) => v, { message: "errors.confirmRequired" }),
+});
 
 /** 不予受理: the reason and the proper channel (a detail is required for 其他法定途径). */
 export const ZNotAcceptCase = z
@@ -38,13 +48,18 @@ export const ZNotAcceptCase = z
     channelDetail: optional(STAFF_LIMITS.channelDetail),
   })
   .superRefine((v, ctx) => {
-    if (v.properChannel === "OTHER" && v.channelDetail === "") ctx.addIssue({ code: "custom", path: ["channelDetail"], message: "caseStaff.errors.channelDetail" });
+    if (v.properChannel === "OTHER" && v.channelDetail === "")
+      ctx.addIssue({ code: "custom", path: ["channelDetail"], message: "caseStaff.errors.channelDetail" });
   });
 
 /** 分派 */
 export const ZAssignCase = z.object({
   ...caseRef,
-  assigneeId: z.string({ message: "caseStaff.errors.chooseHandler" }).trim().min(1, "caseStaff.errors.chooseHandler").max(64, "caseStaff.errors.chooseHandler"),
+  assigneeId: z
+    .string({ message: "caseStaff.errors.chooseHandler" })
+    .trim()
+    .min(1, "caseStaff.errors.chooseHandler")
+    .max(64, "caseStaff.errors.chooseHandler"),
 });
 
 /** 内部备注, 公开进展, 要求补充材料: one text each. */

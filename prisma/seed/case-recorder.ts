@@ -4,7 +4,12 @@ import type { JsonValue } from "../../lib/domain/chain";
 import { currentDeadline } from "../../lib/domain/current-deadline";
 import type { EventType } from "../../lib/domain/event-types";
 import { isCollectiveVisit } from "../../lib/domain/petition-rules";
-import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "../../lib/domain/petition-states";
+import {
+  transitionFor,
+  type ActorRole,
+  type PetitionAction,
+  type PetitionState,
+} from "../../lib/domain/petition-states";
 import type { ActorType } from "../../generated/prisma/client";
 import { buildChain, type EventDraft } from "./chain-builder";
 import { extensionRequestRows } from "./extension-requests";
@@ -92,9 +97,25 @@ export class CaseRecorder {
     }
     const changed = !action || to !== from;
     const base = { actorType: actor.type, actorId: actor.id, unitId: this.p.currentUnitId, occurredAt: t }; // unit: where the case is
-    this.drafts.push({ ...base, id: this.ctx.rnd.id(), type, fromState: action && changed ? from : null, toState: changed ? to : null, note: opts.note ?? null, data: opts.data ?? {} });
+    this.drafts.push({
+      ...base,
+      id: this.ctx.rnd.id(),
+      type,
+      fromState: action && changed ? from : null,
+      toState: changed ? to : null,
+      note: opts.note ?? null,
+      data: opts.data ?? {},
+    });
     for (const e of opts.also ?? []) {
-      this.drafts.push({ ...base, id: this.ctx.rnd.id(), type: e.type, fromState: null, toState: null, note: e.note ?? null, data: e.data ?? {} });
+      this.drafts.push({
+        ...base,
+        id: this.ctx.rnd.id(),
+        type: e.type,
+        fromState: null,
+        toState: null,
+        note: e.note ?? null,
+        data: e.data ?? {},
+      });
     }
     this.state = to;
     this.last = t;

@@ -31,7 +31,9 @@ export type CaseInput = {
 
 type PetitionInput = Prisma.PetitionCreateManyInput;
 /** The petition row as the seed builds it: every instant a Date (Prisma would also take strings). */
-export type PetitionRow = { [K in keyof PetitionInput]: Date extends PetitionInput[K] ? Exclude<PetitionInput[K], string> : PetitionInput[K] } & {
+export type PetitionRow = {
+  [K in keyof PetitionInput]: Date extends PetitionInput[K] ? Exclude<PetitionInput[K], string> : PetitionInput[K];
+} & {
   id: string;
   state: PetitionState;
 };

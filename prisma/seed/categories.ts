@@ -27,9 +27,25 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { id: "cat-nync", code: "NYNC", name: "农村农业", kind: "APPEAL", units: ["nyncj", "slj"], township: 0.5, weight: 8 },
   { id: "cat-mzjz", code: "MZJZ", name: "民政救助", kind: "APPEAL", units: ["mzj"], township: 0.4, weight: 5 },
   { id: "cat-csgl", code: "CSGL", name: "城市管理", kind: "APPEAL", units: ["cgj"], township: 0.2, weight: 5 },
-  { id: "cat-zcjy", code: "ZCJY", name: "政策建议", kind: "SUGGESTION", units: ["zjj", "jyj", "jtysj", "wjw", "cgj", "nyncj"], township: 0, weight: 3 },
+  {
+    id: "cat-zcjy",
+    code: "ZCJY",
+    name: "政策建议",
+    kind: "SUGGESTION",
+    units: ["zjj", "jyj", "jtysj", "wjw", "cgj", "nyncj"],
+    township: 0,
+    weight: 3,
+  },
   { id: "cat-jjkg", code: "JJKG", name: "检举控告", kind: "ACCUSATION", units: ["jw"], township: 0, weight: 3 },
-  { id: "cat-sfss", code: "SFSS", name: "涉法涉诉", kind: "LEGAL", units: ["fy", "jcy", "gaj"], township: 0, weight: 7 },
+  {
+    id: "cat-sfss",
+    code: "SFSS",
+    name: "涉法涉诉",
+    kind: "LEGAL",
+    units: ["fy", "jcy", "gaj"],
+    township: 0,
+    weight: 7,
+  },
 ];
 
 const BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));

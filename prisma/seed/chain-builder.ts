@@ -21,7 +21,10 @@ export type EventDraft = {
 
 export type ChainedRow = Prisma.PetitionEventCreateManyInput & { hash: string };
 
-export function buildChain(petitionId: string, drafts: readonly EventDraft[]): { rows: ChainedRow[]; headHash: string } {
+export function buildChain(
+  petitionId: string,
+  drafts: readonly EventDraft[],
+): { rows: ChainedRow[]; headHash: string } {
   let prevHash = GENESIS_HASH;
   const rows = drafts.map((d, i): ChainedRow => {
     const fields = {

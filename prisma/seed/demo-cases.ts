@@ -41,7 +41,8 @@ export const DEMO_CASES = {
     categoryId: "cat-csgl",
     placeId: DEMO.dhjd.id,
     title: "滨河路路灯长期不亮",
-    content: "本人李明华，家住示例县东湖街道湖滨社区阳光花园5栋1单元302室。滨河路从阳光花园小区至东湖中学路段的路灯已经三个月不亮，夜间行人和学生出行很不安全。请求尽快维修。联系电话：13912340001。",
+    content:
+      "本人李明华，家住示例县东湖街道湖滨社区阳光花园5栋1单元302室。滨河路从阳光花园小区至东湖中学路段的路灯已经三个月不亮，夜间行人和学生出行很不安全。请求尽快维修。联系电话：13912340001。",
     person: { name: "李明华", phone: "13912340001", idNumber: null, email: "liminghua88@example.com" },
     address: "示例县东湖街道湖滨社区阳光花园5栋1单元302室",
     plan: { stopAfter: "RECEIVED" },
@@ -56,7 +57,8 @@ export const DEMO_CASES = {
     categoryId: "cat-cxjs",
     placeId: DEMO.cgz.id,
     title: "翠湖苑小区电梯频繁故障无人维修",
-    content: "翠湖苑小区3号楼电梯近两个月已发生故障5次，其中一次困人近一小时。物业公司以维保合同到期为由推诿。楼内多为老年住户，出行十分困难，请求相关部门督促维修并加强监管。本人王桂兰，联系电话13607310002。",
+    content:
+      "翠湖苑小区3号楼电梯近两个月已发生故障5次，其中一次困人近一小时。物业公司以维保合同到期为由推诿。楼内多为老年住户，出行十分困难，请求相关部门督促维修并加强监管。本人王桂兰，联系电话13607310002。",
     person: { name: "王桂兰", phone: "13607310002", idNumber: null, email: null },
     address: "示例县城关镇新华街社区翠湖苑3栋2单元601室",
     plan: { routeTo: DEMO.zjj.id, decision: "accept", assign: true, stopAfter: "ACCEPTED" },
@@ -71,10 +73,18 @@ export const DEMO_CASES = {
     categoryId: "cat-cxjs",
     placeId: DEMO.cgz.id,
     title: "关于幸福家园小区物业维修基金使用的问题",
-    content: "本人张建国，家住示例县城关镇解放路社区幸福家园3栋2单元502室。幸福家园小区3号楼屋面漏水已六个月，业主多次向物业公司反映，物业称需动用专项维修基金，但申请至今未获审批。雨天楼道积水，墙体发霉，存在安全隐患。请求相关部门督促尽快启用维修基金进行维修。联系电话：13800731234。",
+    content:
+      "本人张建国，家住示例县城关镇解放路社区幸福家园3栋2单元502室。幸福家园小区3号楼屋面漏水已六个月，业主多次向物业公司反映，物业称需动用专项维修基金，但申请至今未获审批。雨天楼道积水，墙体发霉，存在安全隐患。请求相关部门督促尽快启用维修基金进行维修。联系电话：13800731234。",
     person: { name: "张建国", phone: "13800731234", idNumber: null, email: "zhangjianguo@example.net" },
     address: "示例县城关镇解放路社区幸福家园3栋2单元502室",
-    plan: { routeTo: DEMO.zjj.id, decision: "accept", assign: true, outcome: "SUPPORT", publish: true, stopAfter: "PUBLISHED" },
+    plan: {
+      routeTo: DEMO.zjj.id,
+      decision: "accept",
+      assign: true,
+      outcome: "SUPPORT",
+      publish: true,
+      stopAfter: "PUBLISHED",
+    },
   },
 } as const satisfies Record<string, DemoCaseDef>;
 

@@ -14,7 +14,10 @@ function extensionDays(e: EventRow): number {
   return read.data.extensionDays;
 }
 
-export function extensionRequestRows(petitionId: string, events: readonly EventRow[]): Prisma.ExtensionRequestCreateManyInput[] {
+export function extensionRequestRows(
+  petitionId: string,
+  events: readonly EventRow[],
+): Prisma.ExtensionRequestCreateManyInput[] {
   const rows: Prisma.ExtensionRequestCreateManyInput[] = [];
   for (const e of events) {
     if (e.type === "EXTENSION_REQUESTED") {

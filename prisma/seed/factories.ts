@@ -34,7 +34,10 @@ let demoHash: Promise<string> | null = null;
  * Units, categories, holidays and staff users (every role; password DEMO_PASSWORD, hashed once per
  * process). Idempotent: test files that share one database may all call it; the first one writes.
  */
-export async function createReferenceData(db: SeedDb, opts: { passwordHash?: string; createdAt?: Date } = {}): Promise<void> {
+export async function createReferenceData(
+  db: SeedDb,
+  opts: { passwordHash?: string; createdAt?: Date } = {},
+): Promise<void> {
   if (await db.unit.findUnique({ where: { id: DEMO.gov.id }, select: { id: true } })) return;
   const passwordHash = opts.passwordHash ?? (await (demoHash ??= hashDemoPassword()));
   try {
@@ -96,7 +99,10 @@ export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
   const person = { ...fakePerson(rnd, { idShare: 0.5, emailShare: 0.5 }), ...opts.person };
   const address = opts.address ?? fakeAddress(rnd, placeId).address;
   const base = randomPlan(rnd, category, placeId, consentPublic);
-  const plan: Plan = { ...(opts.randomPlan ? base : { ...CALM_PLAN, routeTo: base.routeTo, outcome: base.outcome }), ...opts.plan };
+  const plan: Plan = {
+    ...(opts.randomPlan ? base : { ...CALM_PLAN, routeTo: base.routeTo, outcome: base.outcome }),
+    ...opts.plan,
+  };
   const built = buildCase(
     { now, cal: buildCalendar(HOLIDAYS), rnd },
     {
@@ -121,7 +127,9 @@ export function buildTestCase(opts: TestCaseOptions = {}): TestCase {
     plan,
   );
   if (opts.expectState && built.petition.state !== opts.expectState) {
-    throw new Error(`test case ended in ${built.petition.state}, not ${opts.expectState}: a step fell after "now" or the plan stopped elsewhere`);
+    throw new Error(
+      `test case ended in ${built.petition.state}, not ${opts.expectState}: a step fell after "now" or the plan stopped elsewhere`,
+    );
   }
   return { ...built, id: built.petition.id, trackingNo, queryCode };
 }
@@ -138,7 +146,11 @@ export async function createTestCase(db: SeedDb, opts: TestCaseOptions = {}): Pr
   if (!trackingNo) {
     const year = civilYear(receivedAt);
     const name = trackingCounterName(year, true);
-    const counter = await db.counter.upsert({ where: { name }, create: { name, value: 1 }, update: { value: { increment: 1 } } });
+    const counter = await db.counter.upsert({
+      where: { name },
+      create: { name, value: 1 },
+      update: { value: { increment: 1 } },
+    });
     trackingNo = formatDemoTrackingNo(year, counter.value);
   }
   const built = buildTestCase({ ...opts, now, receivedAt, trackingNo });

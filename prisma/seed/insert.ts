@@ -18,7 +18,16 @@ import { userRows } from "./users";
 /** Any client made from the generated PrismaClient (with or without `omit` options). */
 export type SeedDb = Pick<
   PrismaClient,
-  "$transaction" | "unit" | "category" | "holiday" | "user" | "petition" | "representative" | "petitionEvent" | "extensionRequest" | "counter"
+  | "$transaction"
+  | "unit"
+  | "category"
+  | "holiday"
+  | "user"
+  | "petition"
+  | "representative"
+  | "petitionEvent"
+  | "extensionRequest"
+  | "counter"
 >;
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -89,7 +98,9 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
       const key = `${table}:${columns.join(",")}`;
       let stmt = statements.get(key);
       if (!stmt) {
-        stmt = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        stmt = sqlite.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        );
         statements.set(key, stmt);
       }
       stmt.run(columns.map((c) => toSqlite(row[c])));

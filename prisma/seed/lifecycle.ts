@@ -24,7 +24,13 @@ import {
   withdrawEffect,
 } from "../../lib/domain/case-effects";
 import { addCivilDays, civilDaysBetween, toCivilDate, type CivilDate } from "../../lib/domain/civil-date";
-import { calendarDaysDeadline, handleDeadline, recheckWindow, rollForwardToWorkingDay, type HolidayCalendar } from "../../lib/domain/deadlines";
+import {
+  calendarDaysDeadline,
+  handleDeadline,
+  recheckWindow,
+  rollForwardToWorkingDay,
+  type HolidayCalendar,
+} from "../../lib/domain/deadlines";
 import { isValidExtensionDays } from "../../lib/domain/extension-rule";
 import { maskFreeText } from "../../lib/domain/masking";
 import { isWithinReturnWindow } from "../../lib/domain/return-window";
@@ -118,20 +124,29 @@ class CasePlayer {
     // That supervision was issued is public; what it says is internal (spec §5).
     rec.emit("SUPERVISED", "supervise", by, at, {
       data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate },
-      also: [{ type: "NOTE_INTERNAL", note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。` }],
+      also: [
+        { type: "NOTE_INTERNAL", note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。` },
+      ],
     });
   }
 
   /** 不予受理: the decision is public, its reason and the proper channel go to the petitioner (条例第31条). */
   private notAccept(by: Actor, at: Date): never {
     const reason = T.notAcceptedReason(this.input.category.kind, this.input.category.code);
-    Object.assign(this.p, notAcceptEffect(this.rec.emit("NOT_ACCEPTED", "notAccept", by, at, { also: [{ type: "NOT_ACCEPTED_REASON", note: reason }] })));
+    Object.assign(
+      this.p,
+      notAcceptEffect(
+        this.rec.emit("NOT_ACCEPTED", "notAccept", by, at, { also: [{ type: "NOT_ACCEPTED_REASON", note: reason }] }),
+      ),
+    );
     this.end();
   }
 
   /** 撤回 by the petitioner; the reason, when given, is for the petitioner and staff only. */
   private withdraw(at: Date): never {
-    const reason = this.rnd.chance(0.6) ? [{ type: "WITHDRAWAL_REASON" as const, note: this.rnd.pick(T.WITHDRAWAL_REASONS) }] : [];
+    const reason = this.rnd.chance(0.6)
+      ? [{ type: "WITHDRAWAL_REASON" as const, note: this.rnd.pick(T.WITHDRAWAL_REASONS) }]
+      : [];
     Object.assign(this.p, withdrawEffect(this.rec.emit("WITHDRAWN", "withdraw", PETITIONER, at, { also: reason })));
     this.end();
   }
@@ -145,7 +160,8 @@ class CasePlayer {
     });
     Object.assign(p, receiveEffect(input.receivedAt, cal));
     // 交办件 report back to the higher office; the 条例 sets no period, 90 days (route + accept + handle) is the local rule here.
-    if (input.channel === "HIGHER_ASSIGN") p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
+    if (input.channel === "HIGHER_ASSIGN")
+      p.feedbackDueAt = calendarDaysDeadline("handle", input.receivedAt, 90, cal).dueAt;
     this.stopAt("RECEIVED");
   }
 
@@ -157,19 +173,34 @@ class CasePlayer {
     }
     const targets = plan.misrouteTo ? [plan.misrouteTo, plan.routeTo] : [plan.routeTo];
     for (const [i, unitId] of targets.entries()) {
-      const days = this.fast ? 1 : i > 0 ? rnd.int(1, 3) : plan.routeLate ? rnd.int(16, 24) : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
+      const days = this.fast
+        ? 1
+        : i > 0
+          ? rnd.int(1, 3)
+          : plan.routeLate
+            ? rnd.int(16, 24)
+            : rnd.chance(0.7)
+              ? rnd.int(1, 3)
+              : rnd.int(4, 12);
       const planned = time.staffAfter(rec.last, days);
       if (i === 0) this.superviseIfLate(p.routeDueAt, planned, "转送");
       const routingNote = plan.routingNote ? [{ type: "NOTE_INTERNAL" as const, note: rnd.pick(T.ROUTING_NOTES) }] : [];
       const t = rec.emit("ROUTED", "route", this.bureau, planned, { data: { toUnitId: unitId }, also: routingNote });
       Object.assign(p, routeEffect(unitId, t, cal));
       if (i === targets.length - 1) break;
-      const returnedAt = rec.emit("RETURNED", "return", staffActor(handlerOf(unitId)), time.staffAfter(t, rnd.int(1, 3)), {
-        note: rnd.pick(T.RETURN_REASONS),
-        data: { toUnitId: DEMO.bureau.id },
-      });
+      const returnedAt = rec.emit(
+        "RETURNED",
+        "return",
+        staffActor(handlerOf(unitId)),
+        time.staffAfter(t, rnd.int(1, 3)),
+        {
+          note: rnd.pick(T.RETURN_REASONS),
+          data: { toUnitId: DEMO.bureau.id },
+        },
+      );
       // The app refuses a late 退回 (lib/data/staff-case-actions.ts); so must the demo.
-      if (!isWithinReturnWindow(p.returnDueAt ?? null, returnedAt)) throw new Error(`${p.trackingNo}: 退回 after its window`);
+      if (!isWithinReturnWindow(p.returnDueAt ?? null, returnedAt))
+        throw new Error(`${p.trackingNo}: 退回 after its window`);
       Object.assign(p, returnEffect(DEMO.bureau.id));
     }
     this.stopAt("ROUTED");
@@ -180,10 +211,16 @@ class CasePlayer {
     const { rnd, rec, p, plan, time } = this;
     if (plan.decision === "withdraw") this.withdraw(time.petitionerAfter(rec.last, rnd.int(1, 10)));
     if (!this.fast && rnd.chance(0.03)) {
-      rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerAfter(rec.last, rnd.int(0, 3)), { note: rnd.pick(T.SUPPLEMENTS) });
+      rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerAfter(rec.last, rnd.int(0, 3)), {
+        note: rnd.pick(T.SUPPLEMENTS),
+      });
     }
-    const onTimeDays = plan.lastMinute || rnd.chance(0.2) ? rnd.int(12, 15) : rnd.chance(0.7) ? rnd.int(1, 6) : rnd.int(7, 11);
-    const decideAt = time.staffAfter(p.arrivedAtUnitAt as Date, this.fast ? 1 : plan.acceptLate ? rnd.int(16, 45) : onTimeDays);
+    const onTimeDays =
+      plan.lastMinute || rnd.chance(0.2) ? rnd.int(12, 15) : rnd.chance(0.7) ? rnd.int(1, 6) : rnd.int(7, 11);
+    const decideAt = time.staffAfter(
+      p.arrivedAtUnitAt as Date,
+      this.fast ? 1 : plan.acceptLate ? rnd.int(16, 45) : onTimeDays,
+    );
     this.superviseIfLate(p.acceptDueAt, decideAt, "受理");
     if (plan.decision === "notAccept") this.notAccept(this.unit, decideAt);
     const acceptedAt = rec.emit("ACCEPTED", "accept", this.unit, decideAt);
@@ -191,7 +228,8 @@ class CasePlayer {
     if (plan.assign) {
       const assignee = handlerOf(this.unitId);
       // Every demo account is active.
-      if (!isAssignableHandler({ unitId: assignee.unitId, role: assignee.role, active: true }, this.unitId)) throw new Error(`${p.trackingNo}: ${assignee.username} may not be assigned`);
+      if (!isAssignableHandler({ unitId: assignee.unitId, role: assignee.role, active: true }, this.unitId))
+        throw new Error(`${p.trackingNo}: ${assignee.username} may not be assigned`);
       rec.emit("ASSIGNED", "assign", this.unit, time.soonAfter(acceptedAt), { data: { assigneeId: assignee.id } });
       Object.assign(p, assignEffect(assignee.id));
     }
@@ -220,16 +258,31 @@ class CasePlayer {
     this.replyOn = this.replyDay(acceptedAt);
     const steps: { day: number; run: (date: CivilDate) => void }[] = [];
     for (let i = 0; i < plan.publicNotes; i++) {
-      steps.push({ day: rnd.int(3, 45), run: (d) => rec.emit("NOTE_PUBLIC", "publicNote", unit, time.staffOn(d), { note: rnd.pick(T.PUBLIC_NOTES) }) });
+      steps.push({
+        day: rnd.int(3, 45),
+        run: (d) => rec.emit("NOTE_PUBLIC", "publicNote", unit, time.staffOn(d), { note: rnd.pick(T.PUBLIC_NOTES) }),
+      });
     }
     for (let i = 0; i < plan.internalNotes; i++) {
-      steps.push({ day: rnd.int(1, 45), run: (d) => rec.emit("NOTE_INTERNAL", "internalNote", unit, time.staffOn(d), { note: rnd.pick(T.INTERNAL_NOTES) }) });
+      steps.push({
+        day: rnd.int(1, 45),
+        run: (d) =>
+          rec.emit("NOTE_INTERNAL", "internalNote", unit, time.staffOn(d), { note: rnd.pick(T.INTERNAL_NOTES) }),
+      });
     }
     if (plan.infoRequest) {
       const day = rnd.int(2, 15);
-      steps.push({ day, run: (d) => rec.emit("INFO_REQUESTED", "requestInfo", unit, time.staffOn(d), { note: rnd.pick(T.INFO_REQUESTS) }) });
+      steps.push({
+        day,
+        run: (d) =>
+          rec.emit("INFO_REQUESTED", "requestInfo", unit, time.staffOn(d), { note: rnd.pick(T.INFO_REQUESTS) }),
+      });
       if (plan.supplementAnswers) {
-        steps.push({ day: day + rnd.int(2, 8), run: (d) => rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerOn(d), { note: rnd.pick(T.SUPPLEMENTS) }) });
+        steps.push({
+          day: day + rnd.int(2, 8),
+          run: (d) =>
+            rec.emit("SUPPLEMENTED", "supplement", PETITIONER, time.petitionerOn(d), { note: rnd.pick(T.SUPPLEMENTS) }),
+        });
       }
     }
     if (plan.extension) {
@@ -238,16 +291,29 @@ class CasePlayer {
       const requestDay = rnd.int(40, EXTENSION_DECIDED_BY_DAY - 3);
       const reason = rnd.pick(T.EXTENSION_REASONS);
       const approver = this.inCgz(this.unitId) ? this.townshipSupervisor : this.countySupervisor;
-      steps.push({ day: requestDay, run: (d) => rec.emit("EXTENSION_REQUESTED", "requestExtension", unit, time.staffOn(d), { note: reason, data: { extensionDays: days } }) });
+      steps.push({
+        day: requestDay,
+        run: (d) =>
+          rec.emit("EXTENSION_REQUESTED", "requestExtension", unit, time.staffOn(d), {
+            note: reason,
+            data: { extensionDays: days },
+          }),
+      });
       steps.push({
         day: requestDay + rnd.int(1, 3),
         run: (d) => {
           if (!approved) {
-            rec.emit("EXTENSION_REJECTED", "rejectExtension", approver, time.staffOn(d), { note: "延期理由不充分，请按期办结", data: { extensionDays: days } });
+            rec.emit("EXTENSION_REJECTED", "rejectExtension", approver, time.staffOn(d), {
+              note: "延期理由不充分，请按期办结",
+              data: { extensionDays: days },
+            });
             return;
           }
           const due = handleDeadline(acceptedAt, this.cal, days);
-          rec.emit("EXTENSION_APPROVED", "approveExtension", approver, time.staffOn(d), { note: reason, data: { extensionDays: days, handleDueDate: due.dueDate } });
+          rec.emit("EXTENSION_APPROVED", "approveExtension", approver, time.staffOn(d), {
+            note: reason,
+            data: { extensionDays: days, handleDueDate: due.dueDate },
+          });
           Object.assign(p, extensionApprovedEffect(acceptedAt, days, this.cal));
         },
       });
@@ -271,9 +337,24 @@ class CasePlayer {
     Object.assign(p, replyEffect(repliedAt, plan.outcome, replyText, this.cal));
     this.stopAt("REPLIED");
     if (!plan.publish) return;
-    const known = { names: [input.person.name, ...input.representatives.map((r) => r.name)], addresses: [input.address] };
-    const publishedAt = rec.emit("PUBLISHED", "publish", this.unit, time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)));
-    Object.assign(p, publishEffect(publishedAt, { publicTitle: maskFreeText(input.title, known), publicSummary: maskFreeText(input.content, known), publicReply: maskFreeText(replyText, known) }));
+    const known = {
+      names: [input.person.name, ...input.representatives.map((r) => r.name)],
+      addresses: [input.address],
+    };
+    const publishedAt = rec.emit(
+      "PUBLISHED",
+      "publish",
+      this.unit,
+      time.staffAfter(rec.last, this.fast ? 1 : rnd.int(1, 6)),
+    );
+    Object.assign(
+      p,
+      publishEffect(publishedAt, {
+        publicTitle: maskFreeText(input.title, known),
+        publicSummary: maskFreeText(input.content, known),
+        publicReply: maskFreeText(replyText, known),
+      }),
+    );
     this.stopAt("PUBLISHED");
   }
 
@@ -287,7 +368,14 @@ class CasePlayer {
     Object.assign(p, evaluateEffect(evaluatedAt, plan.evaluation));
     this.stopAt("EVALUATED");
     if (plan.closeWhenSatisfied) {
-      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", PETITIONER, this.time.soonAfter(evaluatedAt), { data: { reason: "PETITIONER_SATISFIED" } })));
+      Object.assign(
+        p,
+        closeEffect(
+          rec.emit("CLOSED", "close", PETITIONER, this.time.soonAfter(evaluatedAt), {
+            data: { reason: "PETITIONER_SATISFIED" },
+          }),
+        ),
+      );
       this.end();
     }
   }
@@ -298,15 +386,26 @@ class CasePlayer {
     const windowEnd = p.reviewWindowEndsAt as Date;
     const requestAt = plan.review ? time.petitionerAfter(rec.last, rnd.int(1, 20)) : null;
     if (!requestAt || requestAt > windowEnd) {
-      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), { data: { reason: "REVIEW_WINDOW_PASSED" } })));
+      Object.assign(
+        p,
+        closeEffect(
+          rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(windowEnd), {
+            data: { reason: "REVIEW_WINDOW_PASSED" },
+          }),
+        ),
+      );
       this.end();
     }
     const reviewUnitId = unitById(this.unitId).parentId ?? this.unitId;
-    const requestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, { data: { toUnitId: reviewUnitId } });
+    const requestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, {
+      data: { toUnitId: reviewUnitId },
+    });
     const review = reviewRequestEffect(reviewUnitId, requestedAt, cal);
     Object.assign(p, review);
     this.stopAt("IN_REVIEW");
-    const planned = plan.reviewLate ? time.staffAfter(review.reviewDueAt, rnd.int(1, 12)) : time.staffAfter(requestedAt, rnd.int(7, 26));
+    const planned = plan.reviewLate
+      ? time.staffAfter(review.reviewDueAt, rnd.int(1, 12))
+      : time.staffAfter(requestedAt, rnd.int(7, 26));
     this.superviseIfLate(review.reviewDueAt, planned, "复查");
     const reviewedAt = rec.emit("REVIEW_REPLIED", "reviewReply", this.reviewer, planned, {
       note: T.reviewText(rnd, plan.reviewUpheld, "复查"),
@@ -317,12 +416,21 @@ class CasePlayer {
     const recheckEnd = recheckWindow(reviewedAt, cal).dueAt;
     const recheckAt = plan.recheck ? time.petitionerAfter(reviewedAt, rnd.int(2, 25)) : null;
     if (!recheckAt || recheckAt > recheckEnd) {
-      Object.assign(p, closeEffect(rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), { data: { reason: "RECHECK_WINDOW_PASSED" } })));
+      Object.assign(
+        p,
+        closeEffect(
+          rec.emit("CLOSED", "close", SYSTEM, time.systemAfter(recheckEnd), {
+            data: { reason: "RECHECK_WINDOW_PASSED" },
+          }),
+        ),
+      );
       this.end();
     }
     // 复核 belongs one level up again; the county government is the top of this system's tree.
     const recheckUnitId = unitById(reviewUnitId).parentId ?? reviewUnitId;
-    const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, { data: { toUnitId: recheckUnitId } });
+    const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, {
+      data: { toUnitId: recheckUnitId },
+    });
     const { recheckDueAt } = Object.assign(p, recheckRequestEffect(recheckUnitId, recheckRequestedAt, cal));
     this.stopAt("IN_RECHECK");
     const recheckPlanned = time.staffAfter(recheckRequestedAt, rnd.int(7, 26));

@@ -5,11 +5,49 @@ import type { Random } from "./random";
 import { childrenOf, unitById } from "./units";
 
 // Surnames roughly by frequency (more common ones repeated).
-const SURNAMES = Array.from("王王王李李李张张张刘刘陈陈杨杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文");
-const GIVEN = Array.from("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰建国建华志强春梅海燕红梅玉梅金凤淑珍立新文斌德明永红小红晓东晓明国华国平卫东红霞海涛志刚俊杰子涵浩然欣怡雨涵梓轩一鸣思远佳琪");
+const SURNAMES = Array.from(
+  "王王王李李李张张张刘刘陈陈杨杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文",
+);
+const GIVEN = Array.from(
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰建国建华志强春梅海燕红梅玉梅金凤淑珍立新文斌德明永红小红晓东晓明国华国平卫东红霞海涛志刚俊杰子涵浩然欣怡雨涵梓轩一鸣思远佳琪",
+);
 const DOUBLE_SURNAMES = ["欧阳", "司马", "诸葛", "上官"];
 
-const MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155", "156", "157", "158", "159", "166", "173", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199"];
+const MOBILE_PREFIXES = [
+  "130",
+  "131",
+  "132",
+  "133",
+  "135",
+  "136",
+  "137",
+  "138",
+  "139",
+  "150",
+  "151",
+  "152",
+  "153",
+  "155",
+  "156",
+  "157",
+  "158",
+  "159",
+  "166",
+  "173",
+  "177",
+  "180",
+  "181",
+  "182",
+  "183",
+  "185",
+  "186",
+  "187",
+  "188",
+  "189",
+  "191",
+  "198",
+  "199",
+];
 
 /** Region code of the fictional 示例县 (prefix of a real province, county number that does not exist). */
 const REGION_CODE = "439921";
@@ -18,10 +56,42 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";
 
 const EMAIL_DOMAINS = ["example.com", "example.net", "example.org", "mail.example.cn"];
-const PINYIN = ["wang", "li", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu", "gao", "lin", "he", "guo", "ma", "luo"];
+const PINYIN = [
+  "wang",
+  "li",
+  "zhang",
+  "liu",
+  "chen",
+  "yang",
+  "zhao",
+  "huang",
+  "zhou",
+  "wu",
+  "xu",
+  "sun",
+  "hu",
+  "zhu",
+  "gao",
+  "lin",
+  "he",
+  "guo",
+  "ma",
+  "luo",
+];
 
 const ROADS = ["人民路", "建设路", "解放路", "迎宾大道", "滨河路", "文化路", "新华街", "育才路", "光明路", "东风路"];
-const ESTATES = ["幸福家园", "阳光花园", "锦绣华庭", "滨江御府", "金色港湾", "翠湖苑", "学府名居", "富康新村", "和谐家园", "龙湖嘉园"];
+const ESTATES = [
+  "幸福家园",
+  "阳光花园",
+  "锦绣华庭",
+  "滨江御府",
+  "金色港湾",
+  "翠湖苑",
+  "学府名居",
+  "富康新村",
+  "和谐家园",
+  "龙湖嘉园",
+];
 
 /** `phone` is null only for a letter or a higher-level transfer that gave no number (online, visits and calls always have one). */
 export type Person = { name: string; phone: string | null; idNumber: string | null; email: string | null };

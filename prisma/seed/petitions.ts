@@ -84,7 +84,10 @@ export type CaseSecretContext = SimContext & { secret: string };
  *  (800001… for tests' in-memory cases, 900001… for the well-known demo cases). */
 export const DEMO_HISTORY_MAX_SEQUENCE = 799_999;
 
-export function generateCases(ctx: CaseSecretContext, count: number): { cases: BuiltCase[]; lastSequence: Map<number, number> } {
+export function generateCases(
+  ctx: CaseSecretContext,
+  count: number,
+): { cases: BuiltCase[]; lastSequence: Map<number, number> } {
   const { rnd } = ctx;
   const days = historyDays(ctx);
   const channels = Array.from({ length: count }, () => rnd.weighted(CHANNEL_WEIGHTS));
@@ -98,7 +101,10 @@ export function generateCases(ctx: CaseSecretContext, count: number): { cases: B
   for (const { channel, receivedAt } of arrivals) {
     const year = civilYear(receivedAt);
     const sequence = (lastSequence.get(year) ?? 0) + 1;
-    if (sequence > DEMO_HISTORY_MAX_SEQUENCE) throw new RangeError(`too many demo cases in ${year}: the reserved demo blocks start at ${DEMO_HISTORY_MAX_SEQUENCE + 1}`);
+    if (sequence > DEMO_HISTORY_MAX_SEQUENCE)
+      throw new RangeError(
+        `too many demo cases in ${year}: the reserved demo blocks start at ${DEMO_HISTORY_MAX_SEQUENCE + 1}`,
+      );
     lastSequence.set(year, sequence);
     const trackingNo = formatDemoTrackingNo(year, sequence);
     const repeatOf = inputs.length > 50 && rnd.chance(0.03) ? rnd.pick(inputs.slice(-400)) : null;
@@ -156,7 +162,12 @@ function freshInput(rnd: Random, channel: Channel, receivedAt: Date, trackingNo:
 }
 
 /** Share of petitioners who gave no phone number, by channel; the others must give one (see lib/domain/registration.ts). */
-const NO_PHONE_SHARE: Partial<Record<Channel, number>> = { LETTER: 0.1, FAX: 0.1, HIGHER_TRANSFER: 0.25, HIGHER_ASSIGN: 0.25 };
+const NO_PHONE_SHARE: Partial<Record<Channel, number>> = {
+  LETTER: 0.1,
+  FAX: 0.1,
+  HIGHER_TRANSFER: 0.25,
+  HIGHER_ASSIGN: 0.25,
+};
 
 function withoutPhoneSometimes(rnd: Random, channel: Channel, person: Person): Person {
   const share = NO_PHONE_SHARE[channel];
@@ -164,7 +175,13 @@ function withoutPhoneSometimes(rnd: Random, channel: Channel, person: Person): P
 }
 
 /** The same petitioner about the same matter again (重复信访). */
-function repeatInput(rnd: Random, earlier: CaseInput, channel: Channel, receivedAt: Date, trackingNo: string): CaseInput {
+function repeatInput(
+  rnd: Random,
+  earlier: CaseInput,
+  channel: Channel,
+  receivedAt: Date,
+  trackingNo: string,
+): CaseInput {
   const when = toCivilDate(earlier.receivedAt);
   return {
     ...earlier,
@@ -175,7 +192,8 @@ function repeatInput(rnd: Random, earlier: CaseInput, channel: Channel, received
     title: earlier.title.startsWith("再次反映") ? earlier.title : `再次反映：${earlier.title}`,
     content: `本人曾于${when.slice(0, 4)}年${Number(when.slice(5, 7))}月反映此问题（件号${earlier.trackingNo}），至今未得到解决，现再次反映。${earlier.content}`,
     // A petitioner whose letter gave no number gives one when calling, visiting or filing online.
-    person: earlier.person.phone || NO_PHONE_SHARE[channel] ? earlier.person : { ...earlier.person, phone: fakeMobile(rnd) },
+    person:
+      earlier.person.phone || NO_PHONE_SHARE[channel] ? earlier.person : { ...earlier.person, phone: fakeMobile(rnd) },
     personCount: 1,
     representatives: [],
     sourceDocNo: sourceDocNo(rnd, channel, civilYear(receivedAt)),

@@ -7,7 +7,8 @@ import type { Random } from "./random";
 import { UNITS } from "./units";
 
 /** Stages after which a plan may stop on purpose (the state the case is left in). */
-export type Stage = "RECEIVED" | "ROUTED" | "ACCEPTED" | "REPLIED" | "PUBLISHED" | "EVALUATED" | "IN_REVIEW" | "REVIEWED" | "IN_RECHECK";
+export type Stage =
+  "RECEIVED" | "ROUTED" | "ACCEPTED" | "REPLIED" | "PUBLISHED" | "EVALUATED" | "IN_REVIEW" | "REVIEWED" | "IN_RECHECK";
 
 export type Plan = {
   /** 涉法涉诉 the bureau itself turns away, pointing to the courts (条例第31条). */
@@ -48,18 +49,26 @@ const COUNTY_DEPARTMENTS = UNITS.filter((u) => u.kind === "DEPARTMENT").map((u) 
 
 function satisfactionFor(rnd: Random, outcome: Outcome): Satisfaction {
   if (outcome === "SUPPORT" || outcome === "ADOPT") return rnd.weighted({ SATISFIED: 75, BASIC: 18, UNSATISFIED: 7 });
-  if (outcome === "EXPLAIN" || outcome === "PARTIAL_ADOPT") return rnd.weighted({ SATISFIED: 48, BASIC: 34, UNSATISFIED: 18 });
+  if (outcome === "EXPLAIN" || outcome === "PARTIAL_ADOPT")
+    return rnd.weighted({ SATISFIED: 48, BASIC: 34, UNSATISFIED: 18 });
   return rnd.weighted({ SATISFIED: 15, BASIC: 35, UNSATISFIED: 50 });
 }
 
-export function randomPlan(rnd: Random, category: CategoryDef, townshipId: string, consentPublic: boolean, lastMinuteShare = 0.04): Plan {
+export function randomPlan(
+  rnd: Random,
+  category: CategoryDef,
+  townshipId: string,
+  consentPublic: boolean,
+  lastMinuteShare = 0.04,
+): Plan {
   const kind = category.kind;
   const routeTo = rnd.chance(category.township) ? townshipId : `u-${rnd.pick(category.units)}`;
   const misroute = kind !== "ACCUSATION" && rnd.chance(0.04);
   const outcomes = outcomesFor(kind);
-  const outcome = kind === "SUGGESTION"
-    ? rnd.weighted({ ADOPT: 30, PARTIAL_ADOPT: 45, NOT_ADOPT: 25 })
-    : rnd.weighted({ SUPPORT: 42, EXPLAIN: 40, NOT_SUPPORT: 18 });
+  const outcome =
+    kind === "SUGGESTION"
+      ? rnd.weighted({ ADOPT: 30, PARTIAL_ADOPT: 45, NOT_ADOPT: 25 })
+      : rnd.weighted({ SUPPORT: 42, EXPLAIN: 40, NOT_SUPPORT: 18 });
   if (!outcomes.includes(outcome)) throw new Error(`outcome ${outcome} not allowed for ${kind}`);
   const notAcceptShare = kind === "LEGAL" ? 0.3 : kind === "APPEAL" ? 0.045 : 0.03;
   const evaluation = rnd.chance(0.72) ? satisfactionFor(rnd, outcome) : null;

@@ -36,7 +36,9 @@ export class Timing {
 
   /** The scheduler's nightly run (01:00–01:59) after a deadline has passed. */
   systemAfter(dueAt: Date): Date {
-    return new Date(startOfCivilDay(addCivilDays(toCivilDate(dueAt), 1)).getTime() + HOUR + this.rnd.int(0, 59) * MINUTE);
+    return new Date(
+      startOfCivilDay(addCivilDays(toCivilDate(dueAt), 1)).getTime() + HOUR + this.rnd.int(0, 59) * MINUTE,
+    );
   }
 
   /** A few minutes after `t`, for an action that follows another one directly. */
@@ -44,4 +46,3 @@ export class Timing {
     return new Date(t.getTime() + this.rnd.int(1, 20) * MINUTE);
   }
 }
-

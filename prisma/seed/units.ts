@@ -51,7 +51,8 @@ const unitId = (key: string) => `u-${key}`;
 
 function buildDefs(): UnitDef[] {
   const defs: UnitDef[] = [];
-  const add = (t: Top, parentId: string | null) => defs.push({ id: unitId(t.key), code: t.code, name: t.name, shortName: t.shortName, kind: t.kind, parentId });
+  const add = (t: Top, parentId: string | null) =>
+    defs.push({ id: unitId(t.key), code: t.code, name: t.name, shortName: t.shortName, kind: t.kind, parentId });
   add(GOV, null);
   add(BUREAU, unitId(GOV.key));
   for (const u of COUNTY_UNITS) add(u, unitId(GOV.key));
@@ -79,7 +80,8 @@ export function unitById(id: string): UnitDef {
 /** "/gov/…/self/": the ids from the root down to the unit itself. */
 export function unitPath(id: string): string {
   const ids: string[] = [];
-  for (let u: UnitDef | undefined = unitById(id); u; u = u.parentId ? BY_ID.get(u.parentId) : undefined) ids.unshift(u.id);
+  for (let u: UnitDef | undefined = unitById(id); u; u = u.parentId ? BY_ID.get(u.parentId) : undefined)
+    ids.unshift(u.id);
   return `/${ids.join("/")}/`;
 }
 

@@ -62,7 +62,9 @@ function runNode(label, args) {
   console.log(`[boot] ${label}: node ${args.join(" ")}`);
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
   if (r.status !== 0) {
-    throw new Error(`${label} failed (${r.error?.message ?? (r.signal ? `signal ${r.signal}` : `exit code ${r.status}`)})`);
+    throw new Error(
+      `${label} failed (${r.error?.message ?? (r.signal ? `signal ${r.signal}` : `exit code ${r.status}`)})`,
+    );
   }
 }
 

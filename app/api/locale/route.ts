@@ -11,7 +11,12 @@ import { redirectTo } from "@/lib/http/same-site-redirect";
 export async function GET(request: NextRequest) {
   const to = request.nextUrl.searchParams.get("to");
   if (isLocale(to)) {
-    (await cookies()).set(LOCALE_COOKIE, to, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, secure: process.env.COOKIE_SECURE === "1" });
+    (await cookies()).set(LOCALE_COOKIE, to, {
+      path: "/",
+      sameSite: "lax",
+      maxAge: 365 * 24 * 3600,
+      secure: process.env.COOKIE_SECURE === "1",
+    });
   }
   return redirectTo(request.nextUrl.searchParams.get("back") ?? "/", 303);
 }

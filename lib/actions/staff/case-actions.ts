@@ -31,12 +31,20 @@ import { runCaseAction } from "./run-case-action";
 // The actions of the staff case page (工作人员办件). Each: parse → signed-in handler/supervisor → the data
 // function, which takes authority from the case row (the petitionId in the form is only a lookup key).
 
-const ref = (i: { petitionId: string; version: number }, at: Date) => ({ petitionId: i.petitionId, expectedVersion: i.version, at });
+const ref = (i: { petitionId: string; version: number }, at: Date) => ({
+  petitionId: i.petitionId,
+  expectedVersion: i.version,
+  at,
+});
 
 /** 转送/交办 */
 export async function routeCaseAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.route, ZRouteCase, (v, i, at) => routeCase(v, { ...ref(i, at), targetUnitId: i.targetUnitId, note: i.note }), (key) =>
-    key.startsWith("route.") ? "targetUnitId" : undefined,
+  return runCaseAction(
+    form,
+    F.route,
+    ZRouteCase,
+    (v, i, at) => routeCase(v, { ...ref(i, at), targetUnitId: i.targetUnitId, note: i.note }),
+    (key) => (key.startsWith("route.") ? "targetUnitId" : undefined),
   );
 }
 
@@ -66,8 +74,12 @@ export async function notAcceptCaseAction(_prev: FormState, form: FormData): Pro
 
 /** 分派 */
 export async function assignCaseAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.assign, ZAssignCase, (v, i, at) => assignCase(v, { ...ref(i, at), assigneeId: i.assigneeId }), (key) =>
-    key.startsWith("assign.") ? "assigneeId" : undefined,
+  return runCaseAction(
+    form,
+    F.assign,
+    ZAssignCase,
+    (v, i, at) => assignCase(v, { ...ref(i, at), assigneeId: i.assigneeId }),
+    (key) => (key.startsWith("assign.") ? "assigneeId" : undefined),
   );
 }
 
@@ -78,8 +90,12 @@ export async function addInternalNoteAction(_prev: FormState, form: FormData): P
 
 /** 公开进展: public; refused while it holds personal data. */
 export async function addPublicNoteAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.text, ZCaseText, (v, i, at) => addPublicNote(v, { ...ref(i, at), text: i.text }), (key) =>
-    key === "publish.personalData" ? "text" : undefined,
+  return runCaseAction(
+    form,
+    F.text,
+    ZCaseText,
+    (v, i, at) => addPublicNote(v, { ...ref(i, at), text: i.text }),
+    (key) => (key === "publish.personalData" ? "text" : undefined),
   );
 }
 
@@ -90,21 +106,34 @@ export async function requestInfoAction(_prev: FormState, form: FormData): Promi
 
 /** 申请延期: recorded now, decided by a supervisor. */
 export async function requestExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.requestExtension, ZRequestExtension, (v, i, at) => requestExtension(v, { ...ref(i, at), days: i.days, reason: i.reason }), (key) =>
-    key.startsWith("extension.") ? "days" : undefined,
+  return runCaseAction(
+    form,
+    F.requestExtension,
+    ZRequestExtension,
+    (v, i, at) => requestExtension(v, { ...ref(i, at), days: i.days, reason: i.reason }),
+    (key) => (key.startsWith("extension.") ? "days" : undefined),
   );
 }
 
 /** 答复 */
 export async function replyCaseAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.reply, ZReplyCase, (v, i, at) => replyCase(v, { ...ref(i, at), outcome: i.outcome, replyText: i.replyText }), (key) =>
-    key === "reply.outcome" ? "outcome" : undefined,
+  return runCaseAction(
+    form,
+    F.reply,
+    ZReplyCase,
+    (v, i, at) => replyCase(v, { ...ref(i, at), outcome: i.outcome, replyText: i.replyText }),
+    (key) => (key === "reply.outcome" ? "outcome" : undefined),
   );
 }
 
 /** 公开: the reviewed texts; the data layer refuses any that still hold personal data. */
 export async function publishCaseAction(_prev: FormState, form: FormData): Promise<FormState> {
   return runCaseAction(form, F.publish, ZPublishCase, (v, i, at) =>
-    publishCase(v, { ...ref(i, at), publicTitle: i.publicTitle, publicSummary: i.publicSummary, publicReply: i.publicReply }),
+    publishCase(v, {
+      ...ref(i, at),
+      publicTitle: i.publicTitle,
+      publicSummary: i.publicSummary,
+      publicReply: i.publicReply,
+    }),
   );
 }

@@ -1,6 +1,10 @@
 import type { Messages } from "./zh-CN";
 
-type Shape<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Shape<T[K]> };
+type Shape<T> = T extends string
+  ? string
+  : T extends readonly string[]
+    ? readonly string[]
+    : { [K in keyof T]: Shape<T[K]> };
 
 const en: Shape<Messages> = {
   site: {
@@ -8,7 +12,8 @@ const en: Shape<Messages> = {
     county: "Demo County",
     tagline: "Every petition received, handled and supervised in the open",
     skip: "Skip to main content",
-    footer: "Demo County Petition Bureau · under the Regulations on Letters and Visits: accepted by law, handled on time, open throughout",
+    footer:
+      "Demo County Petition Bureau · under the Regulations on Letters and Visits: accepted by law, handled on time, open throughout",
     switchLang: "中文",
   },
   nav: { home: "Home", file: "File a petition", track: "Track", staff: "Staff sign-in", main: "Main navigation" },
@@ -34,7 +39,12 @@ const en: Shape<Messages> = {
       HIGHER_TRANSFER: "Transferred from above",
       HIGHER_ASSIGN: "Assigned from above",
     },
-    categoryKind: { SUGGESTION: "Suggestion", ACCUSATION: "Accusation", APPEAL: "Request or complaint", LEGAL: "Legal matter" },
+    categoryKind: {
+      SUGGESTION: "Suggestion",
+      ACCUSATION: "Accusation",
+      APPEAL: "Request or complaint",
+      LEGAL: "Legal matter",
+    },
     outcome: {
       SUPPORT: "Supported",
       EXPLAIN: "Explained",
@@ -153,9 +163,11 @@ const en: Shape<Messages> = {
     email: "E-mail (optional)",
     // 检举控告: the accused unit (条例第46条)
     accusedUnit: "Unit accused (optional)",
-    accusedUnitHint: "For accusations only. An accusation against the county government or the petition bureau goes straight to the discipline inspection organ (Regulations, art. 46).",
+    accusedUnitHint:
+      "For accusations only. An accusation against the county government or the petition bureau goes straight to the discipline inspection organ (Regulations, art. 46).",
     accusedUnitNone: "None",
-    consent: "I agree that, with personal data removed and after staff review, the title, a summary and the reply may be published",
+    consent:
+      "I agree that, with personal data removed and after staff review, the title, a summary and the reply may be published",
     consentHint: "Either way, the handling (dates, units, state) is public, without any of your personal data.",
     submit: "File petition",
     submitting: "Filing…",
@@ -166,10 +178,12 @@ const en: Shape<Messages> = {
     lead: "Your petition is being handled. Keep the details below to track it.",
     trackingNo: "Tracking number",
     queryCode: "Query code",
-    warning: "The query code is shown only this once and staff cannot recover it. Write it down, print or save it now, and share it with no one.",
+    warning:
+      "The query code is shown only this once and staff cannot recover it. Write it down, print or save it now, and share it with no one.",
     receivedAt: "Filed at",
     routeDue: "The bureau must route it to the competent unit by {date}.",
-    sentToDiscipline: "An accusation against the petition bureau or the county government goes straight to the discipline inspection commission (Regulations, art. 46), which must tell you by {date} whether it accepts it.",
+    sentToDiscipline:
+      "An accusation against the petition bureau or the county government goes straight to the discipline inspection commission (Regulations, art. 46), which must tell you by {date} whether it accepts it.",
     print: "Print receipt",
     trackNow: "Track it",
     publicPage: "Public page",
@@ -220,7 +234,8 @@ const en: Shape<Messages> = {
     facts: "Facts",
     place: "Place",
     handlingUnit: "Handling unit",
-    contentHidden: "The petitioner did not agree to publish the content, or it has not yet been reviewed for publication.",
+    contentHidden:
+      "The petitioner did not agree to publish the content, or it has not yet been reviewed for publication.",
     accusationHidden: "An accusation: its content is confidential by law.",
     publishedTitle: "Public title",
     summary: "Summary",
@@ -235,12 +250,16 @@ const en: Shape<Messages> = {
   },
   // Filing and 登记 limits, the proof-of-work widget, and the input gate of every action.
   filingLimit: {
-    address: "Too many letters have been filed from your network. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    address:
+      "Too many letters have been filed from your network. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
     addressWithoutChallenge:
       "Without the automatic check, one network may file at most {limit} letters an hour. Please try again after {time} (in about {minutes} minutes), or turn on JavaScript in your browser. What you typed is kept.",
-    phone: "One mobile number may file at most {limit} letters a day. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
-    registration: "This account has registered too many cases in a short time; registration is paused. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
-    challengeHint: "Before filing, your browser does a short calculation in the background to keep out automated mass filing. No personal data is collected.",
+    phone:
+      "One mobile number may file at most {limit} letters a day. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    registration:
+      "This account has registered too many cases in a short time; registration is paused. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+    challengeHint:
+      "Before filing, your browser does a short calculation in the background to keep out automated mass filing. No personal data is collected.",
     widget: {
       label: "Automatic check (against mass filing)",
       loading: "Loading…",
@@ -259,7 +278,8 @@ const en: Shape<Messages> = {
   },
   formInput: {
     notAForm: "What was sent is not a form. Nothing was done.",
-    malformedText: "What was sent contains characters that cannot be read. Nothing was done; please check and type it again.",
+    malformedText:
+      "What was sent contains characters that cannot be read. Nothing was done; please check and type it again.",
   },
   errors: {
     generic: "Not filed: please check the marked fields.",
@@ -272,7 +292,8 @@ const en: Shape<Messages> = {
     invalidEmail: "This e-mail address is not valid.",
     invalidChoice: "Choose from the list.",
     confirmRequired: "Please tick to confirm.",
-    accusedUnitOnlyAccusation: "Only an accusation can name an accused unit. Choose another category, or set this to “None”.",
+    accusedUnitOnlyAccusation:
+      "Only an accusation can name an accused unit. Choose another category, or set this to “None”.",
     stateChanged: "The petition's state has changed; this is no longer possible. Please reload.",
     forbidden: "You may not do this.",
     notFound: "Page not found.",
@@ -339,7 +360,8 @@ const en: Shape<Messages> = {
       days: "Extension of {days} days",
       outcome: "Outcome: {outcome}",
       properChannel: "Channel given: {channel}",
-      directToDiscipline: "The county government or the petition bureau is accused: sent straight to the discipline inspection organ on receipt (Regulations, art. 46)",
+      directToDiscipline:
+        "The county government or the petition bureau is accused: sent straight to the discipline inspection organ on receipt (Regulations, art. 46)",
     },
     extensionsTitle: "Extension requests",
     extensionItem: "{date}: {days} days requested",
@@ -374,7 +396,8 @@ const en: Shape<Messages> = {
       target: "Receiving unit",
       note: "Routing note (optional, staff only)",
       hint: "The receiving unit must tell the petitioner within 15 days whether it accepts (Regulations art. 22).",
-      accusation: "Accusations are never routed to the accused unit or the units under it; they are left out of the list.",
+      accusation:
+        "Accusations are never routed to the accused unit or the units under it; they are left out of the list.",
       legal: "Law-related cases go to legal organs only.",
       submit: "Route",
       done: "Routed; the receiving unit's acceptance deadline runs.",
@@ -458,7 +481,8 @@ const en: Shape<Messages> = {
     },
     publish: {
       title: "Publish the reply",
-      notAllowed: "The petitioner did not consent, or the case is an accusation: title, content and reply are never public.",
+      notAllowed:
+        "The petitioner did not consent, or the case is an accusation: title, content and reply are never public.",
       hint: "Personal data that was recognised (names, phone numbers, ID numbers, addresses, e-mail) has been masked. Read and edit every word before publishing; the system checks again and refuses text that still holds personal data.",
       republish: "Published on {date}; submitting again updates the public text.",
       publicTitle: "Public title",
@@ -492,7 +516,8 @@ const en: Shape<Messages> = {
       notInUnit: "Only an active handler of this unit can be assigned.",
     },
     publish: {
-      personalData: "The text still contains personal data (a name, phone number, ID number, address or e-mail). Remove it and try again.",
+      personalData:
+        "The text still contains personal data (a name, phone number, ID number, address or e-mail). Remove it and try again.",
       notAllowed: "The petitioner did not consent, or the case is an accusation: the content cannot be published.",
     },
     extension: {
@@ -504,7 +529,8 @@ const en: Shape<Messages> = {
     },
     // 检举控告 stays confidential (条例第46条)
     publicNote: {
-      confidential: "An accusation gets no public progress notes: neither its content nor its handling is public (Regulations, art. 46).",
+      confidential:
+        "An accusation gets no public progress notes: neither its content nor its handling is public (Regulations, art. 46).",
     },
   },
   register: {
@@ -514,12 +540,15 @@ const en: Shape<Messages> = {
     sectionSource: "Source",
     channel: "Channel",
     receivedAt: "Received at",
-    receivedAtHint: "When the letter arrived, the visit or the call took place (Beijing time); not in the future, not more than a year ago.",
+    receivedAtHint:
+      "When the letter arrived, the visit or the call took place (Beijing time); not in the future, not more than a year ago.",
     sectionVisit: "Visit (visits only)",
     personCount: "Number of visitors",
-    personCountHint: "5 or more persons is a collective visit, which registers 1–5 representatives (Regulations, art. 20).",
+    personCountHint:
+      "5 or more persons is a collective visit, which registers 1–5 representatives (Regulations, art. 20).",
     representatives: "Representatives of a collective visit",
-    representativesHint: "Leave empty for visits of fewer than 5 persons. At most 5; name required, phone and ID number optional.",
+    representativesHint:
+      "Leave empty for visits of fewer than 5 persons. At most 5; name required, phone and ID number optional.",
     representative: "Representative {n}",
     repName: "Name",
     repPhone: "Phone (optional)",
@@ -539,7 +568,8 @@ const en: Shape<Messages> = {
     phone: "Phone",
     phoneHint: "Required for calls and visits; a mobile number or a landline with its area code.",
     sectionPublish: "Publication",
-    consent: "The petitioner agrees that, with personal data removed and after review, the title, a summary and the reply are published",
+    consent:
+      "The petitioner agrees that, with personal data removed and after review, the title, a summary and the reply are published",
     consentHint: "Ask the petitioner. For a letter that does not say so, leave this unticked.",
     submit: "Register",
     submitting: "Registering…",
@@ -553,7 +583,8 @@ const en: Shape<Messages> = {
       personCount: "Enter a whole number from 1 to 10000.",
       representativesRequired: "A collective visit (5 or more persons) needs at least 1 representative.",
       tooManyRepresentatives: "A collective visit has at most 5 representatives.",
-      representativesNotCollective: "Visits of fewer than 5 persons have no representatives; check the number of visitors.",
+      representativesNotCollective:
+        "Visits of fewer than 5 persons have no representatives; check the number of visitors.",
       sourceDocNoRequired: "Transferred and assigned cases need the source document number.",
       feedbackDueNotAfterReceived: "The feedback deadline must be after the date of receipt.",
     },
@@ -572,8 +603,10 @@ const en: Shape<Messages> = {
       routeDue: "Routing deadline",
       routeDueValue: "Sent to the unit with power to handle it by {date} (Regulations, art. 22)",
       howToTitle: "How to track it",
-      howTo: "Visit {url} and enter the tracking number and query code to follow the handling, add material and evaluate the reply.",
-      warning: "The query code is printed on this acknowledgement only; staff cannot recover it. Keep it safe and do not share it.",
+      howTo:
+        "Visit {url} and enter the tracking number and query code to follow the handling, add material and evaluate the reply.",
+      warning:
+        "The query code is printed on this acknowledgement only; staff cannot recover it. Keep it safe and do not share it.",
       print: "Print",
       another: "Register another",
     },
@@ -583,7 +616,14 @@ const en: Shape<Messages> = {
     scopeHandler: "Cases of your unit ({unit})",
     scopeSupervisor: "Cases of {unit} and the units under it",
     tabsLabel: "Case lists",
-    tabs: { pending: "Awaiting acceptance", handling: "In handling", dueSoon: "Due soon", overdue: "Overdue", review: "Review", replied: "Replied" },
+    tabs: {
+      pending: "Awaiting acceptance",
+      handling: "In handling",
+      dueSoon: "Due soon",
+      overdue: "Overdue",
+      review: "Review",
+      replied: "Replied",
+    },
     tabHints: {
       pending: "Registered or routed here, acceptance not yet decided",
       handling: "Accepted, not yet replied",
@@ -607,7 +647,15 @@ const en: Shape<Messages> = {
     reset: "Clear filters",
     ignored: "These filters were not valid and were ignored:",
     caption: "{tab}: {total} cases, nearest deadline first (page {page} of {pages})",
-    columns: { trackingNo: "Tracking no.", title: "Title", category: "Category", channel: "Channel", deadline: "Days left / overdue", assignee: "Handler", state: "State" },
+    columns: {
+      trackingNo: "Tracking no.",
+      title: "Title",
+      category: "Category",
+      channel: "Channel",
+      deadline: "Days left / overdue",
+      assignee: "Handler",
+      state: "State",
+    },
     unassigned: "Not assigned",
     empty: "No cases match.",
     pagination: "Pages",

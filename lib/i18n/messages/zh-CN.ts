@@ -131,8 +131,7 @@ const zhCN = {
   file: {
     title: "我要写信",
     lead: "请如实填写。带 * 的为必填项。提交后即进入办理流程，全过程可在网上查询。",
-    accusationNote:
-      "检举控告类事项严格保密：内容不公开，不会转交给被检举控告的单位或个人（《信访工作条例》第46条）。",
+    accusationNote: "检举控告类事项严格保密：内容不公开，不会转交给被检举控告的单位或个人（《信访工作条例》第46条）。",
     sectionMatter: "信访事项",
     sectionPerson: "信访人信息（不会公开）",
     sectionPublish: "公开",
@@ -150,7 +149,8 @@ const zhCN = {
     email: "电子邮箱（选填）",
     // 检举控告: the accused unit (条例第46条)
     accusedUnit: "被检举控告的单位（选填）",
-    accusedUnitHint: "仅检举控告类填写。检举控告县人民政府或信访局的，直接交纪检监察机关办理（《信访工作条例》第46条）。",
+    accusedUnitHint:
+      "仅检举控告类填写。检举控告县人民政府或信访局的，直接交纪检监察机关办理（《信访工作条例》第46条）。",
     accusedUnitNone: "不指定",
     consent: "同意在去除个人信息并经工作人员审核后，公开信件标题、内容摘要和答复",
     consentHint: "无论是否同意，办理过程（时间、单位、状态）都会公开，但不包含您的任何个人信息。",
@@ -166,7 +166,8 @@ const zhCN = {
     warning: "查询码只显示这一次，工作人员也无法找回。请立即抄写、打印或截图保存，不要告诉他人。",
     receivedAt: "提交时间",
     routeDue: "信访局应在 {date} 前转送有权处理的单位。",
-    sentToDiscipline: "检举控告信访局或县人民政府的信件已直接转送纪委监委（《信访工作条例》第46条），纪委监委应在 {date} 前告知是否受理。",
+    sentToDiscipline:
+      "检举控告信访局或县人民政府的信件已直接转送纪委监委（《信访工作条例》第46条），纪委监委应在 {date} 前告知是否受理。",
     print: "打印凭证",
     trackNow: "去查询",
     publicPage: "查看公开页面",
@@ -580,7 +581,14 @@ const zhCN = {
     scopeHandler: "本单位（{unit}）的信访事项",
     scopeSupervisor: "{unit}及下属单位的信访事项",
     tabsLabel: "事项分类",
-    tabs: { pending: "待受理", handling: "办理中", dueSoon: "即将到期", overdue: "已逾期", review: "复查复核", replied: "已答复" },
+    tabs: {
+      pending: "待受理",
+      handling: "办理中",
+      dueSoon: "即将到期",
+      overdue: "已逾期",
+      review: "复查复核",
+      replied: "已答复",
+    },
     tabHints: {
       pending: "已登记或已转来、尚未决定是否受理",
       handling: "已受理、尚未答复",
@@ -604,7 +612,15 @@ const zhCN = {
     reset: "清除筛选",
     ignored: "以下筛选条件无效，已忽略：",
     caption: "{tab}：共 {total} 件，按最近的期限排序（第 {page} 页，共 {pages} 页）",
-    columns: { trackingNo: "信件编号", title: "标题", category: "类别", channel: "来源", deadline: "剩余 / 逾期", assignee: "经办人", state: "状态" },
+    columns: {
+      trackingNo: "信件编号",
+      title: "标题",
+      category: "类别",
+      channel: "来源",
+      deadline: "剩余 / 逾期",
+      assignee: "经办人",
+      state: "状态",
+    },
     unassigned: "未分派",
     empty: "没有符合条件的信访事项。",
     pagination: "分页",

@@ -91,7 +91,9 @@ export default async function PublicCasePage({ params }: Props) {
             ) : null}
           </div>
         ) : (
-          <p className="text-stone-600">{confidential ? t("publicCase.accusationHidden") : t("publicCase.contentHidden")}</p>
+          <p className="text-stone-600">
+            {confidential ? t("publicCase.accusationHidden") : t("publicCase.contentHidden")}
+          </p>
         )}
       </Card>
       <Card title={t("view.deadlines")}>

@@ -28,10 +28,23 @@ export default async function QueuePage({ searchParams }: Props) {
   const viewer = await requireViewerPage();
   if (viewer.role === "admin") redirect("/staff/admin"); // an admin manages; it handles no cases
   const { params, problems } = parseQueueParams(await searchParams);
-  const [{ t }, counts, page, options] = await Promise.all([getT(), countQueueTabs(viewer, params), findQueue(viewer, params), findQueueFilterOptions()]);
+  const [{ t }, counts, page, options] = await Promise.all([
+    getT(),
+    countQueueTabs(viewer, params),
+    findQueue(viewer, params),
+    findQueueFilterOptions(),
+  ]);
 
-  const filters = { categoryId: params.categoryId, channel: params.channel, placeId: params.placeId, receivedFrom: params.receivedFrom, receivedTo: params.receivedTo, q: params.q };
-  const href = (over: { tab?: typeof params.tab; page?: number }) => `/staff${queueSearch({ ...filters, tab: over.tab ?? params.tab, page: over.page })}`;
+  const filters = {
+    categoryId: params.categoryId,
+    channel: params.channel,
+    placeId: params.placeId,
+    receivedFrom: params.receivedFrom,
+    receivedTo: params.receivedTo,
+    q: params.q,
+  };
+  const href = (over: { tab?: typeof params.tab; page?: number }) =>
+    `/staff${queueSearch({ ...filters, tab: over.tab ?? params.tab, page: over.page })}`;
   const tabLabel = t(`queue.tabs.${params.tab}`);
   const errorText = (field: "from" | "to" | "q") => {
     const p = problems.find((x) => x.field === field);
@@ -42,7 +55,9 @@ export default async function QueuePage({ searchParams }: Props) {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-3xl font-bold">{t("queue.title")}</h1>
-        <p className="text-stone-700">{t(viewer.role === "supervisor" ? "queue.scopeSupervisor" : "queue.scopeHandler", { unit: viewer.unitName })}</p>
+        <p className="text-stone-700">
+          {t(viewer.role === "supervisor" ? "queue.scopeSupervisor" : "queue.scopeHandler", { unit: viewer.unitName })}
+        </p>
       </header>
 
       <QueueTabs
@@ -70,7 +85,14 @@ export default async function QueuePage({ searchParams }: Props) {
 
       <QueueFilterForm
         tab={params.tab}
-        values={{ category: params.categoryId, channel: params.channel, township: params.placeId, from: params.receivedFrom, to: params.receivedTo, q: params.q }}
+        values={{
+          category: params.categoryId,
+          channel: params.channel,
+          township: params.placeId,
+          from: params.receivedFrom,
+          to: params.receivedTo,
+          q: params.q,
+        }}
         options={{
           categories: options.categories.map((c) => ({ value: c.id, label: c.name })),
           channels: CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) })),

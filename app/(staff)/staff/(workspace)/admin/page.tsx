@@ -31,7 +31,9 @@ export default async function AdminPage() {
       <Card title={t("staffAdmin.users")}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm" data-testid="admin-users">
-            <caption className="mb-2 text-left text-stone-600">{t("staffAdmin.userCount", { count: overview.users.length })}</caption>
+            <caption className="mb-2 text-left text-stone-600">
+              {t("staffAdmin.userCount", { count: overview.users.length })}
+            </caption>
             <thead>
               <tr className="border-b-2 border-stone-300">
                 {(["username", "displayName", "role", "unit", "status", "lockedUntil"] as const).map((k) => (
@@ -52,8 +54,20 @@ export default async function AdminPage() {
                     <td className="px-2 py-1.5">{u.displayName}</td>
                     <td className="px-2 py-1.5">{t(`staffShell.role.${u.role}`)}</td>
                     <td className="px-2 py-1.5">{u.unit.name}</td>
-                    <td className="px-2 py-1.5">{u.active ? t("staffAdmin.active") : <strong className="text-red-800">{t("staffAdmin.inactive")}</strong>}</td>
-                    <td className="px-2 py-1.5">{locked ? <strong className="text-red-800">{formatDateTime(locked)}</strong> : t("staffAdmin.notLocked")}</td>
+                    <td className="px-2 py-1.5">
+                      {u.active ? (
+                        t("staffAdmin.active")
+                      ) : (
+                        <strong className="text-red-800">{t("staffAdmin.inactive")}</strong>
+                      )}
+                    </td>
+                    <td className="px-2 py-1.5">
+                      {locked ? (
+                        <strong className="text-red-800">{formatDateTime(locked)}</strong>
+                      ) : (
+                        t("staffAdmin.notLocked")
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -68,10 +82,14 @@ export default async function AdminPage() {
 /** Nested lists: the hierarchy reaches assistive technology as list levels, not as indentation alone. */
 function UnitList({ nodes, t, top = false }: { nodes: AdminUnitNode[]; t: Translate; top?: boolean }) {
   return (
-    <ul className={top ? "space-y-1" : "mt-1 space-y-1 border-l border-stone-300 pl-5"} data-testid={top ? "admin-units" : undefined}>
+    <ul
+      className={top ? "space-y-1" : "mt-1 space-y-1 border-l border-stone-300 pl-5"}
+      data-testid={top ? "admin-units" : undefined}
+    >
       {nodes.map((u) => (
         <li key={u.id}>
-          <span className="font-medium">{u.name}</span> <span className="font-mono text-sm text-stone-600">{u.code}</span>{" "}
+          <span className="font-medium">{u.name}</span>{" "}
+          <span className="font-mono text-sm text-stone-600">{u.code}</span>{" "}
           <span className="text-sm text-stone-700">
             <span className="sr-only">{t("staffAdmin.kindLabel")}：</span>（{t(`staffAdmin.kind.${u.kind}`)}）
           </span>

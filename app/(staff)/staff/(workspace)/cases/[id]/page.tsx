@@ -12,7 +12,17 @@ import { Card, Notice } from "@/components/ui/card";
 import { StateBadge } from "@/components/petition/state-badge";
 import { DeadlineList } from "@/components/petition/deadline-list";
 import { StaffTimeline } from "@/components/staff/staff-timeline";
-import { AcceptForm, AssignForm, CaseTextForm, ExtensionForm, NotAcceptForm, PublishForm, ReplyForm, ReturnForm, RouteForm } from "@/components/staff/case-action-forms";
+import {
+  AcceptForm,
+  AssignForm,
+  CaseTextForm,
+  ExtensionForm,
+  NotAcceptForm,
+  PublishForm,
+  ReplyForm,
+  ReturnForm,
+  RouteForm,
+} from "@/components/staff/case-action-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -109,7 +119,11 @@ function Facts({ c, t }: { c: StaffCase; t: Translate }) {
         <Item label={t("caseStaff.running")} testId="running-deadline">
           {r ? (
             <span className={late ? "font-semibold text-red-800" : undefined}>
-              {t("caseStaff.runningText", { deadline: t(`enums.deadline.${r.kind}`), date: formatDate(r.dueAt), status: deadlineStatusText(t, r.status) })}
+              {t("caseStaff.runningText", {
+                deadline: t(`enums.deadline.${r.kind}`),
+                date: formatDate(r.dueAt),
+                status: deadlineStatusText(t, r.status),
+              })}
             </span>
           ) : (
             t("caseStaff.noRunning")
@@ -130,26 +144,34 @@ function Petitioner({ c, t }: { c: StaffCase; t: Translate }) {
     <Card title={t("caseStaff.petitionerTitle")}>
       {/* Folded by default (<details>, no JavaScript needed): personal data only on screen when asked for. */}
       <details data-testid="petitioner-fold">
-        <summary className="cursor-pointer font-medium text-blue-800 underline">{t("caseStaff.work.petitionerShow")}</summary>
-      <dl className="mt-4 grid gap-4 sm:grid-cols-2" data-testid="petitioner">
-        <Item label={t("caseStaff.name")}>{c.petitionerName}</Item>
-        <Item label={t("caseStaff.phone")}>{given(c.petitionerPhone)}</Item>
-        <Item label={t("caseStaff.idNumber")}>{given(c.petitionerIdNumber)}</Item>
-        <Item label={t("caseStaff.email")}>{given(c.petitionerEmail)}</Item>
-        <Item label={t("caseStaff.address")}>{c.address}</Item>
-        <Item label={t("caseStaff.persons")}>{c.isCollective ? t("caseStaff.collective", { count: c.personCount }) : t("caseStaff.single", { count: c.personCount })}</Item>
-        <Item label={t("caseStaff.consent")}>{c.consentPublic ? t("caseStaff.consentYes") : t("caseStaff.consentNo")}</Item>
-      </dl>
-      {c.representatives.length ? (
-        <div className="mt-4">
-          <h3 className="font-medium">{t("caseStaff.representatives", { count: c.representatives.length })}</h3>
-          <ul className="mt-1 list-disc pl-6">
-            {c.representatives.map((r) => (
-              <li key={r.id}>{[r.name, r.phone, r.idNumber].filter(Boolean).join(" · ")}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+        <summary className="cursor-pointer font-medium text-blue-800 underline">
+          {t("caseStaff.work.petitionerShow")}
+        </summary>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2" data-testid="petitioner">
+          <Item label={t("caseStaff.name")}>{c.petitionerName}</Item>
+          <Item label={t("caseStaff.phone")}>{given(c.petitionerPhone)}</Item>
+          <Item label={t("caseStaff.idNumber")}>{given(c.petitionerIdNumber)}</Item>
+          <Item label={t("caseStaff.email")}>{given(c.petitionerEmail)}</Item>
+          <Item label={t("caseStaff.address")}>{c.address}</Item>
+          <Item label={t("caseStaff.persons")}>
+            {c.isCollective
+              ? t("caseStaff.collective", { count: c.personCount })
+              : t("caseStaff.single", { count: c.personCount })}
+          </Item>
+          <Item label={t("caseStaff.consent")}>
+            {c.consentPublic ? t("caseStaff.consentYes") : t("caseStaff.consentNo")}
+          </Item>
+        </dl>
+        {c.representatives.length ? (
+          <div className="mt-4">
+            <h3 className="font-medium">{t("caseStaff.representatives", { count: c.representatives.length })}</h3>
+            <ul className="mt-1 list-disc pl-6">
+              {c.representatives.map((r) => (
+                <li key={r.id}>{[r.name, r.phone, r.idNumber].filter(Boolean).join(" · ")}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </details>
     </Card>
   );
@@ -191,9 +213,13 @@ function Extensions({ c, t }: { c: StaffCase; t: Translate }) {
           <li key={x.id} className="rounded border border-stone-200 p-3">
             <p>
               {t("caseStaff.extensionItem", { date: formatDate(x.requestedAt), days: x.days })} ·{" "}
-              <strong>{x.decision ? t(`caseStaff.extensionDecision.${x.decision}`) : t("caseStaff.extensionDecision.pending")}</strong>
+              <strong>
+                {x.decision ? t(`caseStaff.extensionDecision.${x.decision}`) : t("caseStaff.extensionDecision.pending")}
+              </strong>
             </p>
-            <p className="whitespace-pre-wrap break-words text-sm text-stone-700">{t("caseStaff.extensionReason", { reason: x.reason })}</p>
+            <p className="whitespace-pre-wrap break-words text-sm text-stone-700">
+              {t("caseStaff.extensionReason", { reason: x.reason })}
+            </p>
           </li>
         ))}
       </ul>
@@ -223,7 +249,12 @@ function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale 
       </>
     );
   }
-  const routeNote = c.category.kind === "ACCUSATION" ? t("caseStaff.route.accusation") : c.category.kind === "LEGAL" ? t("caseStaff.route.legal") : undefined;
+  const routeNote =
+    c.category.kind === "ACCUSATION"
+      ? t("caseStaff.route.accusation")
+      : c.category.kind === "LEGAL"
+        ? t("caseStaff.route.legal")
+        : undefined;
   const form = (a: StaffCase["actions"][number]) => {
     switch (a) {
       case "route":
@@ -235,12 +266,19 @@ function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale 
       case "notAccept":
         return <NotAcceptForm key={a} caseRef={caseRef} />;
       case "assign":
-        return <AssignForm key={a} caseRef={caseRef} handlers={c.forms.handlers} current={c.assignee?.displayName ?? null} />;
+        return (
+          <AssignForm key={a} caseRef={caseRef} handlers={c.forms.handlers} current={c.assignee?.displayName ?? null} />
+        );
       case "reply":
         return <ReplyForm key={a} caseRef={caseRef} outcomes={c.forms.outcomes} />;
       case "publish":
         return c.forms.mayPublish ? (
-          <PublishForm key={a} caseRef={caseRef} draft={c.forms.publishDraft} publishedOn={c.publishedAt ? formatDate(c.publishedAt) : null} />
+          <PublishForm
+            key={a}
+            caseRef={caseRef}
+            draft={c.forms.publishDraft}
+            publishedOn={c.publishedAt ? formatDate(c.publishedAt) : null}
+          />
         ) : (
           <Card key={a} title={t("caseStaff.publish.title")}>
             <p className="text-sm text-stone-700">{t("caseStaff.publish.notAllowed")}</p>
@@ -255,7 +293,19 @@ function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale 
     }
   };
   // The order within each group: the decision first (受理 before 退回 before 不予受理), then the tools.
-  const ORDER: StaffCase["actions"] = ["route", "accept", "return", "notAccept", "reply", "publish", "assign", "requestInfo", "publicNote", "internalNote", "requestExtension"];
+  const ORDER: StaffCase["actions"] = [
+    "route",
+    "accept",
+    "return",
+    "notAccept",
+    "reply",
+    "publish",
+    "assign",
+    "requestInfo",
+    "publicNote",
+    "internalNote",
+    "requestExtension",
+  ];
   const { awaited, other } = splitAwaited([...c.actions].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
   return (
     <>
