@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
 import { getT } from "@/lib/i18n/server";
-import { catalogFor } from "@/lib/i18n";
-import { MessagesProvider } from "@/lib/i18n/client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -14,10 +12,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
-        {/* The viewer's catalog only: the other language never reaches the browser. */}
-        <MessagesProvider locale={locale} messages={catalogFor(locale)}>
-          {children}
-        </MessagesProvider>
+        {/* Client components get the viewer's catalog from ClientMessages in the layouts of the pages that have
+            them (lib/i18n/client-messages.tsx): one language only, and none on pages without a client form. */}
+        {children}
       </body>
     </html>
   );

@@ -3,7 +3,7 @@
 // document (where the server passes the one catalog to lib/i18n/client) — and searched for whole catalog
 // strings that client forms use. Before the change both catalogs were in the forms' chunks.
 import type { Page } from "@playwright/test";
-import { test, expect, waitForHydration } from "./support/petition";
+import { test, expect, fileLetter, waitForHydration } from "./support/petition";
 import zhCN from "../lib/i18n/messages/zh-CN";
 import en from "../lib/i18n/messages/en";
 
@@ -50,3 +50,14 @@ for (const [locale, own, other] of [
     }
   });
 }
+
+test("pages without a client form carry no catalog: the home page and a public case page", async ({ page }) => {
+  const { trackingNo } = await fileLetter(page);
+  for (const path of ["/", `/cases/${trackingNo}`]) {
+    const response = await page.goto(path);
+    const html = (await response!.text()) + (await page.content());
+    for (const key of KEYS)
+      for (const catalog of [zhCN, en])
+        for (const f of forms(text(catalog, key))) expect(html.includes(f), `${path}: ${key} is not sent`).toBe(false);
+  }
+});
