@@ -156,6 +156,12 @@ describe("an accusation against the bureau or the county government (条例第46
     }
   });
 
+  it("naming the discipline organ itself is refused at filing, and writes nothing", async () => {
+    const before = await db.petition.count();
+    await expect(file({ accusedUnitId: discipline.id })).rejects.toBeInstanceOf(InvalidReferenceError);
+    expect(await db.petition.count()).toBe(before);
+  });
+
   it("cannot be sent back to the bureau it accuses: 退回 is refused and not offered", async () => {
     const c = await file({ accusedUnitId: bureau.id });
     const before = await db.petition.findUniqueOrThrow({ where: { id: c.id } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { retryAfter } from "@/lib/domain/filing-limits";
 import { toCivilDate } from "@/lib/domain/civil-date";
-import { formatDateTime, type MessageKey } from "@/lib/i18n";
+import { formatDateTime, formatTime, type MessageKey } from "@/lib/i18n";
 import { refused, type FormState } from "./form-state";
 
 /**
@@ -16,7 +16,6 @@ export function limitRefusal(
   values: Record<string, string | undefined>,
 ): FormState<never> {
   const { retryAt, minutes } = retryAfter(at, retryAfterMs);
-  const stamp = formatDateTime(retryAt);
-  const time = toCivilDate(retryAt) === toCivilDate(at) ? stamp.slice(11) : stamp;
+  const time = toCivilDate(retryAt) === toCivilDate(at) ? formatTime(retryAt) : formatDateTime(retryAt);
   return refused(key, values, { time, minutes, ...(limit === undefined ? {} : { limit }) });
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ACCUSABLE_ONLINE } from "@/lib/domain/authority";
 
 /**
  * The units a petitioner may name in an accusation, in this order: the county government, the bureau, the
  * departments, the townships. Short on purpose (villages, courts and the discipline organ are left to 登记);
  * an accusation against the government or the bureau starts at the discipline organ (initialUnitFor).
  */
-const ACCUSABLE_ONLINE = ["GOVERNMENT", "BUREAU", "DEPARTMENT", "TOWNSHIP"] as const;
 
 /** Categories, townships and accusable units a petitioner can choose from. */
 export async function findFilingOptions() {

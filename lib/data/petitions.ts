@@ -1,9 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { receiveEffect, routeEffect } from "@/lib/domain/case-effects";
-import { DIRECT_TO_DISCIPLINE, initialUnitFor } from "@/lib/domain/authority";
+import { DIRECT_TO_DISCIPLINE, initialUnitFor, mayBeAccused } from "@/lib/domain/authority";
 import { civilYear } from "@/lib/domain/civil-date";
-import { formatTrackingNo, generateQueryCode, hashQueryCode } from "@/lib/domain/tracking";
+import { formatTrackingNo, generateQueryCode, hashQueryCode, trackingCounterName } from "@/lib/domain/tracking";
 import { MAX_REPRESENTATIVES, isCollectiveVisit, isConfidentialKind, type Channel } from "@/lib/domain/petition-rules";
 import { appSecret } from "@/lib/secret";
 import { loadCalendar } from "./calendar";
@@ -43,9 +43,10 @@ export type NewPetition = {
 /** The next tracking number of the year (XF + year + sequence), inside the caller's transaction. */
 async function nextTrackingNo(tx: Tx, at: Date): Promise<string> {
   const year = civilYear(at);
+  const name = trackingCounterName(year);
   const counter = await tx.counter.upsert({
-    where: { name: `tracking:${year}` },
-    create: { name: `tracking:${year}`, value: 1 },
+    where: { name },
+    create: { name, value: 1 },
     update: { value: { increment: 1 } },
   });
   return formatTrackingNo(year, counter.value);
@@ -73,7 +74,7 @@ export async function createPetition(
   if (!bureau) throw new Error("no petition bureau is configured");
   // Only an accusation names an accused unit, and it must be a real, active one.
   if (input.accusedUnitId && !isConfidentialKind(category.kind)) throw new InvalidReferenceError("accusedUnitId", "errors.accusedUnitOnlyAccusation");
-  if (input.accusedUnitId && !accused) throw new InvalidReferenceError("accusedUnitId");
+  if (input.accusedUnitId && (!accused || !mayBeAccused(accused.kind))) throw new InvalidReferenceError("accusedUnitId");
   const representatives = input.representatives ?? [];
   const direct = initialUnitFor(category.kind, accused?.kind ?? null) === "DISCIPLINE";
   const discipline = direct

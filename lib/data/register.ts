@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { canRegister, type StaffViewer } from "@/lib/domain/authority";
+import { canRegister, mayBeAccused, type StaffViewer } from "@/lib/domain/authority";
 import { endOfCivilDay, type CivilDate } from "@/lib/domain/civil-date";
 import { isConfidentialKind } from "@/lib/domain/petition-rules";
 import { checkRegistration, keepApplicable, type RegisterChannel, type RegistrationProblems, type Representative } from "@/lib/domain/registration";
@@ -125,8 +125,8 @@ export async function findRegisterOptions(viewer: StaffViewer) {
     db.unit.findMany({ where: { kind: "TOWNSHIP", active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true } }),
     db.unit.findMany({
       // The county government and the bureau included: such an accusation starts at the discipline organ
-      // (createPetition, initialUnitFor); the discipline organ itself is accused to the level above it.
-      where: { active: true, kind: { not: "DISCIPLINE" } },
+      // (createPetition, initialUnitFor); which kinds may be named at all is lib/domain's mayBeAccused.
+      where: { active: true, kind: { in: UNIT_KIND_ORDER.filter(mayBeAccused) } },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, name: true, kind: true, parent: { select: { name: true, kind: true } } },
     }),

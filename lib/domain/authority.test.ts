@@ -4,6 +4,8 @@ import {
   checkRouteTarget,
   checkStaffAction,
   initialUnitFor,
+  mayBeAccused,
+  ACCUSABLE_ONLINE,
   isInScope,
   isWithin,
   scopeOf,
@@ -222,5 +224,17 @@ describe("initialUnitFor (条例第46条)", () => {
     for (const category of CATEGORY_KINDS.filter((k) => k !== "ACCUSATION")) {
       for (const kind of ["BUREAU", "GOVERNMENT", null] as const) expect(initialUnitFor(category, kind)).toBe("BUREAU");
     }
+  });
+});
+
+describe("mayBeAccused and the online list", () => {
+  it("every unit of the county may be named but the discipline organ itself (accused to the level above)", () => {
+    for (const kind of ["GOVERNMENT", "BUREAU", "DEPARTMENT", "TOWNSHIP", "VILLAGE", "LEGAL"] as const)
+      expect(mayBeAccused(kind)).toBe(true);
+    expect(mayBeAccused("DISCIPLINE")).toBe(false);
+  });
+
+  it("the online form offers only units that may be accused", () => {
+    expect(ACCUSABLE_ONLINE.every(mayBeAccused)).toBe(true);
   });
 });

@@ -137,6 +137,22 @@ export type InitialUnit = "BUREAU" | "DISCIPLINE";
  * accusation against the bureau itself, or against the county government above it, cannot wait at the bureau:
  * it goes straight to the discipline organ (纪委监委), as if routed there on receipt.
  */
+/**
+ * Which units an accusation may name here. Every unit of the county but the discipline organ itself: an
+ * accusation against 纪委监委 goes to the level above it, outside this county's portal.
+ */
+export function mayBeAccused(unitKind: UnitKind): boolean {
+  return unitKind !== "DISCIPLINE";
+}
+
+/** The units the online form offers as accused, in its order (short on purpose; 登记 offers every accusable unit). */
+export const ACCUSABLE_ONLINE = [
+  "GOVERNMENT",
+  "BUREAU",
+  "DEPARTMENT",
+  "TOWNSHIP",
+] as const satisfies readonly UnitKind[];
+
 export function initialUnitFor(categoryKind: CategoryKind, accusedUnitKind: UnitKind | null): InitialUnit {
   if (categoryKind !== "ACCUSATION") return "BUREAU";
   return accusedUnitKind === "BUREAU" || accusedUnitKind === "GOVERNMENT" ? "DISCIPLINE" : "BUREAU";

@@ -11,6 +11,11 @@ export function formatDateTime(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
 }
 
+/** 14:05 (Asia/Shanghai) */
+export function formatTime(instant: Date): string {
+  return formatDateTime(instant).slice(11);
+}
+
 export function formatPercent(ratio: number | null): string {
   return ratio === null ? "—" : `${(ratio * 100).toFixed(1)}%`;
 }
