@@ -1,7 +1,7 @@
 // The petitioner's path, end to end: a real browser against `next start` on a real (throw-away) database.
 // 我要写信 → receipt → 查询 → 补充材料 → 撤回 → the public page and its audit chain.
 import type { Page } from "@playwright/test";
-import { scanPersonalData } from "../lib/domain/masking";
+import { scanPersonalData } from "../lib/domain/personal-data-scanner";
 import {
   countPetitions,
   countPetitionsMarked,

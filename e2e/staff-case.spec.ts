@@ -7,7 +7,8 @@
 // The e2e database is shared by all spec files and seeded once per run: the case is this journey's own.
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "../prisma/seed/units";
-import { maskName, scanPersonalData } from "../lib/domain/masking";
+import { maskName } from "../lib/domain/masking";
+import { scanPersonalData } from "../lib/domain/personal-data-scanner";
 import { signIn } from "./support/staff";
 import { letter, openCase, tag, waitForHydration } from "./support/petition";
 import {

@@ -13,7 +13,7 @@ import { verifyCaseChain } from "@/lib/data/chain";
 import { CaseChangedError, ForbiddenError, RuleError, type RuleKey } from "@/lib/data/errors";
 import { loadCalendar } from "@/lib/data/calendar";
 import { handleDeadline } from "@/lib/domain/deadlines";
-import { scanPersonalData } from "@/lib/domain/masking";
+import { scanPersonalData } from "@/lib/domain/personal-data-scanner";
 import type { StaffViewer } from "@/lib/domain/authority";
 import type { FormState } from "@/lib/actions/form-state";
 import { translator } from "@/lib/i18n";

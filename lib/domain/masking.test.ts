@@ -9,9 +9,8 @@ import {
   maskIdNumber,
   maskName,
   maskPhone,
-  scanPersonalData,
-  type PersonalDataKind,
 } from "./masking";
+import { scanPersonalData, type PersonalDataKind } from "./personal-data-scanner";
 
 /**
  * GB 11643-1999 check character, derived from the standard's definition rather than copied tables:

@@ -50,14 +50,6 @@ export function maskEmail(email: string): string {
   return email[0] + "*".repeat(at - 1) + email.slice(at);
 }
 
-export {
-  scanPersonalData,
-  knownPersonalDataOf,
-  type KnownPersonalData,
-  type PersonalDataFinding,
-  type PersonalDataKind,
-} from "./personal-data-scanner";
-
 function maskFinding(f: PersonalDataFinding): string {
   switch (f.kind) {
     case "name":
