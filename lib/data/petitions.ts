@@ -116,6 +116,7 @@ export async function createPetition(
       accusedUnitId: accused?.id ?? null,
       state: "SUBMITTED",
       currentUnitId: routed?.currentUnitId ?? bureau.id,
+      handlingUnitId: routed?.currentUnitId ?? bureau.id,
       receivedAt: input.receivedAt,
       routeDueAt,
       arrivedAtUnitAt: routed?.arrivedAtUnitAt ?? null,

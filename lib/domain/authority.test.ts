@@ -141,6 +141,8 @@ describe("checkStaffAction", () => {
       "internalNote",
       "publicNote",
       "requestInfo",
+      "answerSupervision",
+      "linkRepeat",
     ]);
     expect(staffActionsFor(v("handler", bureau), c("SUBMITTED", bureau), ACTIONS)).toEqual([
       "route",
@@ -149,6 +151,8 @@ describe("checkStaffAction", () => {
       "internalNote",
       "publicNote",
       "requestInfo",
+      "answerSupervision",
+      "linkRepeat",
     ]);
     expect(staffActionsFor(v("handler", zjj), c("ACCEPTED", zjj), ACTIONS)).toEqual([
       "assign",
@@ -157,8 +161,15 @@ describe("checkStaffAction", () => {
       "requestInfo",
       "requestExtension",
       "reply",
+      "answerSupervision",
+      "linkRepeat",
     ]);
-    expect(staffActionsFor(v("handler", zjj), c("REPLIED", zjj), ACTIONS)).toEqual(["internalNote", "publish"]);
+    expect(staffActionsFor(v("handler", zjj), c("REPLIED", zjj), ACTIONS)).toEqual([
+      "internalNote",
+      "publish",
+      "answerSupervision",
+      "linkRepeat",
+    ]);
     expect(staffActionsFor(v("handler", town), c("ACCEPTED", zjj), ACTIONS)).toEqual([]);
   });
 

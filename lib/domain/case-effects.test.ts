@@ -38,6 +38,7 @@ describe("the fields each action sets", () => {
   it("转送: the unit, its arrival, the 15-day acceptance and 5-working-day return clocks; nobody assigned", () => {
     expect(routeEffect("unit-1", at, cal)).toEqual({
       currentUnitId: "unit-1",
+      handlingUnitId: "unit-1",
       arrivedAtUnitAt: at,
       acceptDueAt: endOf("2026-05-13"),
       returnDueAt: endOf("2026-05-08"),
@@ -48,6 +49,7 @@ describe("the fields each action sets", () => {
   it("退回: back at the bureau with the unit's clocks cleared", () => {
     expect(returnEffect("bureau")).toEqual({
       currentUnitId: "bureau",
+      handlingUnitId: "bureau",
       arrivedAtUnitAt: null,
       acceptDueAt: null,
       returnDueAt: null,
@@ -105,7 +107,11 @@ describe("the fields each action sets", () => {
 
   it("the petitioner's and the reviewers' steps: one date each", () => {
     expect(withdrawEffect(at)).toEqual({ withdrawnAt: at });
-    expect(evaluateEffect(at, "BASIC")).toEqual({ evaluatedAt: at, satisfaction: "BASIC" });
+    expect(evaluateEffect(at, { unit: "BASIC", bureau: "SATISFIED" })).toEqual({
+      evaluatedAt: at,
+      unitSatisfaction: "BASIC",
+      bureauSatisfaction: "SATISFIED",
+    });
     expect(closeEffect(at)).toEqual({ closedAt: at });
     expect(reviewReplyEffect(at)).toEqual({ reviewedAt: at });
     expect(recheckReplyEffect(at)).toEqual({ finalAt: at });

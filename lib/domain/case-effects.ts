@@ -25,6 +25,7 @@ export const receiveEffect = (receivedAt: Date, cal: HolidayCalendar) => ({
  */
 export const routeEffect = (toUnitId: string, at: Date, cal: HolidayCalendar) => ({
   currentUnitId: toUnitId,
+  handlingUnitId: toUnitId,
   arrivedAtUnitAt: at,
   acceptDueAt: acceptDeadline(at, cal).dueAt,
   returnDueAt: returnDeadline(at, cal).dueAt,
@@ -34,6 +35,7 @@ export const routeEffect = (toUnitId: string, at: Date, cal: HolidayCalendar) =>
 /** 退回 (条例第23条): back at the bureau, the unit's clocks cleared. */
 export const returnEffect = (bureauId: string) => ({
   currentUnitId: bureauId,
+  handlingUnitId: bureauId,
   arrivedAtUnitAt: null,
   acceptDueAt: null,
   returnDueAt: null,
@@ -95,9 +97,13 @@ export const recheckRequestEffect = (toUnitId: string, at: Date, cal: HolidayCal
 /** 撤回 by the petitioner: the case ends; its clocks stop with the state. */
 export const withdrawEffect = (at: Date) => ({ withdrawnAt: at });
 
-/** 评价 (满意 / 基本满意 / 不满意) within the review window. */
+/** 评价 (条例第21条): 满意 / 基本满意 / 不满意 of the handling unit and of the petition bureau, inside the window. */
 export type Satisfaction = "SATISFIED" | "BASIC" | "UNSATISFIED";
-export const evaluateEffect = (at: Date, satisfaction: Satisfaction) => ({ evaluatedAt: at, satisfaction });
+export const evaluateEffect = (at: Date, rating: { unit: Satisfaction; bureau: Satisfaction }) => ({
+  evaluatedAt: at,
+  unitSatisfaction: rating.unit,
+  bureauSatisfaction: rating.bureau,
+});
 
 /** 办结: the petitioner is satisfied, or a review window passed. */
 export const closeEffect = (at: Date) => ({ closedAt: at });

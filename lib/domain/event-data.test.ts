@@ -27,13 +27,31 @@ const WRITTEN: Record<EventType, Record<string, unknown>[]> = {
   EXTENSION_REJECTED: [{ extensionDays: 10 }],
   REPLIED: [{ outcome: "SUPPORT" }, { outcome: "PARTIAL_ADOPT" }],
   PUBLISHED: [{}],
-  SUPERVISED: [{ measure: "督办函", answerDueDate: "2026-04-09" }],
-  EVALUATED: [{ satisfaction: "BASIC" }],
+  SUPERVISED: [
+    { measure: "督办函", answerDueDate: "2026-04-09" },
+    { measure: "LETTER", answerDueDate: "2026-04-09", orderId: "order_1" },
+    { measure: "URGE", answerDueDate: "2026-04-09", orderId: "order_2", automatic: true },
+    { measure: "INTERVIEW", answerDueDate: "2026-04-09", orderId: "order_3", escalatedFrom: "LETTER" },
+  ],
+  SUPERVISION_ANSWERED: [{ orderId: "order_1", measure: "LETTER", late: false }],
+  SUPERVISION_OVERDUE: [{ orderId: "order_1", measure: "URGE", answerDueDate: "2026-04-09" }],
+  OVERDUE: [
+    { stage: "handle", dueDate: "2026-05-06" },
+    { stage: "feedback", dueDate: "2026-05-06" },
+  ],
+  LEADER_TOOK_CHARGE: [{ title: "副县长", startDate: "2026-03-02", targetDate: "2026-06-30" }],
+  LEADER_CHARGE_ENDED: [{ resolved: true }, { resolved: false }],
+  EVALUATED: [{ satisfaction: "BASIC" }, { unit: "UNSATISFIED", bureau: "SATISFIED" }],
+  EVALUATION_COMMENT: [{}],
+  EVALUATION_EXPIRED: [{}],
   REVIEW_REQUESTED: [{ toUnitId: "unit_gov" }],
-  REVIEW_REPLIED: [{ upheld: false }],
+  REVIEW_REASONS: [{}],
+  REVIEW_REPLIED: [{ upheld: false }, { upheld: true, outcome: "EXPLAIN" }],
   RECHECK_REQUESTED: [{ toUnitId: "unit_gov" }],
-  RECHECK_REPLIED: [{ upheld: true }],
-  CLOSED: [{ reason: "PETITIONER_SATISFIED" }, { reason: "REVIEW_WINDOW_PASSED" }],
+  RECHECK_REASONS: [{}],
+  RECHECK_REPLIED: [{ upheld: true }, { upheld: false, outcome: "SUPPORT" }],
+  CLOSED: [{ reason: "PETITIONER_SATISFIED" }, { reason: "REVIEW_WINDOW_PASSED" }, { reason: "RECHECK_WINDOW_PASSED" }],
+  REPEAT_LINKED: [{ ofPetitionId: "case_1", ofTrackingNo: "XF2026000123" }],
 };
 
 /** Per type, payloads that must be refused: a missing or mistyped field, a value outside its set. */
@@ -56,6 +74,13 @@ const JUNK: Partial<Record<EventType, unknown[]>> = {
   SUPERVISED: [{ measure: "督办函" }, { measure: "", answerDueDate: "2026-04-09" }],
   REVIEW_REPLIED: [{}, { upheld: "yes" }],
   CLOSED: [{}, { reason: "" }],
+  OVERDUE: [{}, { stage: "lunch", dueDate: "2026-05-06" }, { stage: "handle" }],
+  SUPERVISION_ANSWERED: [
+    { orderId: "o", measure: "LETTER" },
+    { orderId: "o", measure: "LETTER", late: "no" },
+  ],
+  LEADER_TOOK_CHARGE: [{ title: "", startDate: "2026-03-02", targetDate: "2026-06-30" }],
+  EVALUATED: [{ unit: "very happy" }],
 };
 
 describe("EVENT_DATA: one schema per event type", () => {

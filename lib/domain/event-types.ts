@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isCivilDate } from "./civil-date";
 import { MAX_EXTENSION_DAYS } from "./deadlines";
 import { CHANNELS, OUTCOMES, PROPER_CHANNELS } from "./petition-rules";
+import { LAPSE_STAGES } from "./lapse-stages";
 
 export type Visibility = "PUBLIC" | "PETITIONER" | "INTERNAL";
 
@@ -27,13 +28,23 @@ export const EVENT_VISIBILITY = {
   EXTENSION_REJECTED: "INTERNAL",
   REPLIED: "PUBLIC",
   PUBLISHED: "PUBLIC",
-  SUPERVISED: "PUBLIC", // that supervision was issued is public; its content is internal
-  EVALUATED: "PUBLIC",
+  SUPERVISED: "PUBLIC", // that supervision was issued, and its measure, is public; its message is an INTERNAL note
+  SUPERVISION_ANSWERED: "INTERNAL", // the unit's written answer to an order
+  SUPERVISION_OVERDUE: "INTERNAL", // an order's answer deadline passed unanswered (the deadline job)
+  OVERDUE: "PUBLIC", // a deadline passed unmet (the deadline job): whether each deadline was met is public (spec §5)
+  LEADER_TOOK_CHARGE: "PUBLIC", // 领导包案, with the office title only
+  LEADER_CHARGE_ENDED: "PUBLIC",
+  EVALUATED: "PUBLIC", // the ratings are public…
+  EVALUATION_COMMENT: "INTERNAL", // …the comment is for staff
+  EVALUATION_EXPIRED: "INTERNAL",
   REVIEW_REQUESTED: "PUBLIC",
+  REVIEW_REASONS: "PETITIONER", // the petitioner's reasons for asking
   REVIEW_REPLIED: "PUBLIC",
   RECHECK_REQUESTED: "PUBLIC",
+  RECHECK_REASONS: "PETITIONER",
   RECHECK_REPLIED: "PUBLIC",
   CLOSED: "PUBLIC",
+  REPEAT_LINKED: "INTERNAL", // staff linked a new petition to a FINAL case on the same facts (条例第36条)
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_VISIBILITY;
@@ -85,14 +96,35 @@ export const EVENT_DATA = {
   EXTENSION_REJECTED: z.strictObject({ extensionDays: extensionDays }),
   REPLIED: z.strictObject({ outcome: z.enum(OUTCOMES) }),
   PUBLISHED: none,
-  /** `measure` is the 督办 form (催办, 督办函, 约谈…), in the record's language. */
-  SUPERVISED: z.strictObject({ measure: z.string().min(1).max(32), answerDueDate: civilDate }),
-  EVALUATED: z.strictObject({ satisfaction: code }),
+  /**
+   * `measure` is the 督办 form: a SupervisionMeasure code (URGE, LETTER…; older records carry its Chinese name).
+   * `orderId` names the SupervisionOrder; `escalatedFrom` the measure it replaced; `automatic` marks the 催办 the
+   * deadline job opens when a handling deadline passes.
+   */
+  SUPERVISED: z.strictObject({
+    measure: z.string().min(1).max(32),
+    answerDueDate: civilDate,
+    orderId: id.optional(),
+    escalatedFrom: code.optional(),
+    automatic: z.boolean().optional(),
+  }),
+  SUPERVISION_ANSWERED: z.strictObject({ orderId: id, measure: code, late: z.boolean() }),
+  SUPERVISION_OVERDUE: z.strictObject({ orderId: id, measure: code, answerDueDate: civilDate }),
+  OVERDUE: z.strictObject({ stage: z.enum(LAPSE_STAGES), dueDate: civilDate }),
+  LEADER_TOOK_CHARGE: z.strictObject({ title: z.string().min(1).max(32), startDate: civilDate, targetDate: civilDate }),
+  LEADER_CHARGE_ENDED: z.strictObject({ resolved: z.boolean() }),
+  /** `satisfaction` alone: older records (one rating); now `unit` and `bureau` (满意 / 基本满意 / 不满意 codes). */
+  EVALUATED: z.strictObject({ satisfaction: code.optional(), unit: code.optional(), bureau: code.optional() }),
+  EVALUATION_COMMENT: none,
+  EVALUATION_EXPIRED: none,
   REVIEW_REQUESTED: z.strictObject({ toUnitId: id }),
-  REVIEW_REPLIED: z.strictObject({ upheld: z.boolean() }),
+  REVIEW_REASONS: none,
+  REVIEW_REPLIED: z.strictObject({ upheld: z.boolean(), outcome: z.enum(OUTCOMES).optional() }),
   RECHECK_REQUESTED: z.strictObject({ toUnitId: id }),
-  RECHECK_REPLIED: z.strictObject({ upheld: z.boolean() }),
+  RECHECK_REASONS: none,
+  RECHECK_REPLIED: z.strictObject({ upheld: z.boolean(), outcome: z.enum(OUTCOMES).optional() }),
   CLOSED: z.strictObject({ reason: code }),
+  REPEAT_LINKED: z.strictObject({ ofPetitionId: id, ofTrackingNo: z.string().min(1).max(32) }),
 } as const satisfies { [T in EventType]: z.ZodType<Record<string, unknown>> };
 
 /** What an event of type T carries in `data`. */

@@ -57,14 +57,28 @@ const EXPECTED: Record<PetitionAction, Expected> = {
   reply: { states: ["ACCEPTED"], roles: H_S, to: "REPLIED" },
   publish: { states: ["REPLIED", "REVIEWED", "FINAL", "CLOSED"], roles: H_S, to: "same" },
   supervise: { states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], roles: ["supervisor"], to: "same" },
-  // evaluation of an answer, before the case is closed
-  evaluate: { states: ["REPLIED", "REVIEWED", "FINAL"], roles: ["petitioner"], to: "same" },
+  // 条例第39、40条: the unit answers an order in writing whatever the case's state; supervisors escalate while open
+  answerSupervision: { states: ALL_STATES, roles: H_S, to: "same" },
+  escalateSupervision: {
+    states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"],
+    roles: ["supervisor"],
+    to: "same",
+  },
+  takeCharge: { states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], roles: ["supervisor"], to: "same" },
+  endCharge: { states: ALL_STATES, roles: ["supervisor"], to: "same" },
+  // evaluation of an answer, inside its window (a closed case keeps the window its answer opened)
+  evaluate: { states: ["REPLIED", "REVIEWED", "FINAL", "CLOSED"], roles: ["petitioner"], to: "same" },
   requestReview: { states: ["REPLIED"], roles: ["petitioner"], to: "IN_REVIEW" },
   reviewReply: { states: ["IN_REVIEW"], roles: H_S, to: "REVIEWED" },
   requestRecheck: { states: ["REVIEWED"], roles: ["petitioner"], to: "IN_RECHECK" },
   recheckReply: { states: ["IN_RECHECK"], roles: H_S, to: "FINAL" },
   // "(30 d pass / petitioner satisfied) ──▶ CLOSED"
   close: { states: ["REPLIED", "REVIEWED"], roles: ["system", "petitioner"], to: "CLOSED" },
+  linkRepeat: { states: ALL_STATES, roles: H_S, to: "same" },
+  // the deadline job's records, system only
+  markOverdue: { states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], roles: ["system"], to: "same" },
+  markOrderOverdue: { states: ALL_STATES, roles: ["system"], to: "same" },
+  expireEvaluation: { states: ["REPLIED", "REVIEWED", "FINAL", "CLOSED"], roles: ["system"], to: "same" },
 };
 
 function expectedTo(state: PetitionState, action: PetitionAction, role: ActorRole): PetitionState | null {
@@ -78,8 +92,8 @@ describe("vocabulary", () => {
     expect([...STATES].sort()).toEqual([...ALL_STATES].sort());
   });
 
-  it("has 22 distinct actions, exactly those of the expected table", () => {
-    expect(new Set(ACTIONS).size).toBe(22);
+  it("has 30 distinct actions, exactly those of the expected table", () => {
+    expect(new Set(ACTIONS).size).toBe(30);
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -88,12 +102,12 @@ describe("vocabulary", () => {
   });
 });
 
-describe("the full state × action × role matrix (10 × 22 × 5 = 1100 cells)", () => {
+describe("the full state × action × role matrix (10 × 30 × 5 = 1500 cells)", () => {
   const cells: [PetitionState, PetitionAction, ActorRole][] = [];
   for (const s of ALL_STATES) for (const a of ACTIONS) for (const r of ACTOR_ROLES) cells.push([s, a, r]);
 
-  it("covers 1100 cells", () => {
-    expect(cells).toHaveLength(1100);
+  it("covers 1500 cells", () => {
+    expect(cells).toHaveLength(1500);
   });
 
   it("transitionFor and canTake agree with the expected table in every cell", () => {
@@ -128,6 +142,8 @@ describe("what each person sees (hand-written button lists)", () => {
       "internalNote",
       "publicNote",
       "requestInfo",
+      "answerSupervision",
+      "linkRepeat",
     ]);
   });
 
@@ -139,6 +155,8 @@ describe("what each person sees (hand-written button lists)", () => {
       "requestInfo",
       "requestExtension",
       "reply",
+      "answerSupervision",
+      "linkRepeat",
     ]);
   });
 
@@ -152,6 +170,11 @@ describe("what each person sees (hand-written button lists)", () => {
       "rejectExtension",
       "reply",
       "supervise",
+      "answerSupervision",
+      "escalateSupervision",
+      "takeCharge",
+      "endCharge",
+      "linkRepeat",
     ]);
   });
 
@@ -163,14 +186,21 @@ describe("what each person sees (hand-written button lists)", () => {
     expect(availableActions("REVIEWED", "petitioner")).toEqual(["evaluate", "requestRecheck", "close"]);
     expect(availableActions("IN_RECHECK", "petitioner")).toEqual(["supplement"]);
     expect(availableActions("FINAL", "petitioner")).toEqual(["evaluate"]);
-    expect(availableActions("CLOSED", "petitioner")).toEqual([]);
+    expect(availableActions("CLOSED", "petitioner")).toEqual(["evaluate"]);
     expect(availableActions("WITHDRAWN", "petitioner")).toEqual([]);
     expect(availableActions("NOT_ACCEPTED", "petitioner")).toEqual([]);
   });
 
-  it("the scheduler only closes answered cases", () => {
+  it("the scheduler closes answered cases and records lapses, nothing else", () => {
+    const open = ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"];
     for (const s of ALL_STATES) {
-      expect(availableActions(s, "system")).toEqual(s === "REPLIED" || s === "REVIEWED" ? ["close"] : []);
+      const want = [
+        ...(s === "REPLIED" || s === "REVIEWED" ? ["close"] : []),
+        ...(open.includes(s) ? ["markOverdue"] : []),
+        "markOrderOverdue",
+        ...(["REPLIED", "REVIEWED", "FINAL", "CLOSED"].includes(s) ? ["expireEvaluation"] : []),
+      ];
+      expect(availableActions(s, "system"), s).toEqual(want);
     }
   });
 });
@@ -221,12 +251,21 @@ describe("terminal states", () => {
     }
   });
 
-  it("allow only internalNote, publish and evaluate, and none of them changes the state", () => {
+  it("allow only records (notes, publication, evaluation, supervision answers, 包案 end, links), none changing the state", () => {
+    // Whatever the state, a unit still owes the written answer to an order, a 包案 may end, staff may link a repeat.
+    const always: PetitionAction[] = [
+      "internalNote",
+      "answerSupervision",
+      "endCharge",
+      "linkRepeat",
+      "markOrderOverdue",
+    ];
+    const answered: PetitionAction[] = [...always, "publish", "evaluate", "expireEvaluation"];
     const allowedHere: Record<"NOT_ACCEPTED" | "FINAL" | "CLOSED" | "WITHDRAWN", PetitionAction[]> = {
-      NOT_ACCEPTED: ["internalNote"],
-      FINAL: ["internalNote", "publish", "evaluate"],
-      CLOSED: ["internalNote", "publish"],
-      WITHDRAWN: ["internalNote"],
+      NOT_ACCEPTED: always,
+      FINAL: answered,
+      CLOSED: answered,
+      WITHDRAWN: always,
     };
     for (const [s, actions] of Object.entries(allowedHere) as [PetitionState, PetitionAction[]][]) {
       const any = new Set(ACTOR_ROLES.flatMap((r) => availableActions(s, r)));

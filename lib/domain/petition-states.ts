@@ -49,13 +49,22 @@ export const ACTIONS = [
   "rejectExtension", // 不批准延期
   "reply", // 答复
   "publish", // 公开（脱敏文本经审核）
-  "supervise", // 督办
+  "supervise", // 督办 (a supervision order)
+  "answerSupervision", // 督办答复 (the unit answers an order in writing)
+  "escalateSupervision", // 督办升级 (a stronger measure replaces an order)
+  "takeCharge", // 领导包案
+  "endCharge", // 包案结束（化解 or not）
   "evaluate", // 评价
   "requestReview", // 申请复查
   "reviewReply", // 复查答复
   "requestRecheck", // 申请复核
   "recheckReply", // 复核答复
   "close", // 办结
+  "linkRepeat", // 关联已终结案件（重复信访）
+  // The deadline job's actions (lib/data/deadline-pass.ts), taken by "system" only:
+  "markOverdue", // a running deadline (or the 上级交办 feedback deadline) passed: one OVERDUE event
+  "markOrderOverdue", // a supervision order's answer deadline passed unanswered
+  "expireEvaluation", // the evaluation window closed without an evaluation
 ] as const;
 export type PetitionAction = (typeof ACTIONS)[number];
 
@@ -69,6 +78,7 @@ export type Transition = {
 const OPEN = OPEN_STATES;
 const ANSWERED: readonly PetitionState[] = ["REPLIED", "REVIEWED", "FINAL", "CLOSED"];
 const STAFF: readonly ActorRole[] = ["handler", "supervisor"];
+const SYSTEM: readonly ActorRole[] = ["system"];
 
 export const TRANSITIONS: Readonly<Record<PetitionAction, Transition>> = {
   route: { from: ["SUBMITTED"], to: null, roles: STAFF },
@@ -88,12 +98,22 @@ export const TRANSITIONS: Readonly<Record<PetitionAction, Transition>> = {
   reply: { from: ["ACCEPTED"], to: "REPLIED", roles: STAFF },
   publish: { from: ANSWERED, to: null, roles: STAFF },
   supervise: { from: OPEN, to: null, roles: ["supervisor"] },
-  evaluate: { from: ["REPLIED", "REVIEWED", "FINAL"], to: null, roles: ["petitioner"] },
+  // An order outlives the stage it was issued in: the unit still owes its written answer after replying.
+  answerSupervision: { from: STATES, to: null, roles: STAFF },
+  escalateSupervision: { from: OPEN, to: null, roles: ["supervisor"] },
+  takeCharge: { from: OPEN, to: null, roles: ["supervisor"] },
+  endCharge: { from: STATES, to: null, roles: ["supervisor"] },
+  // The window (lib/domain/evaluation-rule.ts) decides; a case closed by its lapsed review window may still be rated.
+  evaluate: { from: ANSWERED, to: null, roles: ["petitioner"] },
   requestReview: { from: ["REPLIED"], to: "IN_REVIEW", roles: ["petitioner"] },
   reviewReply: { from: ["IN_REVIEW"], to: "REVIEWED", roles: STAFF },
   requestRecheck: { from: ["REVIEWED"], to: "IN_RECHECK", roles: ["petitioner"] },
   recheckReply: { from: ["IN_RECHECK"], to: "FINAL", roles: STAFF },
   close: { from: ["REPLIED", "REVIEWED"], to: "CLOSED", roles: ["system", "petitioner"] },
+  linkRepeat: { from: STATES, to: null, roles: STAFF },
+  markOverdue: { from: OPEN, to: null, roles: SYSTEM },
+  markOrderOverdue: { from: STATES, to: null, roles: SYSTEM },
+  expireEvaluation: { from: ANSWERED, to: null, roles: SYSTEM },
 };
 
 export function isPetitionState(value: unknown): value is PetitionState {

@@ -62,6 +62,7 @@ export class CaseRecorder {
       sourceDocNo: input.sourceDocNo,
       state: "SUBMITTED",
       currentUnitId: DEMO.bureau.id,
+      handlingUnitId: DEMO.bureau.id,
       receivedAt: input.receivedAt,
       isRepeat: input.repeatOfId !== null,
       repeatOfId: input.repeatOfId,

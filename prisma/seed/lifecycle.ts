@@ -364,8 +364,9 @@ class CasePlayer {
     if (!plan.evaluation) return;
     const at = this.time.petitionerAfter(p.repliedAt as Date, rnd.int(1, 20));
     if (at >= (p.reviewWindowEndsAt as Date)) return;
-    const evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: { satisfaction: plan.evaluation } });
-    Object.assign(p, evaluateEffect(evaluatedAt, plan.evaluation));
+    const rating = { unit: plan.evaluation, bureau: plan.bureauEvaluation };
+    const evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: rating });
+    Object.assign(p, evaluateEffect(evaluatedAt, rating));
     this.stopAt("EVALUATED");
     if (plan.closeWhenSatisfied) {
       Object.assign(

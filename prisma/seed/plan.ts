@@ -32,7 +32,9 @@ export type Plan = {
   replyLate: boolean;
   outcome: Outcome;
   publish: boolean;
+  /** The rating of the handling unit; the bureau's follows from it (no draw, so the demo's sequence stays the same). */
   evaluation: Satisfaction | null;
+  bureauEvaluation: Satisfaction;
   closeWhenSatisfied: boolean;
   review: boolean;
   reviewUpheld: boolean;
@@ -98,6 +100,7 @@ export function randomPlan(
     outcome,
     publish: mayPublishContent(kind, consentPublic) && rnd.chance(0.7),
     evaluation,
+    bureauEvaluation: evaluation === "UNSATISFIED" ? "BASIC" : "SATISFIED",
     closeWhenSatisfied,
     review,
     reviewUpheld: rnd.chance(0.85),
@@ -128,6 +131,7 @@ export const CALM_PLAN: Omit<Plan, "routeTo" | "outcome"> = {
   replyLate: false,
   publish: false,
   evaluation: null,
+  bureauEvaluation: "SATISFIED",
   closeWhenSatisfied: false,
   review: false,
   reviewUpheld: true,

@@ -75,12 +75,22 @@ const en: Shape<Messages> = {
       REPLIED: "Replied",
       PUBLISHED: "Reply published",
       SUPERVISED: "Supervised",
+      SUPERVISION_ANSWERED: "Supervision answered in writing",
+      SUPERVISION_OVERDUE: "Supervision answer overdue",
+      OVERDUE: "Overdue",
+      LEADER_TOOK_CHARGE: "A county leader took charge",
+      LEADER_CHARGE_ENDED: "Leader's charge ended",
       EVALUATED: "Evaluated by the petitioner",
+      EVALUATION_COMMENT: "Evaluation comment",
+      EVALUATION_EXPIRED: "Evaluation window closed unused",
       REVIEW_REQUESTED: "Review requested",
+      REVIEW_REASONS: "Reasons for review",
       REVIEW_REPLIED: "Review answered",
       RECHECK_REQUESTED: "Re-review requested",
+      RECHECK_REASONS: "Reasons for re-review",
       RECHECK_REPLIED: "Re-review answered",
       CLOSED: "Closed",
+      REPEAT_LINKED: "Linked to a final case",
     },
     deadline: {
       route: "Routing deadline",
@@ -531,6 +541,11 @@ const en: Shape<Messages> = {
     publicNote: {
       confidential:
         "An accusation gets no public progress notes: neither its content nor its handling is public (Regulations, art. 46).",
+    },
+    supervision: {
+      notWaiting: "This supervision order was already answered or escalated. Please reload the page.",
+      notStronger: "An escalation must choose a stronger measure.",
+      notYourUnit: "Only the supervised unit can answer this order.",
     },
   },
   register: {

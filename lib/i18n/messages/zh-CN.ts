@@ -62,12 +62,22 @@ const zhCN = {
       REPLIED: "已答复",
       PUBLISHED: "答复已公开",
       SUPERVISED: "已督办",
+      SUPERVISION_ANSWERED: "单位已书面答复督办",
+      SUPERVISION_OVERDUE: "督办答复逾期",
+      OVERDUE: "已逾期",
+      LEADER_TOOK_CHARGE: "领导包案",
+      LEADER_CHARGE_ENDED: "包案结束",
       EVALUATED: "信访人已评价",
+      EVALUATION_COMMENT: "评价意见",
+      EVALUATION_EXPIRED: "评价期已过，未评价",
       REVIEW_REQUESTED: "申请复查",
+      REVIEW_REASONS: "复查请求理由",
       REVIEW_REPLIED: "复查意见已答复",
       RECHECK_REQUESTED: "申请复核",
+      RECHECK_REASONS: "复核请求理由",
       RECHECK_REPLIED: "复核意见已答复",
       CLOSED: "已办结",
+      REPEAT_LINKED: "关联已终结案件",
     },
     deadline: {
       route: "转送交办期限",
@@ -503,6 +513,11 @@ const zhCN = {
     // 检举控告 stays confidential (条例第46条)
     publicNote: {
       confidential: "检举控告事项不发布公开进展：其内容和办理情况均不公开（《信访工作条例》第46条）。",
+    },
+    supervision: {
+      notWaiting: "该督办已答复或已升级，无需再办理，请刷新页面。",
+      notStronger: "升级督办只能选择更严厉的督办方式。",
+      notYourUnit: "只有被督办单位可以答复该督办。",
     },
   },
   register: {

@@ -75,7 +75,7 @@ export default async function PublicCasePage({ params }: Props) {
           </div>
           <div>
             <dt className="text-sm text-stone-600">{t("publicCase.evaluation")}</dt>
-            <dd>{c.satisfaction ? t(`enums.satisfaction.${c.satisfaction}`) : t("publicCase.notEvaluated")}</dd>
+            <dd>{c.unitSatisfaction ? t(`enums.satisfaction.${c.unitSatisfaction}`) : t("publicCase.notEvaluated")}</dd>
           </div>
         </dl>
       </Card>
