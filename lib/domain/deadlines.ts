@@ -43,7 +43,15 @@ export const PERIODS = {
 export const MAX_EXTENSION_DAYS = 30; // 条例第34条
 
 export type DeadlineKind =
-  "route" | "accept" | "return" | "handle" | "reviewWindow" | "reviewAnswer" | "recheckWindow" | "recheckAnswer";
+  | "route"
+  | "accept"
+  | "return"
+  | "handle"
+  | "reviewWindow"
+  | "reviewAnswer"
+  | "recheckWindow"
+  | "recheckAnswer"
+  | "evaluationWindow";
 
 /** Everything needed to say how a due date was computed; lib/i18n turns it into a sentence. */
 export type DeadlineExplanation = {
@@ -156,6 +164,10 @@ export const recheckWindow = (reviewedAt: Date, cal: HolidayCalendar) =>
 
 export const recheckAnswerDeadline = (requestedAt: Date, cal: HolidayCalendar) =>
   calendarDaysDeadline("recheckAnswer", requestedAt, PERIODS.recheck.days, cal);
+
+/** 评价期 (条例第21条): the petitioner may evaluate an answer for `days` days (a setting, default 30). */
+export const evaluationWindow = (answeredAt: Date, days: number, cal: HolidayCalendar) =>
+  calendarDaysDeadline("evaluationWindow", answeredAt, days, cal);
 
 export type DeadlineStatus =
   | { kind: "met"; daysEarly: number } // done on or before the due date

@@ -101,6 +101,7 @@ const en: Shape<Messages> = {
       reviewAnswer: "Review answer deadline",
       recheckWindow: "Re-review request window",
       recheckAnswer: "Re-review answer deadline",
+      evaluationWindow: "Evaluation window",
     },
     deadlineStart: {
       route: "Received",
@@ -111,6 +112,7 @@ const en: Shape<Messages> = {
       reviewAnswer: "Review requested",
       recheckWindow: "Review answered",
       recheckAnswer: "Re-review requested",
+      evaluationWindow: "Answered",
     },
   },
   deadline: {

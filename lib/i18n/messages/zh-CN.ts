@@ -88,6 +88,7 @@ const zhCN = {
       reviewAnswer: "复查答复期限",
       recheckWindow: "申请复核期限",
       recheckAnswer: "复核答复期限",
+      evaluationWindow: "评价期限",
     },
     deadlineStart: {
       route: "收到",
@@ -98,6 +99,7 @@ const zhCN = {
       reviewAnswer: "申请复查",
       recheckWindow: "复查答复",
       recheckAnswer: "申请复核",
+      evaluationWindow: "答复",
     },
   },
   deadline: {
