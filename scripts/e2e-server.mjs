@@ -29,11 +29,21 @@ Object.assign(process.env, {
   HOSTNAME: "127.0.0.1",
   SEED_DEMO: "1",
   TRUST_PROXY_HOPS: "1",
+  // The deadline job does not run on its own here: journeys run it (e2e/support/later.ts) at the instant they choose.
+  DEADLINE_JOB: "off",
 });
+
+// E2E_ATTACH=1: a second server on the database the first one prepared — no reset, no migration, no seed, no build
+// — e.g. with APP_CLOCK_OFFSET_MS for journeys that need the clock moved (playwright.config.ts "later" server).
+const attach = process.env.E2E_ATTACH === "1";
 
 let server;
 boot(() => {
   enterRoot();
+  if (attach) {
+    server = prepareEnv();
+    return;
+  }
   const db = dbFilePath();
   for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) fs.rmSync(f, { force: true });
   server = prepareEnv();
