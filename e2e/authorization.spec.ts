@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/staff";
 import { waitForHydration } from "./support/petition";
 import { actionForm, caseEvents, caseSnapshot, submitAction } from "./support/staff-case";
+import { withDb } from "./support/db";
 import {
   captureSubmission,
   capturedField,
@@ -51,11 +52,23 @@ const CASE_KEYS = Object.keys(NEEDS) as CaseKey[];
 /** What a viewer gets on a case page: the action forms shown, or where it was sent instead. */
 type Outcome = string[] | "404" | "sign-in" | "admin";
 
-const BUREAU_SUBMITTED = ["route", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"];
-const UNIT_SUBMITTED = ["accept", "return", "notAccept", "assign", "internalNote", "publicNote", "requestInfo"];
-const ACCEPTED_SUPERVISOR = ["assign", "reply", "internalNote", "publicNote", "requestInfo"];
+// 关联重复信访 (linkRepeat) is offered at the first instance (待受理, 办理中) until the case is linked.
+const BUREAU_SUBMITTED = ["route", "notAccept", "assign", "internalNote", "publicNote", "requestInfo", "linkRepeat"];
+const UNIT_SUBMITTED = [
+  "accept",
+  "return",
+  "notAccept",
+  "assign",
+  "internalNote",
+  "publicNote",
+  "requestInfo",
+  "linkRepeat",
+];
+const ACCEPTED_SUPERVISOR = ["assign", "reply", "internalNote", "publicNote", "requestInfo", "linkRepeat"];
 const ACCEPTED_HANDLER = [...ACCEPTED_SUPERVISOR, "requestExtension"]; // 申请延期 is the handler's alone
 const REPLIED = ["publish", "internalNote"];
+/** The supervisor's own forms on an open case in its subtree: 督办 and 领导包案 (no order or request waits here). */
+const SUPERVISOR_TOOLS = ["supervise", "takeCharge"];
 
 /**
  * The matrix, by hand. A handler acts on its own unit's cases; a supervisor on its unit's subtree (super1
@@ -86,18 +99,18 @@ const EXPECTED: Record<Viewer, Record<CaseKey, Outcome>> = {
     cgzAccepted: ACCEPTED_HANDLER,
   },
   super1: {
-    bureauSubmitted: BUREAU_SUBMITTED,
-    zjjSubmitted: UNIT_SUBMITTED,
-    zjjAccepted: ACCEPTED_SUPERVISOR,
+    bureauSubmitted: [...BUREAU_SUBMITTED, ...SUPERVISOR_TOOLS],
+    zjjSubmitted: [...UNIT_SUBMITTED, ...SUPERVISOR_TOOLS],
+    zjjAccepted: [...ACCEPTED_SUPERVISOR, ...SUPERVISOR_TOOLS],
     zjjReplied: REPLIED,
-    cgzAccepted: ACCEPTED_SUPERVISOR,
+    cgzAccepted: [...ACCEPTED_SUPERVISOR, ...SUPERVISOR_TOOLS],
   },
   super2: {
     bureauSubmitted: "404",
     zjjSubmitted: "404",
     zjjAccepted: "404",
     zjjReplied: "404",
-    cgzAccepted: ACCEPTED_SUPERVISOR,
+    cgzAccepted: [...ACCEPTED_SUPERVISOR, ...SUPERVISOR_TOOLS],
   },
   admin: {
     bureauSubmitted: "admin",
@@ -350,6 +363,8 @@ const FILL: Record<string, (form: ReturnType<typeof actionForm>) => Promise<void
     await f.locator("select[name=outcome]").selectOption({ index: 1 });
     await f.locator("textarea[name=replyText]").fill("经核查，已依法处理，现予答复。");
   },
+  // Any number: the replays are refused on scope before the number is looked up (and the capture is aborted).
+  linkRepeat: (f) => f.locator("input[name=trackingNo]").fill("XF2026000001"),
   publish: async (f) => {
     await f.locator("input[name=publicTitle]").fill("关于小区道路问题的答复");
     await f.locator("textarea[name=publicSummary]").fill("群众反映小区道路问题，有关部门已核查处理。");
@@ -384,8 +399,8 @@ test("directly: the allowed user's form submissions are captured (and aborted: n
     }),
   );
   captures.push(...perCase.flat());
-  // route, notAccept, assign and the three notes on the bureau's case; 7 + 6 + 2 actions on 住建局's.
-  expect(captures).toHaveLength(6 + 7 + 6 + 2);
+  // route, notAccept, assign, the three notes and linkRepeat on the bureau's case; 8 + 7 + 2 actions on 住建局's.
+  expect(captures).toHaveLength(7 + 8 + 7 + 2);
 });
 
 function replayerContext(who: Replayer, key: CaseKey): BrowserContext {
@@ -429,7 +444,7 @@ test("directly: every captured request, replayed by another unit, another subtre
   );
   expect(caseSnapshot(cases.zjjAccepted.trackingNo)).toEqual(before);
   replays += 1;
-  expect(replays).toBe(21 * REPLAYERS.length + 1);
+  expect(replays).toBe(24 * REPLAYERS.length + 1);
 });
 
 test("directly: forged ids in a replayed request — another unit's case, a case that does not exist, a forbidden unit — are refused; nothing written", async () => {
@@ -489,4 +504,46 @@ test("positive control: the same replay from the allowed user's own session acts
     visibility: "INTERNAL",
     note: capturedField(request, "text"),
   });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The supervisor's forms (督办, 领导包案), replayed: a handler — even of the case's own unit — and 城关镇's supervisor
+// on a county case are refused; nothing written.
+
+test("directly: super1's 督办 and 领导包案 forms, replayed by handlers or by 城关镇's supervisor on 住建局's case, are refused; nothing written", async () => {
+  test.setTimeout(90_000);
+  const page = await sessions.super1.context.newPage();
+  const fills: Record<string, (f: ReturnType<typeof actionForm>) => Promise<void>> = {
+    supervise: async (f) => {
+      await f.locator("select[name=measure]").selectOption("LETTER");
+      await f.locator("textarea[name=message]").fill("矩阵测试：请书面说明办理情况");
+    },
+    takeCharge: async (f) => {
+      await f.locator("select[name=title]").selectOption("副县长");
+      await f.locator("input[name=targetDate]").fill("2099-12-31");
+    },
+  };
+  const c = cases.zjjAccepted;
+  const before = caseSnapshot(c.trackingNo);
+  const captured: { action: string; request: CapturedAction }[] = [];
+  for (const action of SUPERVISOR_TOOLS) {
+    await page.goto(caseUrl("zjjAccepted"));
+    await waitForHydration(page);
+    const form = actionForm(page, action);
+    await fills[action]!(form);
+    captured.push({ action, request: await captureSubmission(page, form) });
+  }
+  await page.close();
+  expect(caseSnapshot(c.trackingNo), "the aborted submissions wrote nothing").toEqual(before);
+  for (const { action, request } of captured) {
+    for (const who of ["zjj1", "bureau1", "cgz1", "super2", "admin"] as const) {
+      expectForbidden(await replay(sessions[who].context.request, request), `${action} replayed by ${who}`);
+      expect(caseSnapshot(c.trackingNo), `${action} replayed by ${who}: nothing written`).toEqual(before);
+    }
+  }
+  const orders = withDb(
+    (db) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM "SupervisionOrder" WHERE "petitionId" = ?').get(c.id) as { n: number }).n,
+  );
+  expect(orders).toBe(0);
 });

@@ -19,7 +19,13 @@ test.describe("each role signs in and sees who they are", () => {
   for (const who of [
     { username: "bureau1", name: "韩晓东", role: "经办人", unit: "示例县信访局", links: ["工作台", "登记"] },
     { username: "zjj1", name: "王建华", role: "经办人", unit: "示例县住房和城乡建设局", links: ["工作台"] },
-    { username: "super1", name: "冯建国", role: "督办员", unit: "示例县人民政府", links: ["工作台"] },
+    {
+      username: "super1",
+      name: "冯建国",
+      role: "督办员",
+      unit: "示例县人民政府",
+      links: ["工作台", "督办", "单位考评"], // 督办 and 单位考评: supervisors only
+    },
   ]) {
     test(`${who.role} ${who.username}`, async ({ page }) => {
       await signIn(page, who.username);

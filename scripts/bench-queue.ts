@@ -118,7 +118,7 @@ async function run(file: string) {
         repeatOfId: null,
         isRepeat: false,
       };
-      return { petition, representatives: [], events: [], extensionRequests: [] };
+      return { petition, representatives: [], events: [], extensionRequests: [], supervisionOrders: [] };
     });
   const seedDb = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) }); // as prisma/seed.ts writes
   await insertReferenceData(seedDb, "not-a-password-hash", new Date(at.getTime() - 800 * 24 * 3600 * 1000));

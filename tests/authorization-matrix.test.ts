@@ -6,6 +6,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import * as A from "@/lib/data/staff-case-actions";
+import * as R from "@/lib/data/review-actions";
+import { evaluateAnswer, requestRecheck, requestReview } from "@/lib/data/petitioner";
+import * as S from "@/lib/data/supervision-actions";
 import { CaseChangedError, ForbiddenError, RuleError } from "@/lib/data/errors";
 import type { StaffViewer } from "@/lib/domain/authority";
 import { caseAt as caseMovedTo, staff, unit, unitRef } from "./factories";
@@ -41,12 +44,24 @@ beforeAll(async () => {
       unit: bureau.path.startsWith(gov.path) ? gov : { ...gov, path: "/" },
     },
     bSupervisor: await staff("supervisor", b, { name: "bSupervisor" }),
+    // 县政府's handler: the reviewing body (复查, 复核) of unit A's cases, nothing else.
+    govHandler: await staff("handler", gov, { name: "govHandler" }),
     admin: await staff("admin", gov, { name: "admin" }),
   };
   await staff("handler", a, { name: "aHandler2" });
 });
 
-const STAGES = { bureau: "bureau", submittedAtA: "routed", acceptedAtA: "accepted", repliedAtA: "replied" } as const;
+const STAGES = {
+  bureau: "bureau",
+  submittedAtA: "routed",
+  acceptedAtA: "accepted",
+  repliedAtA: "replied",
+  // 复查 and 复核 of A's answer: at the county government (A's parent, and the top).
+  inReviewAtGov: "inReview",
+  reviewedAtGov: "reviewed",
+  inRecheckAtGov: "inRecheck",
+  finalAtGov: "final",
+} as const;
 
 /** A fresh case at the bureau, optionally routed to unit A and moved on to a state. */
 async function caseAt(stage: keyof typeof STAGES) {
@@ -70,6 +85,7 @@ async function caseAt(stage: keyof typeof STAGES) {
       bureau: bureauHandler,
       to,
       reply: { outcome: "SUPPORT", replyText: "答复内容" },
+      reviewer: viewers.govHandler!,
     })
   ).id;
 }
@@ -85,10 +101,168 @@ async function snapshot(id: string) {
 type Case = {
   action: string;
   stage: Parameters<typeof caseAt>[0];
+  /** What the action needs first (an order, a request, a 包案), made by those allowed to make it. */
+  prepare?: (id: string) => Promise<unknown>;
   run: (v: StaffViewer, id: string, version: number) => Promise<unknown>;
+  /** Refusals that are a rule's, not the scope's or the role's (a supervisor in scope, not of the supervised unit). */
+  refusedWith?: Partial<Record<string, new (...args: never[]) => Error>>;
 };
 const handlerAtA = async () =>
   (await db.user.findFirstOrThrow({ where: { displayName: "aHandler2", unitId: units.a.id } })).id;
+
+// The supervisor's tools (督办, 延期审批, 领导包案) and the unit's answer to an order: what each needs is made first.
+const versionOf = async (id: string) =>
+  (await db.petition.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const orderOf = async (id: string) => (await db.supervisionOrder.findFirstOrThrow({ where: { petitionId: id } })).id;
+const requestOf = async (id: string) =>
+  (await db.extensionRequest.findFirstOrThrow({ where: { petitionId: id, decision: null } })).id;
+const issueOrder = async (id: string) =>
+  S.superviseCase(viewers.countySupervisor!, {
+    petitionId: id,
+    expectedVersion: await versionOf(id),
+    at: at(),
+    measure: "URGE",
+    message: "请加快办理",
+  });
+const askExtension = async (id: string) =>
+  A.requestExtension(viewers.aHandler!, {
+    petitionId: id,
+    expectedVersion: await versionOf(id),
+    at: at(),
+    days: 10,
+    reason: "需要现场测量",
+  });
+const today = () => new Date(at().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const chargeTaken = async (id: string) =>
+  S.takeCharge(viewers.countySupervisor!, {
+    petitionId: id,
+    expectedVersion: await versionOf(id),
+    at: at(),
+    title: "副县长",
+    startDate: today(),
+    targetDate: "2099-12-31",
+  });
+
+const SUPERVISION_CASES: Case[] = [
+  {
+    action: "supervise",
+    stage: "acceptedAtA",
+    run: (v, id, version) =>
+      S.superviseCase(v, { petitionId: id, expectedVersion: version, at: at(), measure: "LETTER", message: "督办" }),
+  },
+  {
+    action: "escalateSupervision",
+    stage: "acceptedAtA",
+    prepare: issueOrder,
+    run: async (v, id, version) =>
+      S.escalateSupervision(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        orderId: await orderOf(id),
+        measure: "LISTED",
+        message: "升级",
+      }),
+  },
+  {
+    action: "answerSupervision",
+    stage: "acceptedAtA",
+    prepare: issueOrder,
+    run: async (v, id, version) =>
+      S.answerSupervision(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        orderId: await orderOf(id),
+        answerText: "已书面答复",
+      }),
+    // In scope, but not of the supervised unit: the rule refuses (rules.supervision.notYourUnit).
+    refusedWith: { countySupervisor: RuleError },
+  },
+  {
+    action: "approveExtension",
+    stage: "acceptedAtA",
+    prepare: askExtension,
+    run: async (v, id, version) =>
+      S.approveExtension(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        requestId: await requestOf(id),
+        note: "同意",
+      }),
+  },
+  {
+    action: "rejectExtension",
+    stage: "acceptedAtA",
+    prepare: askExtension,
+    run: async (v, id, version) =>
+      S.rejectExtension(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        requestId: await requestOf(id),
+        note: "不同意",
+      }),
+  },
+  {
+    action: "takeCharge",
+    stage: "acceptedAtA",
+    run: (v, id, version) =>
+      S.takeCharge(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        title: "副县长",
+        startDate: today(),
+        targetDate: "2099-12-31",
+      }),
+  },
+  {
+    action: "endCharge",
+    stage: "acceptedAtA",
+    prepare: chargeTaken,
+    run: (v, id, version) => S.endCharge(v, { petitionId: id, expectedVersion: version, at: at(), resolved: true }),
+  },
+];
+
+// 复查/复核 answers and the 重复信访 link (lib/data/review-actions.ts). The link needs a FINAL case to point at.
+let finalTrackingNo: string | null = null;
+const finalCase = async () =>
+  (finalTrackingNo ??= (await db.petition.findUniqueOrThrow({ where: { id: await caseAt("finalAtGov") } })).trackingNo);
+
+const REVIEW_CASES: Case[] = [
+  {
+    action: "reviewReply",
+    stage: "inReviewAtGov",
+    run: (v, id, version) =>
+      R.reviewReply(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        outcome: "EXPLAIN",
+        text: "经复查，维持原处理意见。",
+      }),
+  },
+  {
+    action: "recheckReply",
+    stage: "inRecheckAtGov",
+    run: (v, id, version) =>
+      R.recheckReply(v, {
+        petitionId: id,
+        expectedVersion: version,
+        at: at(),
+        outcome: "EXPLAIN",
+        text: "经复核，维持复查意见。",
+      }),
+  },
+  {
+    action: "linkRepeat",
+    stage: "acceptedAtA",
+    run: async (v, id, version) =>
+      R.linkRepeat(v, { petitionId: id, expectedVersion: version, at: at(), trackingNo: await finalCase() }),
+  },
+];
 
 const CASES: Case[] = [
   {
@@ -169,11 +343,15 @@ const CASES: Case[] = [
         publicReply: "公开答复",
       }),
   },
+  ...SUPERVISION_CASES,
+  ...REVIEW_CASES,
 ];
 
 // Who may: the bureau routes; unit A's handler does everything else on A's cases (extension requests are
 // the handler's alone); the county supervisor may act across the county except requesting an extension.
 // A handler of another unit, a supervisor of another subtree, and the admin may do nothing.
+// The supervisor's tools (督办, 升级, 延期审批, 领导包案) are the county supervisor's alone; an order is answered only by
+// staff of the unit it was issued to (unit A's handler) — the county supervisor, in scope, is refused by that rule.
 const ALLOWED: Record<string, ReadonlySet<string>> = {
   bureauHandler: new Set(["route"]),
   aHandler: new Set([
@@ -187,6 +365,8 @@ const ALLOWED: Record<string, ReadonlySet<string>> = {
     "requestExtension",
     "reply",
     "publish",
+    "answerSupervision", // the supervised unit's own answer
+    "linkRepeat",
   ]),
   bHandler: new Set(),
   countySupervisor: new Set([
@@ -200,7 +380,18 @@ const ALLOWED: Record<string, ReadonlySet<string>> = {
     "requestInfo",
     "reply",
     "publish",
+    "supervise",
+    "escalateSupervision",
+    "approveExtension",
+    "rejectExtension",
+    "takeCharge",
+    "endCharge",
+    "reviewReply",
+    "recheckReply",
+    "linkRepeat",
   ]),
+  // Unit A's own handler no longer holds a case in 复查/复核: only the reviewing body (and supervisors above) answer.
+  govHandler: new Set(["reviewReply", "recheckReply"]),
   bSupervisor: new Set(),
   admin: new Set(),
 };
@@ -211,6 +402,7 @@ describe("authorisation matrix (data layer)", () => {
       const allowed = ALLOWED[who]!.has(c.action);
       it(`${c.action} by ${who}: ${allowed ? "allowed" : "refused, nothing written"}`, async () => {
         const id = await caseAt(c.stage);
+        await c.prepare?.(id);
         const before = await snapshot(id);
         const run = c.run(viewers[who]!, id, before.version);
         if (allowed) {
@@ -219,7 +411,7 @@ describe("authorisation matrix (data layer)", () => {
           expect(after.version).toBe(before.version + 1);
           expect(after.eventCount).toBeGreaterThan(before.eventCount);
         } else {
-          await expect(run).rejects.toBeInstanceOf(ForbiddenError);
+          await expect(run).rejects.toBeInstanceOf(c.refusedWith?.[who] ?? ForbiddenError);
           expect(await snapshot(id)).toEqual(before);
         }
       });
@@ -280,4 +472,35 @@ describe("forged ids in the form change nothing", () => {
     ).rejects.toBeInstanceOf(CaseChangedError);
     expect(await snapshot(id)).toEqual(before);
   });
+});
+
+describe("the petitioner's actions after the answer need the query-code session of this very case", () => {
+  const ACTIONS = {
+    evaluate: {
+      stage: "repliedAtA",
+      run: (session: string, id: string, version: number) =>
+        evaluateAnswer(session, id, version, { rating: { unit: "BASIC", bureau: "BASIC" }, comment: "" }, at()),
+    },
+    requestReview: {
+      stage: "repliedAtA",
+      run: (session: string, id: string, version: number) =>
+        requestReview(session, id, version, "对答复不满意，请求复查。", at()),
+    },
+    requestRecheck: {
+      stage: "reviewedAtGov",
+      run: (session: string, id: string, version: number) =>
+        requestRecheck(session, id, version, "对复查意见不服，请求复核。", at()),
+    },
+  } as const;
+  for (const [action, c] of Object.entries(ACTIONS)) {
+    it(`${action}: another case's session is refused and writes nothing; its own session is allowed`, async () => {
+      const id = await caseAt(c.stage);
+      const other = await caseAt("repliedAtA");
+      const before = await snapshot(id);
+      await expect(c.run(other, id, before.version)).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await snapshot(id)).toEqual(before);
+      await c.run(id, id, before.version);
+      expect((await snapshot(id)).version).toBe(before.version + 1);
+    });
+  }
 });

@@ -11,6 +11,8 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createPetition, type NewPetition } from "@/lib/data/petitions";
 import { acceptCase, replyCase, routeCase } from "@/lib/data/staff-case-actions";
+import { requestRecheck, requestReview } from "@/lib/data/petitioner";
+import { recheckReply, reviewReply } from "@/lib/data/review-actions";
 import type { StaffViewer, UnitKind, UnitRef } from "@/lib/domain/authority";
 import type { Outcome } from "@/lib/domain/petition-rules";
 
@@ -85,7 +87,7 @@ export async function makeReferenceData() {
     await cat("accusation", "ACCUSATION"),
     await cat("legal", "LEGAL"),
   ];
-  return { bureau, township, otherTownship, department, categories: { appeal, accusation, legal } };
+  return { gov, bureau, township, otherTownship, department, categories: { appeal, accusation, legal } };
 }
 
 export type ReferenceData = Awaited<ReturnType<typeof makeReferenceData>>;
@@ -127,8 +129,11 @@ export function fileOnline(ref: ReferenceData, over: Partial<NewPetition> = {}) 
   return filePetition(onlinePetition(ref, over));
 }
 
-/** How far a case has come: at the bureau (待受理), routed to a unit (待受理 there), 办理中, 已答复. */
-export type CaseStage = "bureau" | "routed" | "accepted" | "replied";
+/**
+ * How far a case has come: at the bureau (待受理), routed to a unit (待受理 there), 办理中, 已答复; then 复查中 (at the
+ * handling unit's parent), 已复查, 复核中, 已终结 — the petitioner's requests and the reviewing body's answers.
+ */
+export type CaseStage = "bureau" | "routed" | "accepted" | "replied" | "inReview" | "reviewed" | "inRecheck" | "final";
 
 export type CaseAtOptions = {
   petition: NewPetition;
@@ -137,8 +142,18 @@ export type CaseAtOptions = {
   /** Where it is routed and who accepts and replies there (for every stage after "bureau"). */
   to?: { unit: { id: string }; handler: StaffViewer };
   /** When each step happens (default: "now" by lib/clock, which tests freeze with setClock). */
-  at?: { routed?: Date; accepted?: Date; replied?: Date };
+  at?: {
+    routed?: Date;
+    accepted?: Date;
+    replied?: Date;
+    reviewRequested?: Date;
+    reviewed?: Date;
+    recheckRequested?: Date;
+    final?: Date;
+  };
   reply?: { outcome: Outcome; replyText: string };
+  /** Who answers 复查 and 复核 (staff of the reviewing body: the handling unit's parent), for stages after "inReview". */
+  reviewer?: StaffViewer;
 };
 
 /**
@@ -172,5 +187,28 @@ export async function advanceCase(
   if (stage === "accepted") return 3;
   const reply = opts.reply ?? { outcome: "SUPPORT", replyText: "经核查，路灯已于近日修复。" };
   await replyCase(opts.to.handler, { petitionId, expectedVersion: 3, at: at("replied"), ...reply });
-  return 4;
+  if (stage === "replied") return 4;
+  // The petitioner's own requests: the query-code session is for this very case.
+  await requestReview(
+    petitionId,
+    petitionId,
+    4,
+    "对答复不满意：路灯修复后又坏了，请上级机关复查。",
+    at("reviewRequested"),
+  );
+  if (stage === "inReview") return 5;
+  if (!opts.reviewer) throw new Error(`advanceCase("${stage}") needs the reviewing body's staff (reviewer)`);
+  const answer = { outcome: reply.outcome, text: "经复查，原处理意见认定事实清楚，予以维持。" };
+  await reviewReply(opts.reviewer, { petitionId, expectedVersion: 5, at: at("reviewed"), ...answer });
+  if (stage === "reviewed") return 6;
+  await requestRecheck(petitionId, petitionId, 6, "对复查意见不服，请求复核：问题仍未解决。", at("recheckRequested"));
+  if (stage === "inRecheck") return 7;
+  await recheckReply(opts.reviewer, {
+    petitionId,
+    expectedVersion: 7,
+    at: at("final"),
+    ...answer,
+    text: "经复核，维持复查意见。本复核意见为最终意见。",
+  });
+  return 8;
 }

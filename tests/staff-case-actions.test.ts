@@ -536,6 +536,7 @@ describe("the staff case page's data (findStaffCase)", () => {
       "internalNote",
       "publicNote",
       "requestInfo",
+      "linkRepeat",
     ]);
     expect(page!.deadlines.map((d) => d.kind)).toEqual(["route", "accept", "return"]);
     expect(page!.running?.kind).toBe("accept");
@@ -558,7 +559,7 @@ describe("the staff case page's data (findStaffCase)", () => {
     for (const refused of [ref.township.id, village.id, legal.id, inactive.id, c.bureau.unit.id])
       expect(offered).not.toContain(refused);
     // An accusation carries no public progress notes (条例第46条): the form is not offered.
-    expect(page!.actions).toEqual(["route", "notAccept", "assign", "internalNote", "requestInfo"]);
+    expect(page!.actions).toEqual(["route", "notAccept", "assign", "internalNote", "requestInfo", "linkRepeat"]);
 
     const legalCase = await file({ categoryId: ref.categories.legal.id });
     const legalPage = await findStaffCase(legalCase.bureau, legalCase.id);

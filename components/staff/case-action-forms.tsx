@@ -16,9 +16,9 @@ import { Notice } from "@/components/ui/card";
 // everything typed, kept in the fields.
 
 type Action = (s: FormState, f: FormData) => Promise<FormState>;
-type CaseRef = { locale: Locale; petitionId: string; version: number };
+export type CaseRef = { locale: Locale; petitionId: string; version: number };
 
-type Helpers = {
+export type Helpers = {
   t: Translate;
   /** The field's message, if the last submission was refused because of it. */
   err: (name: string) => string | undefined;
@@ -28,7 +28,8 @@ type Helpers = {
   fid: (name: string) => string;
 };
 
-function ActionForm({
+/** One action's form (also the supervision forms, components/staff/supervision-forms.tsx). */
+export function ActionForm({
   id,
   title,
   hint,
@@ -104,7 +105,7 @@ function ActionForm({
   );
 }
 
-function TextArea({
+export function TextArea({
   h,
   name,
   label,

@@ -72,7 +72,8 @@ export function toFormState(error: unknown, values: Values, options: ToFormState
   if (error instanceof RuleError) {
     const key = error.messageKey;
     const field = options.ruleField?.(error.key);
-    return refused(key, values, undefined, field ? { [field]: { key } } : {});
+    const params = error.params;
+    return refused(key, values, params, field ? { [field]: params ? { key, params } : { key } } : {});
   }
   if (error instanceof FieldsRefusedError) {
     const fieldErrors: FieldErrors = {};

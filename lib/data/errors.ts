@@ -1,7 +1,7 @@
 // Expected refusals of the data layer (documenso's AppError, formbricks' EXPECTED_ERROR_NAMES): each one is a
 // class here, and lib/actions/form-state.ts toFormState turns each into the message a user reads. Anything
 // else thrown is unexpected. Nothing in them is personal data: their `message` names the kind only.
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey, Params } from "@/lib/i18n";
 
 export class NotFoundError extends Error {
   constructor() {
@@ -43,9 +43,15 @@ export class InvalidReferenceError extends FieldsRefusedError {
 /** The names under `rules.` in the catalog, e.g. "return.tooLate": a rule without a message does not compile. */
 export type RuleKey = MessageKey extends infer K ? (K extends `rules.${infer R}` ? R : never) : never;
 
-/** A rule of the law or of the product refused the change; `key` names its message under `rules.` in the catalog. */
+/**
+ * A rule of the law or of the product refused the change; `key` names its message under `rules.` in the catalog,
+ * `params` fills it (e.g. the date a window closed). Never personal data in either.
+ */
 export class RuleError extends Error {
-  constructor(readonly key: RuleKey) {
+  constructor(
+    readonly key: RuleKey,
+    readonly params?: Params,
+  ) {
     super(`rule: ${key}`);
   }
 

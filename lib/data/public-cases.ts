@@ -44,6 +44,12 @@ const PUBLIC_CASE = {
   publicReply: true,
   unitSatisfaction: true,
   bureauSatisfaction: true,
+  // 领导包案: the office and dates only — never a person (lib/domain/charge-rule.ts)
+  leaderTitle: true,
+  leaderStartAt: true,
+  leaderTargetAt: true,
+  leaderEndedAt: true,
+  leaderResolved: true,
   headHash: true,
   eventCount: true,
   ...CASE_DATES,
@@ -53,7 +59,8 @@ const PUBLIC_CASE = {
   events: {
     where: { visibility: "PUBLIC" },
     orderBy: { seq: "asc" },
-    select: { seq: true, type: true, occurredAt: true, fromState: true, toState: true, note: true, unit: { select: { name: true } } },
+    // data: read only through readEventData for the few known public fields (lib/domain/public-event-detail.ts)
+    select: { seq: true, type: true, occurredAt: true, fromState: true, toState: true, note: true, data: true, unit: { select: { name: true } } },
   },
 } satisfies Prisma.PetitionSelect;
 

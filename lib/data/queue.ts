@@ -97,7 +97,7 @@ const ORDER = Prisma.sql`p."currentDueAt" IS NULL, p."currentDueAt", p."received
 
 export function queuePageSql(where: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
   return Prisma.sql`SELECT p."id", p."trackingNo", p."title", p."channel", p."state", p."receivedAt", p."currentDueAt",
-      c."name" AS "categoryName", u."displayName" AS "assigneeName"
+      p."isRepeat", c."name" AS "categoryName", u."displayName" AS "assigneeName"
     FROM "Petition" p
     JOIN "Category" c ON c."id" = p."categoryId"
     LEFT JOIN "User" u ON u."id" = p."assigneeId"
@@ -126,6 +126,8 @@ type RawQueueRow = {
   state: PetitionState;
   receivedAt: Date;
   currentDueAt: Date | null;
+  /** 重复信访 (linked to a FINAL case): SQLite answers 0/1, PostgreSQL a boolean; read with Boolean(). */
+  isRepeat: boolean | number;
   categoryName: string;
   assigneeName: string | null;
 };

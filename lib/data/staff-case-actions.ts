@@ -9,6 +9,7 @@ import { scanPersonalData } from "@/lib/domain/personal-data-scanner";
 import type { PetitionAction } from "@/lib/domain/petition-states";
 import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
 import { loadCalendar } from "./calendar";
+import { loadSettings } from "./settings";
 import { findKnownPersonalData } from "./case-personal-data";
 import { RuleError } from "./errors";
 import type { Tx } from "@/lib/db";
@@ -136,13 +137,16 @@ export function requestExtension(viewer: StaffViewer, c: Common & { days: number
   });
 }
 
-/** 答复: outcome by category kind (条例第29、32条) and the reply for the petitioner; the 复查 window opens. */
+/**
+ * 答复: outcome by category kind (条例第29、32条) and the reply for the petitioner; the 复查 window opens, and the
+ * evaluation window of the setting's days (评价期, lib/data/settings.ts).
+ */
 export function replyCase(viewer: StaffViewer, c: Common & { outcome: Outcome; replyText: string }) {
   return act(viewer, "reply", c, async (row, tx) => {
     if (!outcomesFor(row.category.kind).includes(c.outcome)) throw new RuleError("reply.outcome");
-    const cal = await loadCalendar(tx);
+    const [cal, settings] = await Promise.all([loadCalendar(tx), loadSettings(tx)]);
     return {
-      data: replyEffect(c.at, c.outcome, c.replyText, cal),
+      data: replyEffect(c.at, c.outcome, c.replyText, cal, settings.evaluationWindowDays),
       event: { type: "REPLIED", ...staff(viewer, row.currentUnitId, c.at), data: { outcome: c.outcome } },
     };
   });

@@ -33,7 +33,8 @@ function detailsOf(e: TypedEventData | null, unitName: Map<string, string>, user
     toUnitName: toUnitId === undefined ? undefined : unitName.get(toUnitId),
     assigneeName: assigneeId === undefined ? undefined : userName.get(assigneeId),
     extensionDays: "extensionDays" in e.data ? e.data.extensionDays : undefined,
-    outcome: e.type === "REPLIED" ? e.data.outcome : undefined,
+    outcome:
+      e.type === "REPLIED" || e.type === "REVIEW_REPLIED" || e.type === "RECHECK_REPLIED" ? e.data.outcome : undefined,
     properChannel: "properChannel" in e.data ? e.data.properChannel : undefined,
     directToDiscipline: e.type === "ROUTED" && e.data.reason === DIRECT_TO_DISCIPLINE ? true : undefined,
   };

@@ -93,6 +93,9 @@ export const CASE_PAGE_ACTIONS = [
   "requestExtension",
   "reply",
   "publish",
+  "reviewReply", // 复查答复 (lib/data/review-actions.ts)
+  "recheckReply", // 复核答复
+  "linkRepeat", // 关联重复信访
 ] as const satisfies readonly PetitionAction[];
 export type CasePageAction = (typeof CASE_PAGE_ACTIONS)[number];
 
@@ -145,7 +148,14 @@ export async function findStaffCase(viewer: StaffViewer, id: string, at: Date = 
   const extension = { extensionDays: row.extensionDays, requests: row.extensionRequests };
   const actions = actionsNow(
     allowed,
-    { categoryKind: row.category.kind, returnDueAt: row.returnDueAt, extensionDays: row.extensionDays, extensionRequests: row.extensionRequests, assignableHandlers: handlers.length },
+    {
+      categoryKind: row.category.kind,
+      returnDueAt: row.returnDueAt,
+      extensionDays: row.extensionDays,
+      extensionRequests: row.extensionRequests,
+      assignableHandlers: handlers.length,
+      repeat: { state: row.state, isRepeat: row.isRepeat },
+    },
     at,
   );
 

@@ -5,6 +5,7 @@ import {
   closeEffect,
   evaluateEffect,
   extensionApprovedEffect,
+  linkRepeatEffect,
   notAcceptEffect,
   publishEffect,
   receiveEffect,
@@ -73,13 +74,16 @@ describe("the fields each action sets", () => {
     expect(extensionApprovedEffect(at, 30, cal)).toEqual({ extensionDays: 30, handleDueAt: endOf("2026-07-29") });
   });
 
-  it("答复: outcome, reply and the 30-day 复查 window", () => {
-    expect(replyEffect(at, "SUPPORT", "已解决", cal)).toEqual({
+  it("答复: outcome, reply, the 30-day 复查 window and the evaluation window of the setting's days", () => {
+    expect(replyEffect(at, "SUPPORT", "已解决", cal, 30)).toEqual({
       repliedAt: at,
       outcome: "SUPPORT",
       replyText: "已解决",
       reviewWindowEndsAt: endOf("2026-05-28"),
+      evaluationWindowEndsAt: endOf("2026-05-28"),
     });
+    // 7 days: 2026-05-05, in 劳动节 → the next working day, 2026-05-06
+    expect(replyEffect(at, "SUPPORT", "已解决", cal, 7).evaluationWindowEndsAt).toEqual(endOf("2026-05-06"));
   });
 
   it("公开: the texts, an empty public reply stored as none", () => {
@@ -95,11 +99,15 @@ describe("the fields each action sets", () => {
   it("复查 and 复核 requests: the reviewing unit and its 30-day answer clock", () => {
     expect(reviewRequestEffect("gov", at, cal)).toEqual({
       currentUnitId: "gov",
+      reviewUnitId: "gov",
+      assigneeId: null,
       reviewRequestedAt: at,
       reviewDueAt: endOf("2026-05-28"),
     });
     expect(recheckRequestEffect("gov", at, cal)).toEqual({
       currentUnitId: "gov",
+      recheckUnitId: "gov",
+      assigneeId: null,
       recheckRequestedAt: at,
       recheckDueAt: endOf("2026-05-28"),
     });
@@ -113,7 +121,22 @@ describe("the fields each action sets", () => {
       bureauSatisfaction: "SATISFIED",
     });
     expect(closeEffect(at)).toEqual({ closedAt: at });
-    expect(reviewReplyEffect(at)).toEqual({ reviewedAt: at });
-    expect(recheckReplyEffect(at)).toEqual({ finalAt: at });
+  });
+
+  it("复查 and 复核 answers: their own outcome and text as fields, the 复核 window, a new evaluation window", () => {
+    expect(reviewReplyEffect(at, "EXPLAIN", "维持", cal, 30)).toEqual({
+      reviewedAt: at,
+      reviewOutcome: "EXPLAIN",
+      reviewText: "维持",
+      recheckWindowEndsAt: endOf("2026-05-28"),
+      evaluationWindowEndsAt: endOf("2026-05-28"),
+    });
+    expect(recheckReplyEffect(at, "SUPPORT", "终结", cal, 7)).toEqual({
+      finalAt: at,
+      recheckOutcome: "SUPPORT",
+      recheckText: "终结",
+      evaluationWindowEndsAt: endOf("2026-05-06"),
+    });
+    expect(linkRepeatEffect("final-1")).toEqual({ isRepeat: true, repeatOfId: "final-1" });
   });
 });

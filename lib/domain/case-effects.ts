@@ -4,8 +4,10 @@
 // Pure: the calendar and the instant come from the caller.
 import {
   acceptDeadline,
+  evaluationWindow,
   handleDeadline,
   recheckAnswerDeadline,
+  recheckWindow,
   returnDeadline,
   reviewAnswerDeadline,
   reviewWindow,
@@ -61,12 +63,34 @@ export const extensionApprovedEffect = (acceptedAt: Date, days: number, cal: Hol
   handleDueAt: handleDeadline(acceptedAt, cal, days).dueAt,
 });
 
-/** 答复 (条例第32条): the outcome and reply; the petitioner's 30-day 复查 window opens (第35条). */
-export const replyEffect = (at: Date, outcome: Outcome, replyText: string, cal: HolidayCalendar) => ({
+/** 领导包案: the office title (lib/domain/charge-rule.ts), from the start of its start date to the end of its target date. */
+export const takeChargeEffect = (title: string, start: Date, target: Date) => ({
+  leaderTitle: title,
+  leaderStartAt: start,
+  leaderTargetAt: target,
+  leaderEndedAt: null,
+  leaderResolved: null,
+});
+
+/** 包案结束: when, and whether the case was resolved (化解). */
+export const endChargeEffect = (at: Date, resolved: boolean) => ({ leaderEndedAt: at, leaderResolved: resolved });
+
+/**
+ * 答复 (条例第32条): the outcome and reply; the petitioner's 30-day 复查 window opens (第35条), and the evaluation
+ * window (`evaluationDays`: the setting evaluationWindowDays, lib/data/settings.ts) for this answer.
+ */
+export const replyEffect = (
+  at: Date,
+  outcome: Outcome,
+  replyText: string,
+  cal: HolidayCalendar,
+  evaluationDays: number,
+) => ({
   repliedAt: at,
   outcome,
   replyText,
   reviewWindowEndsAt: reviewWindow(at, cal).dueAt,
+  evaluationWindowEndsAt: evaluationWindow(at, evaluationDays, cal).dueAt,
 });
 
 /** 公开: the reviewed public texts; an empty public reply is stored as none. */
@@ -80,16 +104,23 @@ export const publishEffect = (
   publicReply: texts.publicReply || null,
 });
 
-/** 复查申请 (条例第35条): the case goes to the reviewing body, which answers within 30 days. */
+/**
+ * 复查申请 (条例第35条): the case goes to the reviewing body (lib/domain/review-chain.ts nextHigherBody of the handling
+ * unit), which answers within 30 days; nobody there is assigned yet. `handlingUnitId` stays (scorecards).
+ */
 export const reviewRequestEffect = (toUnitId: string, at: Date, cal: HolidayCalendar) => ({
   currentUnitId: toUnitId,
+  reviewUnitId: toUnitId,
+  assigneeId: null,
   reviewRequestedAt: at,
   reviewDueAt: reviewAnswerDeadline(at, cal).dueAt,
 });
 
-/** 复核申请 (条例第36条): one level up again, answered within 30 days. */
+/** 复核申请 (条例第36条): one level up again (the top unit answers itself), answered within 30 days. */
 export const recheckRequestEffect = (toUnitId: string, at: Date, cal: HolidayCalendar) => ({
   currentUnitId: toUnitId,
+  recheckUnitId: toUnitId,
+  assigneeId: null,
   recheckRequestedAt: at,
   recheckDueAt: recheckAnswerDeadline(at, cal).dueAt,
 });
@@ -108,8 +139,37 @@ export const evaluateEffect = (at: Date, rating: { unit: Satisfaction; bureau: S
 /** 办结: the petitioner is satisfied, or a review window passed. */
 export const closeEffect = (at: Date) => ({ closedAt: at });
 
-/** 复查答复 (条例第35条). */
-export const reviewReplyEffect = (at: Date) => ({ reviewedAt: at });
+/**
+ * 复查答复 (条例第35条): the reviewing body's own outcome and text, kept as fields (the PUBLIC event carries neither
+ * text nor reasons); the 30-day 复核 window (第36条) and this answer's evaluation window open.
+ */
+export const reviewReplyEffect = (
+  at: Date,
+  outcome: Outcome,
+  text: string,
+  cal: HolidayCalendar,
+  evaluationDays: number,
+) => ({
+  reviewedAt: at,
+  reviewOutcome: outcome,
+  reviewText: text,
+  recheckWindowEndsAt: recheckWindow(at, cal).dueAt,
+  evaluationWindowEndsAt: evaluationWindow(at, evaluationDays, cal).dueAt,
+});
 
-/** 复核答复 (条例第36条): the matter is final. */
-export const recheckReplyEffect = (at: Date) => ({ finalAt: at });
+/** 复核答复 (条例第36条): the matter is final; its answer may still be evaluated in its own window. */
+export const recheckReplyEffect = (
+  at: Date,
+  outcome: Outcome,
+  text: string,
+  cal: HolidayCalendar,
+  evaluationDays: number,
+) => ({
+  finalAt: at,
+  recheckOutcome: outcome,
+  recheckText: text,
+  evaluationWindowEndsAt: evaluationWindow(at, evaluationDays, cal).dueAt,
+});
+
+/** 重复信访 (条例第36条): the new case is linked to the FINAL case on the same facts. */
+export const linkRepeatEffect = (finalCaseId: string) => ({ isRepeat: true, repeatOfId: finalCaseId });

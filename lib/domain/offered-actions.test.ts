@@ -63,5 +63,14 @@ describe("the actions that may happen now", () => {
       other: ["assign", "internalNote", "requestExtension"],
     });
     expect(splitAwaited(["publish", "internalNote"]).awaited).toEqual(["publish"]);
+    expect(splitAwaited(["reviewReply", "assign", "linkRepeat"]).awaited).toEqual(["reviewReply"]);
+    expect(splitAwaited(["recheckReply", "internalNote"]).awaited).toEqual(["recheckReply"]);
+  });
+
+  it("offers the 重复信访 link once, at the first instance, and only when the page passes its facts", () => {
+    expect(mayHappenNow("linkRepeat", facts({ repeat: { state: "SUBMITTED", isRepeat: false } }), at)).toBe(true);
+    expect(mayHappenNow("linkRepeat", facts({ repeat: { state: "ACCEPTED", isRepeat: true } }), at)).toBe(false);
+    expect(mayHappenNow("linkRepeat", facts({ repeat: { state: "REPLIED", isRepeat: false } }), at)).toBe(false);
+    expect(mayHappenNow("linkRepeat", facts({}), at)).toBe(false);
   });
 });

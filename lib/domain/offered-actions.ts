@@ -2,8 +2,11 @@
 // depend on the case's facts and the clock. The case page offers exactly these; the data layer checks the same
 // rules (return-window.ts, extension-rule.ts, assignee-rule.ts, petition-rules.ts) and refuses the rest.
 import { extensionBlock, type ExtensionDecision } from "./extension-rule";
+import { approvalBlock, hasPendingExtension } from "./extension-decision";
+import { isUnderCharge, type ChargeFacts } from "./charge-rule";
 import { mayCarryPublicNotes, type CategoryKind } from "./petition-rules";
-import type { PetitionAction } from "./petition-states";
+import type { PetitionAction, PetitionState } from "./petition-states";
+import { mayLinkRepeat } from "./review-chain";
 import { isWithinReturnWindow } from "./return-window";
 
 export type CaseFactsNow = {
@@ -13,6 +16,10 @@ export type CaseFactsNow = {
   extensionRequests: readonly { decision: ExtensionDecision }[];
   /** How many active handlers the case's current unit has (分派 needs at least one). */
   assignableHandlers: number;
+  /** 领导包案 as stored; absent: no leader has taken charge. */
+  charge?: ChargeFacts;
+  /** 重复信访 link (lib/domain/review-chain.ts mayLinkRepeat); absent: not offered. */
+  repeat?: { state: PetitionState; isRepeat: boolean };
 };
 
 export function mayHappenNow(action: PetitionAction, c: CaseFactsNow, at: Date): boolean {
@@ -25,10 +32,24 @@ export function mayHappenNow(action: PetitionAction, c: CaseFactsNow, at: Date):
       return c.assignableHandlers > 0;
     case "publicNote":
       return mayCarryPublicNotes(c.categoryKind);
+    case "linkRepeat":
+      return c.repeat !== undefined && mayLinkRepeat(c.repeat);
+    // 条例第34条: a decision needs a request waiting for it; an approval also needs the case not yet extended.
+    case "approveExtension":
+      return approvalBlock({ extensionDays: c.extensionDays, requests: c.extensionRequests }) === null;
+    case "rejectExtension":
+      return hasPendingExtension({ extensionDays: c.extensionDays, requests: c.extensionRequests });
+    // 领导包案: one leader at a time; only a charge in progress can end.
+    case "takeCharge":
+      return !isUnderCharge(c.charge ?? NO_CHARGE);
+    case "endCharge":
+      return isUnderCharge(c.charge ?? NO_CHARGE);
     default:
       return true;
   }
 }
+
+const NO_CHARGE: ChargeFacts = { leaderTitle: null, leaderEndedAt: null };
 
 export function actionsNow<A extends PetitionAction>(allowed: readonly A[], c: CaseFactsNow, at: Date): A[] {
   return allowed.filter((a) => mayHappenNow(a, c, at));
@@ -45,6 +66,8 @@ export const AWAITED_ACTIONS: ReadonlySet<PetitionAction> = new Set([
   "notAccept",
   "reply",
   "publish",
+  "reviewReply", // 复查答复 (条例第35条)
+  "recheckReply", // 复核答复 (条例第36条)
 ]);
 
 export function splitAwaited<A extends PetitionAction>(actions: readonly A[]): { awaited: A[]; other: A[] } {

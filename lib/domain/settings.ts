@@ -3,15 +3,29 @@
 // bad row can never stop the deadline job or a petitioner's evaluation.
 import { z } from "zod";
 
+const wholeNumber = (min: number, max: number) => ({
+  input: { kind: "number", min, max } as const,
+  schema: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max)),
+});
+const onOff = {
+  input: { kind: "boolean" } as const,
+  schema: z.enum(["true", "false"]).transform((v) => v === "true"),
+};
+
 export const SETTINGS = {
   /** 评价期: days after an answer in which the petitioner may evaluate it. */
-  evaluationWindowDays: { schema: z.coerce.number().int().min(7).max(90), default: 30 },
+  evaluationWindowDays: { ...wholeNumber(7, 90), default: 30 },
   /** Whether the deadline job opens a 催办 order when a handling deadline passes. */
-  autoUrgeOnHandleLapse: { schema: z.enum(["true", "false"]).transform((v) => v === "true"), default: true },
+  autoUrgeOnHandleLapse: { ...onOff, default: true },
   /** Days a unit has to answer a supervision order in writing (calendar days, rolled to a working day). */
-  supervisionAnswerDays: { schema: z.coerce.number().int().min(1).max(30), default: 7 },
+  supervisionAnswerDays: { ...wholeNumber(1, 30), default: 7 },
   /** Minutes between two passes of the deadline job in a running server. */
-  jobIntervalMinutes: { schema: z.coerce.number().int().min(1).max(60), default: 5 },
+  jobIntervalMinutes: { ...wholeNumber(1, 60), default: 5 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -31,6 +45,15 @@ export function readSettings(rows: readonly { key: string; value: string }[]): S
     if (parsed.success) out[row.key] = parsed.data;
   }
   return out as Settings;
+}
+
+export function isSettingKey(value: unknown): value is SettingKey {
+  return typeof value === "string" && Object.hasOwn(SETTINGS, value);
+}
+
+/** A setting's value as stored text (what the admin's form shows and posts). */
+export function settingText(value: number | boolean): string {
+  return String(value);
 }
 
 /** Whether a value typed by an admin is acceptable for a setting. */

@@ -11,12 +11,16 @@ import {
   type PetitionState,
 } from "../../lib/domain/petition-states";
 import type { ActorType } from "../../generated/prisma/client";
+import { endOfCivilDay } from "../../lib/domain/civil-date";
+import { answeredLate, isSupervisionMeasure } from "../../lib/domain/supervision";
 import { buildChain, type EventDraft } from "./chain-builder";
+import { ANSWERING_ACTIONS, answerText, nextJobChange, type ShadowChange, type ShadowOrder } from "./deadline-shadow";
 import { extensionRequestRows } from "./extension-requests";
+import { supervisionOrderRows } from "./supervision-orders";
 import type { BuiltCase, CaseInput, SimContext } from "./case-types";
 import { MINUTE } from "./time";
 import { DEMO, unitById } from "./units";
-import type { StaffDef } from "./users";
+import { STAFF, type StaffDef } from "./users";
 
 /** Thrown to end a simulation: the next step would happen after "now", or the plan stops here. */
 export const STOP = Symbol("stop");
@@ -36,6 +40,10 @@ export class CaseRecorder {
   readonly p: BuiltCase["petition"];
   private readonly drafts: EventDraft[] = [];
   private mutations = 0;
+  /** Supervision orders of the case, as the deadline job and the answering unit see them (deadline-shadow.ts). */
+  private readonly orders: ShadowOrder[] = [];
+  private orderCount = 0;
+  private jobEvents = 0;
 
   constructor(
     private readonly ctx: SimContext,
@@ -86,6 +94,7 @@ export class CaseRecorder {
   ): Date {
     const t = at > this.last ? at : new Date(this.last.getTime() + this.ctx.rnd.int(1, 5) * MINUTE);
     if (t > this.ctx.now) throw STOP;
+    this.catchUpJob(t, false);
     const from = this.state;
     let to: PetitionState = "SUBMITTED";
     if (action) {
@@ -96,6 +105,7 @@ export class CaseRecorder {
     } else if (this.drafts.length > 0) {
       throw new Error(`${this.p.trackingNo}: only the first event may come without an action`);
     }
+    if (action && ANSWERING_ACTIONS.has(action)) this.answerOrders(action, actor, t);
     const changed = !action || to !== from;
     const base = { actorType: actor.type, actorId: actor.id, unitId: this.p.currentUnitId, occurredAt: t }; // unit: where the case is
     this.drafts.push({
@@ -118,12 +128,108 @@ export class CaseRecorder {
         data: e.data ?? {},
       });
     }
+    if (type === "SUPERVISED") this.registerOrder(opts.data ?? {}, this.p.currentUnitId);
     this.state = to;
     this.last = t;
     return t;
   }
 
+  /** The id of the next supervision order of this case (derived from the case's id: no random draw). */
+  nextOrderId(): string {
+    return `${this.p.id}-o${++this.orderCount}`;
+  }
+
+  /** An order written by a SUPERVISED event: the unit where the case is must answer it. */
+  private registerOrder(data: { [key: string]: JsonValue | undefined }, targetUnitId: string): void {
+    const { orderId, measure, answerDueDate } = data;
+    if (typeof orderId !== "string") throw new Error(`${this.p.trackingNo}: SUPERVISED without an orderId`);
+    if (!isSupervisionMeasure(measure) || typeof answerDueDate !== "string")
+      throw new Error(`${this.p.trackingNo}: SUPERVISED without a measure code or an answer date`);
+    this.orders.push({
+      id: orderId,
+      measure,
+      targetUnitId,
+      answerDueAt: endOfCivilDay(answerDueDate),
+      answeredAt: null,
+      escalatedAt: null,
+      overdueAt: null,
+    });
+  }
+
+  /**
+   * What the deadline job would have recorded before `until` (or by now, at the end of the story): each change
+   * as lib/data/deadline-pass.ts writes it — checked against the transition table, one version each.
+   */
+  private catchUpJob(until: Date, atEnd: boolean): void {
+    for (;;) {
+      const change: ShadowChange | null = nextJobChange(
+        {
+          p: this.p,
+          state: this.state,
+          atBureau: unitById(this.p.currentUnitId).kind === "BUREAU",
+          orders: this.orders,
+          last: this.last,
+        },
+        until,
+        atEnd,
+        this.ctx.cal,
+        () => this.nextOrderId(),
+      );
+      if (!change) return;
+      if (!transitionFor(this.state, change.action, "system"))
+        throw new Error(`${this.p.trackingNo}: ${change.action} is not allowed for the job in ${this.state}`);
+      this.mutations++;
+      for (const e of change.events) {
+        this.drafts.push({
+          id: `${this.p.id}-j${++this.jobEvents}`,
+          type: e.type,
+          actorType: "SYSTEM",
+          actorId: null,
+          unitId: e.unitId,
+          fromState: null,
+          toState: null,
+          note: e.note ?? null,
+          data: e.data ?? {},
+          occurredAt: change.at,
+        });
+      }
+      Object.assign(this.p, change.data);
+      if (change.opens) this.orders.push(change.opens);
+      if (change.marks) change.marks.overdueAt = change.at;
+      this.last = change.at;
+    }
+  }
+
+  /**
+   * The unit answers in writing the orders that wait for its answer when it takes the step they asked for: on time,
+   * or late after the job marked them overdue. One answerSupervision change per order.
+   */
+  private answerOrders(action: PetitionAction, actor: Actor, at: Date): void {
+    if (actor.type !== "STAFF") return;
+    for (const order of this.orders) {
+      if (order.answeredAt || order.targetUnitId !== this.p.currentUnitId) continue;
+      const by = STAFF.find((s) => s.unitId === order.targetUnitId && s.role === "handler") ?? null;
+      const role = by?.role ?? actor.role;
+      if (!transitionFor(this.state, "answerSupervision", role)) continue;
+      this.mutations++;
+      order.answeredAt = at;
+      this.drafts.push({
+        id: `${this.p.id}-j${++this.jobEvents}`,
+        type: "SUPERVISION_ANSWERED",
+        actorType: "STAFF",
+        actorId: by?.id ?? actor.id,
+        unitId: order.targetUnitId,
+        fromState: null,
+        toState: null,
+        note: answerText(action),
+        data: { orderId: order.id, measure: order.measure, late: answeredLate({ ...order, answeredAt: at }) },
+        occurredAt: at,
+      });
+    }
+  }
+
   finish(input: CaseInput): BuiltCase {
+    this.catchUpJob(this.ctx.now, true);
     const { rows, headHash } = buildChain(this.p.id, this.drafts);
     const p = this.p;
     // The running deadline, as lib/data/change-case.ts keeps it after every change.
@@ -152,6 +258,12 @@ export class CaseRecorder {
       idNumber: r.idNumber,
       sortOrder: i,
     }));
-    return { petition: p, representatives, events: rows, extensionRequests: extensionRequestRows(p.id, rows) };
+    return {
+      petition: p,
+      representatives,
+      events: rows,
+      extensionRequests: extensionRequestRows(p.id, rows),
+      supervisionOrders: supervisionOrderRows(p.id, rows),
+    };
   }
 }

@@ -44,6 +44,8 @@ export type BuiltCase = {
   events: ChainedRow[];
   /** 申请延期 records, one per EXTENSION_REQUESTED event, decided by the approval or rejection that followed. */
   extensionRequests: Prisma.ExtensionRequestCreateManyInput[];
+  /** 督办 orders, one per SUPERVISED event, answered or marked overdue by the events that followed. */
+  supervisionOrders: Prisma.SupervisionOrderCreateManyInput[];
 };
 
 export type SimContext = { now: Date; cal: HolidayCalendar; rnd: Random };

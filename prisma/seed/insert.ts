@@ -27,6 +27,7 @@ export type SeedDb = Pick<
   | "representative"
   | "petitionEvent"
   | "extensionRequest"
+  | "supervisionOrder"
   | "counter"
 >;
 
@@ -46,13 +47,14 @@ export async function insertReferenceData(db: SeedDb, passwordHash: string, crea
   ]);
 }
 
-/** Petitions with their representatives, extension requests and events (all after the petitions they refer to). */
+/** Petitions with their representatives, extension requests, supervision orders and events (all after the petitions they refer to). */
 export async function insertCases(db: SeedDb, cases: readonly BuiltCase[]): Promise<void> {
   for (const part of chunks(cases, 1000)) {
     await db.$transaction([
       db.petition.createMany({ data: part.map((c) => c.petition) }),
       db.representative.createMany({ data: part.flatMap((c) => c.representatives) }),
       db.extensionRequest.createMany({ data: part.flatMap((c) => c.extensionRequests) }),
+      db.supervisionOrder.createMany({ data: part.flatMap((c) => c.supervisionOrders) }),
       db.petitionEvent.createMany({ data: part.flatMap((c) => c.events) }),
     ]);
   }
@@ -109,6 +111,7 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
       for (const c of cases) insert("Petition", c.petition);
       for (const c of cases) for (const r of c.representatives) insert("Representative", r);
       for (const c of cases) for (const x of c.extensionRequests) insert("ExtensionRequest", x);
+      for (const c of cases) for (const o of c.supervisionOrders) insert("SupervisionOrder", o);
       for (const c of cases) for (const e of c.events) insert("PetitionEvent", e);
     })();
   } finally {

@@ -24,14 +24,12 @@ import {
   withdrawEffect,
 } from "../../lib/domain/case-effects";
 import { addCivilDays, civilDaysBetween, toCivilDate, type CivilDate } from "../../lib/domain/civil-date";
-import {
-  calendarDaysDeadline,
-  handleDeadline,
-  recheckWindow,
-  rollForwardToWorkingDay,
-  type HolidayCalendar,
-} from "../../lib/domain/deadlines";
+import { calendarDaysDeadline, handleDeadline, type HolidayCalendar } from "../../lib/domain/deadlines";
 import { isValidExtensionDays } from "../../lib/domain/extension-rule";
+import { outcomesFor, type Outcome } from "../../lib/domain/petition-rules";
+import { nextHigherBody } from "../../lib/domain/review-chain";
+import { DEFAULT_SETTINGS } from "../../lib/domain/settings";
+import { orderAnswerDeadline } from "../../lib/domain/supervision";
 import { maskFreeText } from "../../lib/domain/masking";
 import { isWithinReturnWindow } from "../../lib/domain/return-window";
 import { Timing } from "./time";
@@ -53,7 +51,10 @@ export function buildCase(ctx: SimContext, input: CaseInput, plan: Plan): BuiltC
   return rec.finish(input);
 }
 
-const SUPERVISION_WEIGHTS = { 催办: 50, 督办函: 35, 约谈: 8, 通报: 4, 挂牌督办: 3 } as const;
+/** 催办, 督办函, 约谈, 通报, 挂牌督办 as codes (lib/domain/supervision.ts): the same weights in the same order. */
+const SUPERVISION_WEIGHTS = { URGE: 50, LETTER: 35, INTERVIEW: 8, NOTICE: 4, LISTED: 3 } as const;
+/** 评价期: the demo database has no Setting rows, so the default applies (lib/domain/settings.ts). */
+const EVALUATION_DAYS = DEFAULT_SETTINGS.evaluationWindowDays;
 /** An extension is requested on day 40–53 after acceptance and decided within 3 days: by day 56. */
 const EXTENSION_DECIDED_BY_DAY = 56;
 
@@ -120,10 +121,11 @@ class CasePlayer {
     const at = this.time.staffAfter(dueAt, rnd.int(2, 6));
     if (at >= planned) return;
     const by = this.inCgz(this.p.currentUnitId) && rnd.chance(0.5) ? this.townshipSupervisor : this.countySupervisor;
-    const answerDueDate = rollForwardToWorkingDay(addCivilDays(toCivilDate(at), 7), this.cal);
-    // That supervision was issued is public; what it says is internal (spec §5).
+    const { dueDate: answerDueDate } = orderAnswerDeadline(at, DEFAULT_SETTINGS.supervisionAnswerDays, this.cal);
+    // That supervision was issued is public, with its measure; what it says is internal (spec §5). The order itself
+    // is a row (supervision-orders.ts), answered when the unit takes the late step in time (case-recorder.ts).
     rec.emit("SUPERVISED", "supervise", by, at, {
-      data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate },
+      data: { measure: rnd.weighted(SUPERVISION_WEIGHTS), answerDueDate, orderId: rec.nextOrderId() },
       also: [
         { type: "NOTE_INTERNAL", note: `督办：该件已超过${what}期限，请于${answerDueDate}前办结并书面报告办理情况。` },
       ],
@@ -334,7 +336,7 @@ class CasePlayer {
     this.superviseIfLate(p.handleDueAt, planned, "办理");
     const repliedAt = rec.emit("REPLIED", "reply", this.unit, planned, { data: { outcome: plan.outcome } });
     const replyText = T.replyText(rnd, plan.outcome, input.person.name, unitById(this.unitId).name, input.title);
-    Object.assign(p, replyEffect(repliedAt, plan.outcome, replyText, this.cal));
+    Object.assign(p, replyEffect(repliedAt, plan.outcome, replyText, this.cal, EVALUATION_DAYS));
     this.stopAt("REPLIED");
     if (!plan.publish) return;
     const known = {
@@ -363,7 +365,7 @@ class CasePlayer {
     const { rnd, rec, p, plan } = this;
     if (!plan.evaluation) return;
     const at = this.time.petitionerAfter(p.repliedAt as Date, rnd.int(1, 20));
-    if (at >= (p.reviewWindowEndsAt as Date)) return;
+    if (at >= (p.evaluationWindowEndsAt as Date)) return;
     const rating = { unit: plan.evaluation, bureau: plan.bureauEvaluation };
     const evaluatedAt = rec.emit("EVALUATED", "evaluate", PETITIONER, at, { data: rating });
     Object.assign(p, evaluateEffect(evaluatedAt, rating));
@@ -397,7 +399,7 @@ class CasePlayer {
       );
       this.end();
     }
-    const reviewUnitId = unitById(this.unitId).parentId ?? this.unitId;
+    const reviewUnitId = nextHigherBody(unitById(this.unitId));
     const requestedAt = rec.emit("REVIEW_REQUESTED", "requestReview", PETITIONER, requestAt, {
       data: { toUnitId: reviewUnitId },
     });
@@ -408,13 +410,20 @@ class CasePlayer {
       ? time.staffAfter(review.reviewDueAt, rnd.int(1, 12))
       : time.staffAfter(requestedAt, rnd.int(7, 26));
     this.superviseIfLate(review.reviewDueAt, planned, "复查");
+    // The answer's text goes to the petitioner in the case's fields; the PUBLIC event carries no note (spec §5).
+    const reviewOutcome = plan.reviewUpheld
+      ? plan.outcome
+      : (outcomesFor(this.input.category.kind).find((o) => o !== plan.outcome) as Outcome);
     const reviewedAt = rec.emit("REVIEW_REPLIED", "reviewReply", this.reviewer, planned, {
-      note: T.reviewText(rnd, plan.reviewUpheld, "复查"),
-      data: { upheld: plan.reviewUpheld },
+      data: { upheld: plan.reviewUpheld, outcome: reviewOutcome },
     });
-    Object.assign(p, reviewReplyEffect(reviewedAt));
+    const reviewText = T.reviewText(rnd, plan.reviewUpheld, "复查");
+    const { recheckWindowEndsAt } = Object.assign(
+      p,
+      reviewReplyEffect(reviewedAt, reviewOutcome, reviewText, cal, EVALUATION_DAYS),
+    );
     this.stopAt("REVIEWED");
-    const recheckEnd = recheckWindow(reviewedAt, cal).dueAt;
+    const recheckEnd = recheckWindowEndsAt;
     const recheckAt = plan.recheck ? time.petitionerAfter(reviewedAt, rnd.int(2, 25)) : null;
     if (!recheckAt || recheckAt > recheckEnd) {
       Object.assign(
@@ -427,8 +436,8 @@ class CasePlayer {
       );
       this.end();
     }
-    // 复核 belongs one level up again; the county government is the top of this system's tree.
-    const recheckUnitId = unitById(reviewUnitId).parentId ?? reviewUnitId;
+    // 复核 belongs one level up again; the county government is the top of this system's tree and answers itself.
+    const recheckUnitId = nextHigherBody(unitById(reviewUnitId));
     const recheckRequestedAt = rec.emit("RECHECK_REQUESTED", "requestRecheck", PETITIONER, recheckAt, {
       data: { toUnitId: recheckUnitId },
     });
@@ -437,9 +446,9 @@ class CasePlayer {
     const recheckPlanned = time.staffAfter(recheckRequestedAt, rnd.int(7, 26));
     this.superviseIfLate(recheckDueAt, recheckPlanned, "复核");
     const finalAt = rec.emit("RECHECK_REPLIED", "recheckReply", this.reviewer, recheckPlanned, {
-      note: T.reviewText(rnd, true, "复核"),
-      data: { upheld: true },
+      data: { upheld: true, outcome: reviewOutcome },
     });
-    Object.assign(p, recheckReplyEffect(finalAt));
+    const recheckText = T.reviewText(rnd, true, "复核");
+    Object.assign(p, recheckReplyEffect(finalAt, reviewOutcome, recheckText, cal, EVALUATION_DAYS));
   }
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/i18n";
+import { formatDate, formatDateTime } from "@/lib/i18n";
 import { now } from "@/lib/clock";
 import { findPublicCase } from "@/lib/data/public-cases";
 import { deadlinesOf } from "@/lib/data/case-view";
 import { trackingNoOfSegment } from "@/lib/http/request-path";
 import { isConfidentialKind } from "@/lib/domain/petition-rules";
+import { chargeStatus } from "@/lib/domain/charge-rule";
 import { Card } from "@/components/ui/card";
 import { StateBadge } from "@/components/petition/state-badge";
 import { Timeline } from "@/components/petition/timeline";
@@ -37,6 +38,7 @@ export default async function PublicCasePage({ params }: Props) {
   if (!c) notFound();
   const deadlines = await deadlinesOf(c, now());
   const confidential = isConfidentialKind(c.category.kind);
+  const charge = chargeStatus(c); // 领导包案: the office only, never a person
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -73,10 +75,34 @@ export default async function PublicCasePage({ params }: Props) {
             <dt className="text-sm text-stone-600">{t("view.receivedAt")}</dt>
             <dd>{formatDateTime(c.receivedAt)}</dd>
           </div>
+          {/* 评价 (条例第21条): both ratings are public (spec §5); the comment never is. */}
           <div>
-            <dt className="text-sm text-stone-600">{t("publicCase.evaluation")}</dt>
-            <dd>{c.unitSatisfaction ? t(`enums.satisfaction.${c.unitSatisfaction}`) : t("publicCase.notEvaluated")}</dd>
+            <dt className="text-sm text-stone-600">{t("afterAnswer.public.unitRating")}</dt>
+            <dd data-testid="unit-rating">
+              {c.unitSatisfaction ? t(`enums.satisfaction.${c.unitSatisfaction}`) : t("publicCase.notEvaluated")}
+            </dd>
           </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("afterAnswer.public.bureauRating")}</dt>
+            <dd data-testid="bureau-rating">
+              {c.bureauSatisfaction ? t(`enums.satisfaction.${c.bureauSatisfaction}`) : t("publicCase.notEvaluated")}
+            </dd>
+          </div>
+          {charge && c.leaderTitle ? (
+            <div>
+              <dt className="text-sm text-stone-600">{t("supervision.public.chargeLabel")}</dt>
+              <dd data-testid="leader-charge">
+                {t("supervision.public.charge", { title: c.leaderTitle })}
+                {charge === "inCharge" && c.leaderTargetAt
+                  ? t("supervision.public.chargeTarget", { date: formatDate(c.leaderTargetAt) })
+                  : charge === "resolved"
+                    ? ` · ${t("supervision.public.chargeResolved")}`
+                    : charge === "unresolved"
+                      ? ` · ${t("supervision.public.chargeUnresolved")}`
+                      : null}
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </Card>
       <Card title={t("publicCase.summary")}>

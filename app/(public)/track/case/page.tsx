@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/i18n";
+import { formatDate, formatDateTime } from "@/lib/i18n";
 import { now } from "@/lib/clock";
 import { petitionerCaseId } from "@/lib/petitioner-session";
 import { findPetitionerCase } from "@/lib/data/petitioner";
@@ -13,6 +13,9 @@ import { StateBadge } from "@/components/petition/state-badge";
 import { Timeline } from "@/components/petition/timeline";
 import { DeadlineList } from "@/components/petition/deadline-list";
 import { SupplementForm, WithdrawForm } from "@/components/petition/petitioner-forms";
+import { findPetitionerChain } from "@/lib/data/review-view";
+import { EvaluationStatus, ReviewChain } from "@/components/petition/review-chain";
+import { EvaluateForm, RequestReviewForm } from "@/components/petition/after-answer-forms";
 import Link from "next/link";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +31,8 @@ export default async function PetitionerCasePage() {
   if (!caseId) redirect("/track?expired=1");
   const [{ t }, c] = await Promise.all([getT(), findPetitionerCase(caseId)]);
   if (!c) redirect("/track?expired=1");
-  const deadlines = await deadlinesOf(c, now());
+  const at = now();
+  const [deadlines, chain] = await Promise.all([deadlinesOf(c, at), findPetitionerChain(c.id, at)]);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -73,14 +77,32 @@ export default async function PetitionerCasePage() {
           </Link>
         </p>
       </Card>
-      {c.replyText ? (
-        <Card title={t("view.reply")}>
-          {c.outcome ? (
-            <p className="mb-2">
-              {t("view.outcome")}：<strong>{t(`enums.outcome.${c.outcome}`)}</strong>
-            </p>
+      {/* After the answer (条例第21、35、36条): every step of the chain, its windows, the evaluation and the forms
+          the rules allow now — the same rules the data layer refuses by. */}
+      {chain?.repliedAt ? (
+        <Card title={t("afterAnswer.chainTitle")}>
+          <ReviewChain c={chain} t={t} />
+        </Card>
+      ) : null}
+      {chain && chain.evaluation !== "none" ? (
+        <Card title={t("afterAnswer.evaluation.title")}>
+          <EvaluationStatus c={chain} t={t} />
+          {chain.offers.evaluate && chain.evaluationWindowEndsAt ? (
+            <EvaluateForm
+              version={c.version}
+              hint={t("afterAnswer.evaluation.open", { date: formatDate(chain.evaluationWindowEndsAt) })}
+            />
           ) : null}
-          <p className="whitespace-pre-wrap break-words">{c.replyText}</p>
+        </Card>
+      ) : null}
+      {chain?.offers.requestReview ? (
+        <Card title={t("afterAnswer.reviewForm.title")}>
+          <RequestReviewForm version={c.version} kind="review" unitName={chain.offers.requestReview.unitName} />
+        </Card>
+      ) : null}
+      {chain?.offers.requestRecheck ? (
+        <Card title={t("afterAnswer.recheckForm.title")}>
+          <RequestReviewForm version={c.version} kind="recheck" unitName={chain.offers.requestRecheck.unitName} />
         </Card>
       ) : null}
       <Card title={t("view.deadlines")}>

@@ -15,6 +15,10 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
       : [
           { href: "/staff", label: t("staffShell.queue") },
           ...(canRegister(viewer) ? [{ href: "/staff/register", label: t("staffShell.register") }] : []), // 登记: the bureau only
+          ...(viewer.role === "supervisor"
+            ? [{ href: "/staff/supervision", label: t("supervision.board.title") }]
+            : []), // 督办
+          ...(viewer.role === "supervisor" ? [{ href: "/staff/scorecards", label: t("scorecard.nav") }] : []), // 单位考评
         ];
   return (
     <StaffFrame

@@ -119,7 +119,7 @@ export default async function QueuePage({ searchParams }: Props) {
         rows={page.rows.map((r) => ({
           id: r.id,
           trackingNo: r.trackingNo,
-          title: r.title,
+          title: r.isRepeat ? `${t("reviewStaff.queueRepeat")} · ${r.title}` : r.title,
           category: r.categoryName,
           channel: t(`enums.channel.${r.channel}`),
           deadline: r.deadline,

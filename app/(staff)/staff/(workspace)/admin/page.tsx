@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireViewerPage } from "@/lib/auth/viewer";
 import { findAdminOverview, type AdminUnitNode } from "@/lib/data/admin";
+import { findSettingsForAdmin } from "@/lib/data/settings";
+import { SettingForm } from "@/components/staff/settings-form";
 import { now } from "@/lib/clock";
 import { formatDateTime, type Translate } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
@@ -11,10 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("staffAdmin.title") };
 }
 
-// 管理: admins only; anyone else is sent to their workspace. Read-only for now.
+// 管理: admins only; anyone else is sent to their workspace. The units and accounts (read-only) and the settings.
 export default async function AdminPage() {
   const viewer = await requireViewerPage(["admin"]);
-  const [{ t }, overview] = await Promise.all([getT(), findAdminOverview(viewer)]);
+  const [{ t }, overview, settings] = await Promise.all([
+    getT(),
+    findAdminOverview(viewer),
+    findSettingsForAdmin(viewer),
+  ]);
   const at = now().getTime();
   return (
     <div className="space-y-6">
@@ -22,6 +28,21 @@ export default async function AdminPage() {
         <h1 className="text-3xl font-bold">{t("staffAdmin.title")}</h1>
         <p className="max-w-3xl text-stone-700">{t("staffAdmin.lead")}</p>
       </header>
+
+      <Card title={t("settings.title")}>
+        <p className="mb-4 max-w-3xl text-sm text-stone-700">{t("settings.lead")}</p>
+        <ul className="space-y-5" data-testid="admin-settings">
+          {settings.map((s) => (
+            <li key={s.key} className="space-y-1 border-b border-stone-200 pb-4 last:border-0">
+              <SettingForm settingKey={s.key} input={s.input} value={s.value} />
+              <p className="text-sm text-stone-600">
+                {t("settings.defaultValue", { value: shown(s.input.kind, s.defaultValue, t) })} ·{" "}
+                {s.changedAt ? t("settings.changedAt", { date: formatDateTime(s.changedAt) }) : t("settings.never")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
 
       <Card title={t("staffAdmin.units")}>
         <p className="mb-3 text-sm text-stone-600">{t("staffAdmin.unitCount", { count: overview.unitCount })}</p>
@@ -99,4 +120,10 @@ function UnitList({ nodes, t, top = false }: { nodes: AdminUnitNode[]; t: Transl
       ))}
     </ul>
   );
+}
+
+/** A setting's value as the admin reads it: 开启 / 关闭 for a switch, the number otherwise. */
+function shown(kind: "number" | "boolean", value: string, t: Translate): string {
+  if (kind === "number") return value;
+  return value === "true" ? t("settings.on") : t("settings.off");
 }

@@ -12,6 +12,11 @@ import { Card, Notice } from "@/components/ui/card";
 import { StateBadge } from "@/components/petition/state-badge";
 import { DeadlineList } from "@/components/petition/deadline-list";
 import { StaffTimeline } from "@/components/staff/staff-timeline";
+import { findStaffChain, type StaffChainView } from "@/lib/data/review-view";
+import { RepeatNotice, ReviewSection } from "@/components/staff/review-section";
+import { LinkRepeatForm, ReviewAnswerForm } from "@/components/staff/review-forms";
+import { SupervisionSection } from "@/components/staff/supervision-section";
+import { findCaseSupervision } from "@/lib/data/case-supervision";
 import {
   AcceptForm,
   AssignForm,
@@ -40,9 +45,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffCasePage({ params }: Props) {
   const viewer = await requireViewerPage(["handler", "supervisor"]);
   const { id } = await params;
-  const [{ t, locale }, c] = await Promise.all([getT(), findStaffCase(viewer, decodeURIComponent(id), now())]);
+  const at = now();
+  const [{ t, locale }, c] = await Promise.all([getT(), findStaffCase(viewer, decodeURIComponent(id), at)]);
   // Outside the viewer's scope the case "does not exist": 404, never 403, so its existence is not revealed.
   if (!c) notFound();
+  const chain = await findStaffChain(viewer, c.id, at); // 复查, 复核, 评价, 重复信访 (slice C)
+  const supervision = await findCaseSupervision(viewer, c, at); // 督办, 延期审批, 领导包案 (slice B)
   return (
     <div className="space-y-6">
       <p>
@@ -57,6 +65,7 @@ export default async function StaffCasePage({ params }: Props) {
         </p>
       </header>
       <Facts c={c} t={t} />
+      {chain ? <RepeatNotice c={chain} t={t} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Petitioner c={c} t={t} />
@@ -66,10 +75,20 @@ export default async function StaffCasePage({ params }: Props) {
             </p>
           </Card>
           <Reply c={c} t={t} />
+          {chain ? <ReviewSection c={chain} t={t} /> : null}
           <Card title={t("caseStaff.deadlinesTitle")}>
             <DeadlineList deadlines={c.deadlines} t={t} />
           </Card>
           <Extensions c={c} t={t} />
+          <SupervisionSection
+            s={supervision}
+            t={t}
+            locale={locale}
+            petitionId={c.id}
+            version={c.version}
+            unitName={c.currentUnit.name}
+            at={at}
+          />
           <Card title={t("caseStaff.timelineTitle")}>
             <StaffTimeline events={c.events} t={t} />
           </Card>
@@ -79,7 +98,7 @@ export default async function StaffCasePage({ params }: Props) {
           <h2 id="actions-title" className="text-lg font-semibold">
             {t("caseStaff.actionsTitle")}
           </h2>
-          <Actions c={c} t={t} locale={locale} />
+          <Actions c={c} t={t} locale={locale} chain={chain} />
         </aside>
       </div>
     </div>
@@ -232,7 +251,17 @@ function Extensions({ c, t }: { c: StaffCase; t: Translate }) {
  * rules of lib/domain/offered-actions — the server checks both again): what the case waits for first, open;
  * the rest folded in a <details>, which opens without JavaScript.
  */
-function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale }) {
+function Actions({
+  c,
+  t,
+  locale,
+  chain,
+}: {
+  c: StaffCase;
+  t: Translate;
+  locale: Locale;
+  chain: StaffChainView | null;
+}) {
   const caseRef = { locale, petitionId: c.id, version: c.version };
   const blocked = c.forms.extensionBlocked;
   // 条例第34条: once. No form bound to fail; the reason instead.
@@ -290,6 +319,22 @@ function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale 
         return <CaseTextForm key={a} caseRef={caseRef} kind={a} />;
       case "requestExtension":
         return <ExtensionForm key={a} caseRef={caseRef} />;
+      case "reviewReply":
+        return (
+          <ReviewAnswerForm key={a} caseRef={caseRef} kind={a} outcomes={c.forms.outcomes} underReview={c.outcome} />
+        );
+      case "recheckReply":
+        return (
+          <ReviewAnswerForm
+            key={a}
+            caseRef={caseRef}
+            kind={a}
+            outcomes={c.forms.outcomes}
+            underReview={chain?.reviewOutcome ?? c.outcome}
+          />
+        );
+      case "linkRepeat":
+        return <LinkRepeatForm key={a} caseRef={caseRef} />;
     }
   };
   // The order within each group: the decision first (受理 before 退回 before 不予受理), then the tools.
@@ -299,12 +344,15 @@ function Actions({ c, t, locale }: { c: StaffCase; t: Translate; locale: Locale 
     "return",
     "notAccept",
     "reply",
+    "reviewReply",
+    "recheckReply",
     "publish",
     "assign",
     "requestInfo",
     "publicNote",
     "internalNote",
     "requestExtension",
+    "linkRepeat",
   ];
   const { awaited, other } = splitAwaited([...c.actions].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
   return (
