@@ -325,6 +325,28 @@ describe("orders, feedback, windows and evaluations", () => {
   });
 });
 
+describe("an evaluation window closing while 复查 runs", () => {
+  it("is recorded once: the unused reply window counts for 参评率 even though the case is 复查中", async () => {
+    const gov = ref.gov;
+    const reviewer = await staff("handler", gov, { name: "gov" });
+    const c = await caseAt("inReview", {
+      petition: onlinePetition(ref, { receivedAt: T0 }),
+      bureau,
+      to: { unit: ref.department, handler },
+      reviewer,
+      at: { ...steps, reviewRequested: ms(T0, 12 * DAY) },
+    });
+    const before = await facts(c.id);
+    expect(before.state).toBe("IN_REVIEW");
+    const after = ms(before.evaluationWindowEndsAt!, 1);
+    await passAt(after);
+    await passAt(after);
+    expect(await facts(c.id)).toMatchObject({ state: "IN_REVIEW", evaluationExpiredAt: after });
+    expect(await eventsOf(c.id, "EVALUATION_EXPIRED")).toHaveLength(1);
+    await expectChainOk(c.trackingNo);
+  });
+});
+
 describe("two passes at once", () => {
   it("in one process (Promise.all): each event once, the chains valid", async () => {
     const cases = await Promise.all([acceptedCase(), acceptedCase(), acceptedCase()]);

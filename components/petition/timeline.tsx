@@ -14,14 +14,22 @@ export type TimelineEvent = {
   data?: string;
 };
 
-/** The label, with the 督办 measure or the 包案 office where the event has one ("已督办 · 督办函"). */
-function labelOf(e: TimelineEvent, d: PublicEventDetail | null, t: Translate): string {
+/**
+ * An event's label, with the 督办 measure, the 包案 office or the passed deadline where it has one ("已督办 · 督办函",
+ * "已逾期 · 办理期限（2026-05-06）"). The public, petitioner and staff timelines all label events with it.
+ */
+export function eventLabel(e: { type: string }, d: PublicEventDetail | null, t: Translate): string {
   const base = t(`enums.event.${e.type as EventType}`);
   switch (d?.kind) {
     case "supervised":
       return t("supervision.public.supervised", { measure: t(`supervision.measure.${d.measure}`) });
     case "charge":
       return t("supervision.public.charge", { title: d.title });
+    case "overdue": {
+      const deadline =
+        d.stage === "feedback" ? t("supervision.public.feedbackDeadline") : t(`enums.deadline.${d.stage}`);
+      return t("supervision.public.overdue", { deadline, date: d.dueDate });
+    }
     case "chargeEnded":
       return `${base} · ${t(d.resolved ? "supervision.public.chargeResolved" : "supervision.public.chargeUnresolved")}`;
     default:
@@ -43,7 +51,7 @@ export function Timeline({ events, t, emptyText }: { events: TimelineEvent[]; t:
               aria-hidden="true"
             />
             <div className="flex flex-wrap items-baseline gap-x-3">
-              <span className="font-semibold">{labelOf(e, d, t)}</span>
+              <span className="font-semibold">{eventLabel(e, d, t)}</span>
               {e.toState ? <span className="text-sm text-stone-700">→ {t(`enums.state.${e.toState}`)}</span> : null}
               <time className="text-sm text-stone-600" dateTime={e.occurredAt.toISOString()}>
                 {formatDateTime(e.occurredAt)}

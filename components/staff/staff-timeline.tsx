@@ -1,5 +1,6 @@
 import { formatDateTime, hasMessage, type Translate } from "@/lib/i18n";
 import type { StaffCaseEvent } from "@/lib/data/staff-case";
+import { eventLabel } from "@/components/petition/timeline";
 
 const VISIBILITY_TONE = {
   PUBLIC: "border-emerald-300 bg-emerald-50 text-emerald-900",
@@ -41,7 +42,7 @@ export function StaffTimeline({ events, t }: { events: StaffCaseEvent[]; t: Tran
                   {t("caseStaff.internal")}
                 </span>
               ) : null}
-              <span className="font-semibold">{hasMessage(eventKey) ? t(eventKey) : e.type}</span>
+              <span className="font-semibold">{hasMessage(eventKey) ? eventLabel(e, e.detail, t) : e.type}</span>
               {e.toState ? <span className="text-sm text-stone-700">→ {t(`enums.state.${e.toState}`)}</span> : null}
               <time className="text-sm text-stone-600" dateTime={e.occurredAt.toISOString()}>
                 {formatDateTime(e.occurredAt)}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { DIRECT_TO_DISCIPLINE } from "@/lib/domain/authority";
 import { readEventData, type TypedEventData } from "@/lib/domain/event-types";
 import type { Outcome } from "@/lib/domain/petition-rules";
+import { publicEventDetail, type PublicEventDetail } from "@/lib/domain/public-event-detail";
 
 // The staff timeline's reading of event payloads: each event's `data` parsed through its type's schema
 // (lib/domain/event-types.ts), and the ids it carries turned into names.
@@ -20,7 +21,12 @@ type StaffEventDetails = {
 
 type StoredEvent = { type: string; data: string; actor: { displayName: string } | null };
 
-export type ExplainedEvent<E extends StoredEvent> = Omit<E, "data" | "actor"> & { actorName: string | null; details: StaffEventDetails };
+export type ExplainedEvent<E extends StoredEvent> = Omit<E, "data" | "actor"> & {
+  actorName: string | null;
+  details: StaffEventDetails;
+  /** What every timeline adds to the label (the 督办 measure, the 包案 office, the passed deadline). */
+  detail: PublicEventDetail | null;
+};
 
 const toUnitIdOf = (e: TypedEventData | null) => (e && "toUnitId" in e.data ? e.data.toUnitId : undefined);
 const assigneeIdOf = (e: TypedEventData | null) => (e?.type === "ASSIGNED" ? e.data.assigneeId : undefined);
@@ -51,8 +57,10 @@ export async function explainStaffEvents<E extends StoredEvent>(events: readonly
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const userName = new Map(users.map((u) => [u.id, u.displayName]));
-  return events.map(({ data: _data, actor, ...e }, i) => {
-    void _data;
-    return { ...e, actorName: actor?.displayName ?? null, details: detailsOf(typed[i] ?? null, unitName, userName) };
-  });
+  return events.map(({ data, actor, ...e }, i) => ({
+    ...e,
+    actorName: actor?.displayName ?? null,
+    details: detailsOf(typed[i] ?? null, unitName, userName),
+    detail: publicEventDetail(e.type, data),
+  }));
 }

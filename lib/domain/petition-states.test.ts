@@ -78,7 +78,11 @@ const EXPECTED: Record<PetitionAction, Expected> = {
   // the deadline job's records, system only
   markOverdue: { states: ["SUBMITTED", "ACCEPTED", "IN_REVIEW", "IN_RECHECK"], roles: ["system"], to: "same" },
   markOrderOverdue: { states: ALL_STATES, roles: ["system"], to: "same" },
-  expireEvaluation: { states: ["REPLIED", "REVIEWED", "FINAL", "CLOSED"], roles: ["system"], to: "same" },
+  expireEvaluation: {
+    states: ["REPLIED", "IN_REVIEW", "REVIEWED", "IN_RECHECK", "FINAL", "CLOSED"],
+    roles: ["system"],
+    to: "same",
+  },
 };
 
 function expectedTo(state: PetitionState, action: PetitionAction, role: ActorRole): PetitionState | null {
@@ -198,7 +202,9 @@ describe("what each person sees (hand-written button lists)", () => {
         ...(s === "REPLIED" || s === "REVIEWED" ? ["close"] : []),
         ...(open.includes(s) ? ["markOverdue"] : []),
         "markOrderOverdue",
-        ...(["REPLIED", "REVIEWED", "FINAL", "CLOSED"].includes(s) ? ["expireEvaluation"] : []),
+        ...(["REPLIED", "IN_REVIEW", "REVIEWED", "IN_RECHECK", "FINAL", "CLOSED"].includes(s)
+          ? ["expireEvaluation"]
+          : []),
       ];
       expect(availableActions(s, "system"), s).toEqual(want);
     }

@@ -113,7 +113,8 @@ export const TRANSITIONS: Readonly<Record<PetitionAction, Transition>> = {
   linkRepeat: { from: STATES, to: null, roles: STAFF },
   markOverdue: { from: OPEN, to: null, roles: SYSTEM },
   markOrderOverdue: { from: STATES, to: null, roles: SYSTEM },
-  expireEvaluation: { from: ANSWERED, to: null, roles: SYSTEM },
+  // A reply's window may close while its 复查 runs: the unused window still counts (参评率, spec §6).
+  expireEvaluation: { from: [...ANSWERED, "IN_REVIEW", "IN_RECHECK"], to: null, roles: SYSTEM },
 };
 
 export function isPetitionState(value: unknown): value is PetitionState {

@@ -43,6 +43,18 @@ describe("what the public timeline says beyond an event's type", () => {
     ).toEqual({ kind: "extension", days: 15, dueDate: "2026-06-15" });
   });
 
+  it("which deadline an OVERDUE records as passed, and its due date", () => {
+    expect(publicEventDetail("OVERDUE", JSON.stringify({ stage: "handle", dueDate: "2026-05-06" }))).toEqual({
+      kind: "overdue",
+      stage: "handle",
+      dueDate: "2026-05-06",
+    });
+    expect(publicEventDetail("OVERDUE", JSON.stringify({ stage: "feedback", dueDate: "2026-05-06" }))).toMatchObject({
+      stage: "feedback",
+    });
+    expect(publicEventDetail("OVERDUE", JSON.stringify({ stage: "lunch", dueDate: "2026-05-06" }))).toBeNull();
+  });
+
   it("nothing for data that does not fit its schema, unknown types, or no data", () => {
     expect(publicEventDetail("SUPERVISED", "{not json")).toBeNull();
     expect(

@@ -1,7 +1,9 @@
 // What the public and petitioner timelines may say about an event beyond its type: a few known fields of its
 // data, read through the type's schema (readEventData) and nothing else — the 督办 measure (never its message), the
-// 包案 office (never a person), the result of a 包案, and an approved extension's days and new due date.
+// 包案 office (never a person), the result of a 包案, an approved extension's days and new due date, and which deadline
+// passed unmet (an OVERDUE's stage and due date).
 import { isLeaderTitle } from "./charge-rule";
+import type { LapseStage } from "./lapse-stages";
 import { readEventData } from "./event-types";
 import { isSupervisionMeasure, type SupervisionMeasure } from "./supervision";
 
@@ -24,7 +26,8 @@ export type PublicEventDetail =
   | { kind: "supervised"; measure: SupervisionMeasure }
   | { kind: "charge"; title: string }
   | { kind: "chargeEnded"; resolved: boolean }
-  | { kind: "extension"; days: number; dueDate: string | null };
+  | { kind: "extension"; days: number; dueDate: string | null }
+  | { kind: "overdue"; stage: LapseStage; dueDate: string };
 
 /** The detail to show beside an event's label, or null (unknown type, data that does not fit, nothing to add). */
 export function publicEventDetail(type: string, json: string | undefined): PublicEventDetail | null {
@@ -41,6 +44,8 @@ export function publicEventDetail(type: string, json: string | undefined): Publi
       return isLeaderTitle(e.data.title) ? { kind: "charge", title: e.data.title } : null;
     case "LEADER_CHARGE_ENDED":
       return { kind: "chargeEnded", resolved: e.data.resolved };
+    case "OVERDUE":
+      return { kind: "overdue", stage: e.data.stage, dueDate: e.data.dueDate };
     case "EXTENSION_APPROVED":
       return { kind: "extension", days: e.data.extensionDays, dueDate: e.data.handleDueDate ?? null };
     default:

@@ -789,6 +789,8 @@ const en: Shape<Messages> = {
       chargeUnresolved: "charge ended",
       chargeTarget: " (to be resolved by {date})",
       extensionApproved: "Extended by {days} days, due {date}",
+      overdue: "Overdue · {deadline} ({date})",
+      feedbackDeadline: "Feedback deadline (higher-level assignment)",
     },
     section: {
       title: "Supervision",

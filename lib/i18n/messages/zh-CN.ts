@@ -744,6 +744,8 @@ const zhCN = {
       chargeUnresolved: "包案已结束",
       chargeTarget: "（目标 {date} 前化解）",
       extensionApproved: "延期 {days} 日，办理期限至 {date}",
+      overdue: "已逾期 · {deadline}（{date}）",
+      feedbackDeadline: "上级交办反馈期限",
     },
     section: {
       title: "督办",
