@@ -13,6 +13,7 @@
 // /file and moved on through the UI as a person would, never looked up in the seed — and nothing is written on
 // them after that except the one positive-control note.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { peopleOf } from "./support/people";
 import { expect, signIn, test } from "./support/staff";
 import { waitForHydration } from "./support/petition";
 import { actionForm, caseEvents, caseSnapshot, submitAction } from "./support/staff-case";
@@ -164,18 +165,9 @@ const NOT_FOUND_HEADING = "没有找到此信访事项";
 const sessions = {} as Record<Viewer, { context: BrowserContext; page: Page }>;
 let forgedCookie: BrowserContext;
 let cases: Record<CaseKey, PickedCase>;
-const contexts: BrowserContext[] = [];
-let clients = 0;
-
-async function newContext(browser: Browser, baseURL: string | undefined, workerIndex: number): Promise<BrowserContext> {
-  clients += 1;
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": `10.55.${workerIndex % 256}.${(clients % 254) + 1}` },
-  });
-  contexts.push(context);
-  return context;
-}
+const people = peopleOf(55);
+const newContext = (browser: Browser, baseURL: string | undefined, workerIndex: number) =>
+  people.context(browser, baseURL, workerIndex);
 
 const caseUrl = (key: CaseKey) => `/staff/cases/${cases[key].id}`;
 
@@ -204,9 +196,7 @@ test.beforeAll(async ({ browser, baseURL }, testInfo) => {
   cases = picked as Record<CaseKey, PickedCase>;
 });
 
-test.afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
+test.afterAll(() => people.closeAll());
 
 // ---------------------------------------------------------------------------------------------------------
 // Through the UI

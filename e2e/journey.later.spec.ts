@@ -6,7 +6,8 @@
 // petitioner requests 复核, and the answer makes the case FINAL. After every step the public page and the petitioner's
 // view are checked against spec §5: no message, answer, reason, reply text, staff name or personal data in public; no
 // internal record and no staff name for the petitioner.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { peopleOf } from "./support/people";
 import { DEMO } from "../prisma/seed/units";
 import { letter, tag, waitForHydration } from "./support/petition";
 import { signIn } from "./support/staff";
@@ -14,21 +15,9 @@ import { actionForm, caseByTrackingNo, caseEvents, registerVisit, submitAction }
 import { LATER_URL, laterNow, runDeadlineJob } from "./support/later";
 import { withDb } from "./support/db";
 
-let clients = 0;
-const contexts: BrowserContext[] = [];
-/** Each person a browser context and a client address of their own (10.67.0.0/16, apart from other spec files). */
-async function person(browser: Browser, baseURL: string, workerIndex: number): Promise<Page> {
-  clients += 1;
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": `10.67.${workerIndex % 256}.${(clients % 254) + 1}` },
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-test.afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
+const people = peopleOf(67);
+const person = people.page;
+test.afterAll(() => people.closeAll());
 
 /** The supervision orders of a case, as stored. */
 function ordersOf(petitionId: string) {

@@ -4,7 +4,8 @@
 // the petitioner requests 复核 (JavaScript on); the answer makes the case FINAL. At each step the petitioner's view
 // shows the chain, and the public page shows the facts and none of the texts. Then a new letter on the same facts is
 // linked to the FINAL case by the bureau (staff see it; the public does not).
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { peopleOf } from "./support/people";
 import { expect, signIn, test } from "./support/staff";
 import { alertOf, fileLetter, letter, waitForHydration } from "./support/petition";
 import {
@@ -32,27 +33,13 @@ const RECHECK_REASONS = "复核理由秘文五：复查后仍未施工，请求�
 const RECHECK_TEXT = "复核意见秘文六：经复核，维持复查意见，本意见为最终意见。";
 const SECRETS = [REPLY, COMMENT, REASONS, REVIEW_TEXT, RECHECK_REASONS, RECHECK_TEXT, "秘文"];
 
-const contexts: BrowserContext[] = [];
+const people = peopleOf(61);
 const staffPages = {} as Record<StaffUser, Page>;
 let citizen: Page;
-let clients = 0;
 let filed: { trackingNo: string; queryCode: string; id: string; title: string; name: string };
 
-async function newContext(
-  browser: Browser,
-  baseURL: string | undefined,
-  workerIndex: number,
-  javaScriptEnabled = true,
-) {
-  clients += 1;
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled,
-    extraHTTPHeaders: { "x-forwarded-for": `10.61.${workerIndex % 256}.${(clients % 254) + 1}` },
-  });
-  contexts.push(context);
-  return context;
-}
+const newContext = (browser: Browser, baseURL: string | undefined, workerIndex: number, javaScriptEnabled = true) =>
+  people.context(browser, baseURL, workerIndex, { javaScriptEnabled });
 
 const staffUrl = () => `/staff/cases/${filed.id}`;
 const state = () => caseByTrackingNo(filed.trackingNo)?.state;
@@ -114,9 +101,7 @@ test.beforeAll(async ({ browser, baseURL }, testInfo) => {
   expect(state()).toBe("REPLIED");
 });
 
-test.afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
+test.afterAll(() => people.closeAll());
 
 test("without JavaScript the petitioner sees the reply and the windows, evaluates 不满意, and requests 复查 with reasons", async ({
   browser,

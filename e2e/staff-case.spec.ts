@@ -5,7 +5,8 @@
 // nothing written.
 //
 // The e2e database is shared by all spec files and seeded once per run: the case is this journey's own.
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { peopleOf } from "./support/people";
 import { DEMO } from "../prisma/seed/units";
 import { maskName } from "../lib/domain/masking";
 import { scanPersonalData } from "../lib/domain/personal-data-scanner";
@@ -31,20 +32,9 @@ const STAFF_NAMES = ["韩晓东", "王建华"]; // bureau1, zjj1: staff identiti
  * Each person gets their own browser context and client address (10.66.0.0/16, apart from other spec
  * files), so sign-in and lookup limits count them separately.
  */
-let clients = 0;
-const contexts: BrowserContext[] = [];
-async function person(browser: Browser, baseURL: string | undefined, workerIndex: number): Promise<Page> {
-  clients += 1;
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": `10.66.${workerIndex % 256}.${(clients % 254) + 1}` },
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-test.afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
+const people = peopleOf(66);
+const person = people.page;
+test.afterAll(() => people.closeAll());
 
 /** Sends a form that the server must refuse, and checks the message, the field's message and that nothing was written. */
 async function expectRefused(

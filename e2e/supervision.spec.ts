@@ -4,26 +4,16 @@
 // "已督办 · 督办函" and never the message; the petitioner is told why the deadline moved. A handler has no board.
 //
 // The e2e database is shared by all spec files: the case is this journey's own, filed through /file.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { peopleOf } from "./support/people";
 import { signIn } from "./support/staff";
 import { fileLetter, letter, openCase, tag, waitForHydration } from "./support/petition";
 import { actionForm, caseByTrackingNo, submitAction } from "./support/staff-case";
 import { withDb } from "./support/db";
 
-let clients = 0;
-const contexts: BrowserContext[] = [];
-async function person(browser: Browser, baseURL: string | undefined, workerIndex: number): Promise<Page> {
-  clients += 1;
-  const context = await browser.newContext({
-    baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": `10.77.${workerIndex % 256}.${(clients % 254) + 1}` },
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-test.afterAll(async () => {
-  for (const c of contexts) await c.close();
-});
+const people = peopleOf(77);
+const person = people.page;
+test.afterAll(() => people.closeAll());
 
 type Order = { id: string; measure: string; answeredAt: unknown; escalatedToId: string | null };
 const ordersOf = (petitionId: string): Order[] =>

@@ -1,10 +1,10 @@
 // `npm run bench:queue`: how fast the staff queue (工作台, lib/data/queue.ts) is on 100,000 cases.
 //
-// Builds a throw-away SQLite database (migrated like production, in the system's temp folder), fills it with
-// BENCH_CASES petitions, then times, for a handler of an ordinary unit, the handler of the busiest unit and
-// the county supervisor (whole tree): each tab's first and last page (count + page query, through
-// findQueue) and the six tab counts (countQueueTabs), median of BENCH_RUNS runs, and prints SQLite's
-// query plans so one sees the indexes in use. Figures go into docs/performance.md by hand.
+// Builds a throw-away SQLite database (migrated like production, in the system's temp folder; scripts/lib/bench.ts),
+// fills it with BENCH_CASES petitions, then times, for a handler of an ordinary unit, the handler of the busiest unit
+// and the county supervisor (whole tree): each tab's first and last page (count + page query, through findQueue)
+// and the six tab counts (countQueueTabs), median of BENCH_RUNS runs, and prints SQLite's query plans so one sees
+// the indexes in use. Figures go into docs/performance.md by hand.
 //
 // The cases: the seed's own generator (prisma/seed/petitions.ts) plays BENCH_BASE_CASES cases through the
 // life cycle (states, deadlines, currentDueAt as the app keeps them), and each is copied to reach
@@ -15,127 +15,49 @@
 //   npm run bench:queue                       # 100,000 cases, 7 runs
 //   BENCH_CASES=20000 BENCH_RUNS=3 npm run bench:queue
 //   BENCH_KEEP=1 …                            # keep the database file (its path is printed)
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import {
+  CASES,
+  copyCases,
+  count,
+  DAY,
+  fileSize,
+  ms,
+  unitsByOpenCases,
+  playCases,
+  printPlan,
+  runBench,
+  RUNS,
+  seconds,
+  timed,
+  writeCases,
+} from "./lib/bench";
 
-const ROOT = path.resolve(__dirname, "..");
-const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const BASE_CASES = Math.min(CASES, Number(process.env.BENCH_BASE_CASES ?? 5_000));
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SECRET = "bench-queue-secret-not-for-production";
 
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up: statement preparation, page cache
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-
-async function main() {
-  if (!Number.isInteger(CASES) || CASES < 1 || !Number.isInteger(RUNS) || RUNS < 1)
-    throw new Error("BENCH_CASES and BENCH_RUNS must be positive whole numbers");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sunshine-bench-"));
-  const file = path.join(dir, "bench.db");
-  process.env.DATABASE_URL = `file:${file}`;
-  process.env.APP_SECRET ??= SECRET;
-  try {
-    await run(file);
-  } finally {
-    if (process.env.BENCH_KEEP === "1") console.log(`\nkept ${file}`);
-    else fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function run(file: string) {
+runBench({ name: "queue", title: "Queue benchmark", secret: SECRET }, async (file) => {
   // Imported after DATABASE_URL is set: lib/db.ts opens the database when it loads.
-  const { buildCalendar } = await import("../lib/domain/deadlines");
-  const { formatDemoTrackingNo } = await import("../lib/domain/tracking");
-  const { civilYear } = await import("../lib/domain/civil-date");
   const { now } = await import("../lib/clock");
-  const { generateCases } = await import("../prisma/seed/petitions");
-  const { HOLIDAYS } = await import("../prisma/seed/holidays");
-  const { Random } = await import("../prisma/seed/random");
-  const { insertCasesIntoSqliteFile, insertReferenceData } = await import("../prisma/seed/insert");
   const { DEMO } = await import("../prisma/seed/units");
-  const { PrismaClient } = await import("../generated/prisma/client");
-  const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
   const { db } = await import("../lib/db");
   const queue = await import("../lib/data/queue");
   const { QUEUE_TABS } = await import("../lib/domain/queue");
-  const { OPEN_STATES } = await import("../lib/domain/petition-states");
   type Viewer = Parameters<typeof queue.findQueue>[0];
 
-  console.log(`# Queue benchmark: ${CASES.toLocaleString("en")} cases, median of ${RUNS} runs\n`);
-  console.log(`database: ${file}`);
-  let t = performance.now();
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    cwd: ROOT,
-    env: process.env,
-    stdio: "ignore",
-  });
-  console.log(`migrated in ${seconds(t)}`);
-
-  t = performance.now();
-  const at = now();
-  const { cases } = generateCases(
-    { now: at, cal: buildCalendar(HOLIDAYS), rnd: new Random("bench-queue"), secret: SECRET },
-    BASE_CASES,
-  );
-  console.log(`played ${BASE_CASES.toLocaleString("en")} cases through the life cycle in ${seconds(t)}`);
-
-  t = performance.now();
-  // Copies in receipt order, numbered per year in the demo series (XFD…), like generated data everywhere.
-  const sequence = new Map<number, number>();
-  const rows = Array.from({ length: CASES }, (_, i) => {
-    const base = cases[i % BASE_CASES]!;
-    const copy = Math.floor(i / BASE_CASES);
-    return { base, copy };
-  })
-    .sort((a, b) => a.base.petition.receivedAt.getTime() - b.base.petition.receivedAt.getTime())
-    .map(({ base, copy }) => {
-      const year = civilYear(base.petition.receivedAt);
-      const n = (sequence.get(year) ?? 0) + 1;
-      sequence.set(year, n);
-      const petition = {
-        ...base.petition,
-        id: `${base.petition.id}-${copy}`,
-        trackingNo: formatDemoTrackingNo(year, n),
-        repeatOfId: null,
-        isRepeat: false,
-      };
-      return { petition, representatives: [], events: [], extensionRequests: [], supervisionOrders: [] };
-    });
-  const seedDb = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) }); // as prisma/seed.ts writes
-  await insertReferenceData(seedDb, "not-a-password-hash", new Date(at.getTime() - 800 * 24 * 3600 * 1000));
-  await seedDb.$disconnect();
-  insertCasesIntoSqliteFile(file, rows);
-  console.log(
-    `wrote ${CASES.toLocaleString("en")} petitions in ${seconds(t)} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`,
-  );
+  const { at, cases } = await playCases("bench-queue", SECRET);
+  const t = performance.now();
+  const rows = copyCases(cases, ({ petition }) => ({
+    petition,
+    representatives: [],
+    events: [],
+    extensionRequests: [],
+    supervisionOrders: [],
+  }));
+  await writeCases(file, rows, at);
+  console.log(`wrote ${count(CASES)} petitions in ${seconds(t)} (${fileSize(file)})`);
 
   // Who: the handler of a unit with a median number of open cases, the handler of the busiest unit, and the
   // county supervisor (every unit).
-  const openByUnit = await db.petition.groupBy({
-    by: ["currentUnitId"],
-    where: { state: { in: [...OPEN_STATES] } },
-    _count: { _all: true },
-    orderBy: { _count: { currentUnitId: "desc" } },
-  });
+  const byOpenCases = await unitsByOpenCases();
   const viewerOf = async (role: Viewer["role"], unitId: string) => {
     const u = await db.unit.findUniqueOrThrow({
       where: { id: unitId },
@@ -154,8 +76,8 @@ async function run(file: string) {
     };
   };
   const viewers = [
-    await viewerOf("handler", openByUnit[Math.floor(openByUnit.length / 2)]!.currentUnitId),
-    await viewerOf("handler", openByUnit[0]!.currentUnitId),
+    await viewerOf("handler", byOpenCases[Math.floor(byOpenCases.length / 2)]!),
+    await viewerOf("handler", byOpenCases[0]!),
     await viewerOf("supervisor", DEMO.gov.id),
   ];
 
@@ -189,7 +111,7 @@ async function run(file: string) {
       name: "category + last 90 days",
       filters: {
         categoryId: someCategory,
-        receivedFrom: toDate(new Date(at.getTime() - 90 * 24 * 3600 * 1000)),
+        receivedFrom: toDate(new Date(at.getTime() - 90 * DAY)),
         receivedTo: toDate(at),
       },
     },
@@ -207,41 +129,22 @@ async function run(file: string) {
 
   // Query plans of the statements findQueue and countQueueTabs send (same builders, same parameters).
   console.log("\n## Query plans (EXPLAIN QUERY PLAN)\n");
-  const plan = async (title: string, sql: { sql: string; values: unknown[] }) => {
-    const rows = await db.$queryRawUnsafe<{ id: number; parent: number; detail: string }[]>(
-      `EXPLAIN QUERY PLAN ${sql.sql}`,
-      ...sql.values,
-    );
-    const depth = new Map<number, number>([[0, 0]]);
-    console.log(`${title}:`);
-    for (const r of rows) {
-      const d = (depth.get(Number(r.parent)) ?? 0) + 1;
-      depth.set(Number(r.id), d);
-      console.log(`${"  ".repeat(d)}${r.detail}`);
-    }
-  };
   for (const { label, viewer } of [viewers[0]!, viewers[2]!]) {
     const scope = await queue.resolveQueueScope(viewer);
     console.log(`### ${label}\n\n\`\`\``);
     for (const tab of ["handling", "dueSoon", "overdue"] as const) {
       const where = queue.queueWhereSql(scope, tab, {}, now());
-      await plan(`${tab}: page`, queue.queuePageSql(where, queue.QUEUE_PAGE_SIZE, 0));
-      await plan(`${tab}: count`, queue.queueCountSql(where));
+      await printPlan(`${tab}: page`, queue.queuePageSql(where, queue.QUEUE_PAGE_SIZE, 0));
+      await printPlan(`${tab}: count`, queue.queueCountSql(where));
     }
-    await plan("tab counts", queue.queueTabCountsSql(scope, {}, now()));
+    await printPlan("tab counts", queue.queueTabCountsSql(scope, {}, now()));
     for (const f of filtered.slice(1)) {
-      await plan(
+      await printPlan(
         `handling, ${f.name}: page`,
         queue.queuePageSql(queue.queueWhereSql(scope, "handling", f.filters, now()), queue.QUEUE_PAGE_SIZE, 0),
       );
     }
-    await plan("tab counts, channel 来访 + township", queue.queueTabCountsSql(scope, filtered[3]!.filters, now()));
+    await printPlan("tab counts, channel 来访 + township", queue.queueTabCountsSql(scope, filtered[3]!.filters, now()));
     console.log("```\n");
   }
-  await db.$disconnect();
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -103,6 +103,19 @@ async function refusedWith(id: string, run: () => Promise<unknown>, key: RuleKey
   expect(await snapshot(id)).toEqual(before);
 }
 
+/** A window's edge: a millisecond after `end` `request` is refused with `key` and the date it closed, nothing
+ *  written; at `end` itself it is in time. */
+async function expectClosesAt(
+  id: string,
+  end: Date,
+  request: (at: Date) => Promise<unknown>,
+  key: RuleKey,
+  date: string,
+) {
+  await refusedWith(id, () => request(ms(end, 1)), key, { date });
+  await request(end);
+}
+
 const eventsOf = (id: string) =>
   db.petitionEvent.findMany({
     where: { petitionId: id },
@@ -165,13 +178,13 @@ describe("评价 (条例第21条): both ratings, once per answer, inside the win
   it("is in time at the window's last millisecond, and refused with its date after it", async () => {
     const c = await chainCase("replied");
     const rating = { unit: "BASIC" as const, bureau: "BASIC" as const };
-    await refusedWith(
+    await expectClosesAt(
       c.id,
-      () => evaluateAnswer(c.id, c.id, c.version, { rating, comment: "" }, ms(REVIEW_WINDOW_END, 1)),
+      REVIEW_WINDOW_END,
+      (at) => evaluateAnswer(c.id, c.id, c.version, { rating, comment: "" }, at),
       "evaluation.closed",
-      { date: "2026-04-02" },
+      "2026-04-02",
     );
-    await evaluateAnswer(c.id, c.id, c.version, { rating, comment: "" }, REVIEW_WINDOW_END);
   });
 
   it("the window follows the evaluationWindowDays setting", async () => {
@@ -254,17 +267,14 @@ describe("复查 requests (条例第35条)", () => {
   });
 
   it("in time at the window's last millisecond; after it refused with the date it closed, nothing written", async () => {
-    const late = await chainCase("replied");
-    await refusedWith(
-      late.id,
-      () => requestReview(late.id, late.id, late.version, REASONS, ms(REVIEW_WINDOW_END, 1)),
+    const c = await chainCase("replied");
+    await expectClosesAt(
+      c.id,
+      REVIEW_WINDOW_END,
+      (at) => requestReview(c.id, c.id, c.version, REASONS, at),
       "review.windowClosed",
-      {
-        date: "2026-04-02",
-      },
+      "2026-04-02",
     );
-    const inTime = await chainCase("replied");
-    await requestReview(inTime.id, inTime.id, inTime.version, REASONS, REVIEW_WINDOW_END);
   });
 
   it("a case the deadline job closed after the window is refused with the window's date too", async () => {
@@ -460,15 +470,13 @@ describe("复核 (条例第36条)", () => {
 
   it("after its window: refused with the date it closed (a Sunday rolled to Monday), nothing written", async () => {
     const c = await chainCase("reviewed");
-    await refusedWith(
+    await expectClosesAt(
       c.id,
-      () => requestRecheck(c.id, c.id, c.version, RECHECK_REASONS, ms(RECHECK_WINDOW_END, 1)),
+      RECHECK_WINDOW_END,
+      (at) => requestRecheck(c.id, c.id, c.version, RECHECK_REASONS, at),
       "review.recheckWindowClosed",
-      {
-        date: "2026-04-20",
-      },
+      "2026-04-20",
     );
-    await requestRecheck(c.id, c.id, c.version, RECHECK_REASONS, RECHECK_WINDOW_END);
   });
 
   it("the answer makes the case FINAL, with its outcome and text as fields; nothing more may be requested", async () => {

@@ -2,7 +2,7 @@
 // refuses — with nothing written (no event, no row, no version bump). Then the page's data (scope: 404 for
 // everyone outside it) and the server actions' form handling (messages, what was typed kept, nothing written).
 import { randomUUID } from "node:crypto";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { NewPetition } from "@/lib/data/petitions";
 import * as A from "@/lib/data/staff-case-actions";
@@ -27,27 +27,9 @@ import {
   unit,
   unitRef,
 } from "./factories";
+import { mockStaffSession } from "./staff-session";
 
-// The server actions read the signed-in viewer from next-auth and revalidate Next's cache; neither exists in
-// a test process, so the viewer is whoever the test says, revalidation is a no-op and a redirect is thrown.
-const session = vi.hoisted(() => ({
-  viewer: null as null | (StaffViewer & { username: string; displayName: string; unitName: string }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("redirect"), { redirectTo: to });
-  },
-}));
-vi.mock("@/lib/auth/viewer", async () => {
-  const { ForbiddenError: Forbidden } = await import("@/lib/data/errors");
-  return {
-    requireViewer: async (roles?: readonly string[]) => {
-      if (!session.viewer || (roles && !roles.includes(session.viewer.role))) throw new Forbidden();
-      return session.viewer;
-    },
-  };
-});
+const session = mockStaffSession(); // before the server actions are imported
 const actions = await import("@/lib/actions/staff/case-actions");
 
 type Unit = { id: string; path: string; kind: StaffViewer["unit"]["kind"] };

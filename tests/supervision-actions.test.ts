@@ -3,7 +3,7 @@
 // what (the public and the petitioner never read an order's message or answer, nor a staff account), and which
 // forms the case page offers.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { db } from "@/lib/db";
@@ -25,26 +25,9 @@ import { translator } from "@/lib/i18n";
 import type { FormState } from "@/lib/actions/form-state";
 import { Timeline } from "@/components/petition/timeline";
 import { caseAt, makeReferenceData, onlinePetition, staff, type ReferenceData } from "./factories";
+import { mockStaffSession } from "./staff-session";
 
-// The server actions read the signed-in viewer from next-auth and revalidate Next's cache; neither exists here.
-const session = vi.hoisted(() => ({
-  viewer: null as null | (StaffViewer & { username: string; displayName: string; unitName: string }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("redirect"), { redirectTo: to });
-  },
-}));
-vi.mock("@/lib/auth/viewer", async () => {
-  const { ForbiddenError: Forbidden } = await import("@/lib/data/errors");
-  return {
-    requireViewer: async (roles?: readonly string[]) => {
-      if (!session.viewer || (roles && !roles.includes(session.viewer.role))) throw new Forbidden();
-      return session.viewer;
-    },
-  };
-});
+const session = mockStaffSession(); // before the server actions are imported
 const actions = await import("@/lib/actions/staff/supervision-actions");
 
 const T0 = new Date("2026-03-10T02:00:00Z"); // routed, accepted
@@ -101,19 +84,31 @@ async function expectRefused(id: string, run: () => Promise<unknown>, error: unk
   expect(await snapshot(id)).toEqual(before);
 }
 
+/** The fields every action on case `c` takes: its id, its version (after `done` more changes) and the instant. */
+const on = (c: { id: string; version: number }, done = 0, at = AT) => ({
+  petitionId: c.id,
+  expectedVersion: c.version + done,
+  at,
+});
+
+/** An accepted case with one order the county supervisor issued; its version after the order. */
+async function supervised(measure: "URGE" | "LETTER" = "LETTER", message = SECRET) {
+  const c = await accepted();
+  await S.superviseCase(countySupervisor, { ...on(c), measure, message });
+  const order = await db.supervisionOrder.findFirstOrThrow({ where: { petitionId: c.id } });
+  return { ...c, version: c.version + 1, order };
+}
+
+/** The 领导包案 a test records unless it says otherwise. */
+const CHARGE = { title: "副县长", startDate: "2026-03-12", targetDate: "2026-06-30" };
+
 const lastEvents = async (id: string, n: number) =>
   (await db.petitionEvent.findMany({ where: { petitionId: id }, orderBy: { seq: "desc" }, take: n })).reverse();
 
 describe("督办: issuing an order", () => {
   it("writes the order for the case's unit, due by the setting's days, with a PUBLIC measure and an INTERNAL message", async () => {
     const c = await accepted();
-    await S.superviseCase(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      measure: "LETTER",
-      message: SECRET,
-    });
+    await S.superviseCase(countySupervisor, { ...on(c), measure: "LETTER", message: SECRET });
     const [order] = await db.supervisionOrder.findMany({ where: { petitionId: c.id } });
     const due = orderAnswerDeadline(AT, 7, await loadCalendar(db));
     expect(order).toMatchObject({
@@ -162,42 +157,16 @@ describe("督办: issuing an order", () => {
     });
     await expectRefused(
       replied.id,
-      () =>
-        S.superviseCase(countySupervisor, {
-          petitionId: replied.id,
-          expectedVersion: replied.version,
-          at: AT,
-          measure: "URGE",
-          message: "请加快办理",
-        }),
+      () => S.superviseCase(countySupervisor, { ...on(replied), measure: "URGE", message: "请加快办理" }),
       CaseChangedError,
     );
   });
 });
 
 describe("督办: the unit's written answer", () => {
-  async function supervised(measure: "URGE" | "LETTER" = "LETTER") {
-    const c = await accepted();
-    await S.superviseCase(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      measure,
-      message: SECRET,
-    });
-    const order = await db.supervisionOrder.findFirstOrThrow({ where: { petitionId: c.id } });
-    return { ...c, version: c.version + 1, order };
-  }
-
   it("is recorded once, by the supervised unit's staff, INTERNAL, with the answer and whether it came late", async () => {
     const c = await supervised();
-    await S.answerSupervision(dept, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      orderId: c.order.id,
-      answerText: ANSWER,
-    });
+    await S.answerSupervision(dept, { ...on(c), orderId: c.order.id, answerText: ANSWER });
     const order = await db.supervisionOrder.findUniqueOrThrow({ where: { id: c.order.id } });
     expect(order).toMatchObject({ answeredAt: AT, answerText: ANSWER, answeredById: dept.userId });
     const [e] = await lastEvents(c.id, 1);
@@ -211,14 +180,7 @@ describe("督办: the unit's written answer", () => {
     // A second answer: the order no longer waits.
     await expectRefused(
       c.id,
-      () =>
-        S.answerSupervision(dept, {
-          petitionId: c.id,
-          expectedVersion: c.version + 1,
-          at: AT,
-          orderId: c.order.id,
-          answerText: "再次答复",
-        }),
+      () => S.answerSupervision(dept, { ...on(c, 1), orderId: c.order.id, answerText: "再次答复" }),
       RuleError,
       "supervision.notWaiting",
     );
@@ -227,13 +189,7 @@ describe("督办: the unit's written answer", () => {
   it("after its deadline is recorded as late", async () => {
     const c = await supervised();
     const late = new Date(c.order.answerDueAt.getTime() + 1);
-    await S.answerSupervision(dept, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: late,
-      orderId: c.order.id,
-      answerText: ANSWER,
-    });
+    await S.answerSupervision(dept, { ...on(c, 0, late), orderId: c.order.id, answerText: ANSWER });
     const [e] = await lastEvents(c.id, 1);
     expect(JSON.parse(e!.data)).toMatchObject({ late: true });
   });
@@ -243,7 +199,7 @@ describe("督办: the unit's written answer", () => {
     const answer =
       (v: StaffViewer, orderId = c.order.id) =>
       () =>
-        S.answerSupervision(v, { petitionId: c.id, expectedVersion: c.version, at: AT, orderId, answerText: ANSWER });
+        S.answerSupervision(v, { ...on(c), orderId, answerText: ANSWER });
     await expectRefused(c.id, answer(countySupervisor), RuleError, "supervision.notYourUnit");
     await expectRefused(c.id, answer(otherHandler), ForbiddenError);
     await expectRefused(c.id, answer(townSupervisor), ForbiddenError);
@@ -255,20 +211,11 @@ describe("督办: the unit's written answer", () => {
 
 describe("督办: escalation", () => {
   it("replaces an order that awaits its answer by a stronger one; the old one is superseded and can no longer be answered", async () => {
-    const c = await accepted();
-    await S.superviseCase(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      measure: "URGE",
-      message: "请加快办理",
-    });
-    const old = await db.supervisionOrder.findFirstOrThrow({ where: { petitionId: c.id } });
+    const c = await supervised("URGE", "请加快办理");
+    const old = c.order;
     const later = new Date(AT.getTime() + 3 * 24 * 3600 * 1000);
     await S.escalateSupervision(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version + 1,
-      at: later,
+      ...on(c, 0, later),
       orderId: old.id,
       measure: "INTERVIEW",
       message: SECRET,
@@ -282,69 +229,34 @@ describe("督办: escalation", () => {
       targetUnitId: ref.department.id,
       escalatedAt: null,
     });
-    const [supervised] = await lastEvents(c.id, 2);
-    expect(JSON.parse(supervised!.data)).toMatchObject({
+    const [escalated] = await lastEvents(c.id, 2);
+    expect(JSON.parse(escalated!.data)).toMatchObject({
       measure: "INTERVIEW",
       escalatedFrom: "URGE",
       orderId: orders[1]!.id,
     });
     await expectRefused(
       c.id,
-      () =>
-        S.answerSupervision(dept, {
-          petitionId: c.id,
-          expectedVersion: c.version + 2,
-          at: later,
-          orderId: old.id,
-          answerText: ANSWER,
-        }),
+      () => S.answerSupervision(dept, { ...on(c, 1, later), orderId: old.id, answerText: ANSWER }),
       RuleError,
       "supervision.notWaiting",
     );
   });
 
   it("is refused to a milder or equal measure, for an answered order, to a handler and outside the subtree; nothing written", async () => {
-    const c = await accepted();
-    await S.superviseCase(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      measure: "LETTER",
-      message: "请加快办理",
-    });
-    const order = await db.supervisionOrder.findFirstOrThrow({ where: { petitionId: c.id } });
-    const v = c.version + 1;
+    const c = await supervised("LETTER", "请加快办理");
+    const { order } = c;
     const escalate = (who: StaffViewer, measure: "URGE" | "LETTER" | "LISTED") => () =>
-      S.escalateSupervision(who, {
-        petitionId: c.id,
-        expectedVersion: v,
-        at: AT,
-        orderId: order.id,
-        measure,
-        message: "升级",
-      });
+      S.escalateSupervision(who, { ...on(c), orderId: order.id, measure, message: "升级" });
     await expectRefused(c.id, escalate(countySupervisor, "URGE"), RuleError, "supervision.notStronger");
     await expectRefused(c.id, escalate(countySupervisor, "LETTER"), RuleError, "supervision.notStronger");
     await expectRefused(c.id, escalate(dept, "LISTED"), ForbiddenError);
     await expectRefused(c.id, escalate(townSupervisor, "LISTED"), ForbiddenError);
-    await S.answerSupervision(dept, {
-      petitionId: c.id,
-      expectedVersion: v,
-      at: AT,
-      orderId: order.id,
-      answerText: ANSWER,
-    });
+    await S.answerSupervision(dept, { ...on(c), orderId: order.id, answerText: ANSWER });
     await expectRefused(
       c.id,
       () =>
-        S.escalateSupervision(countySupervisor, {
-          petitionId: c.id,
-          expectedVersion: v + 1,
-          at: AT,
-          orderId: order.id,
-          measure: "LISTED",
-          message: "升级",
-        }),
+        S.escalateSupervision(countySupervisor, { ...on(c, 1), orderId: order.id, measure: "LISTED", message: "升级" }),
       RuleError,
       "supervision.notWaiting",
     );
@@ -354,13 +266,7 @@ describe("督办: escalation", () => {
 describe("延期审批 (条例第34条)", () => {
   async function withRequest(days = 15) {
     const c = await accepted();
-    await requestExtension(dept, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      days,
-      reason: "需要协调多个部门现场核查",
-    });
+    await requestExtension(dept, { ...on(c), days, reason: "需要协调多个部门现场核查" });
     const request = await db.extensionRequest.findFirstOrThrow({ where: { petitionId: c.id } });
     return { ...c, version: c.version + 1, request };
   }
@@ -368,13 +274,7 @@ describe("延期审批 (条例第34条)", () => {
   it("approval moves the handling deadline by the requested days and tells the petitioner why and until when", async () => {
     const c = await withRequest(15);
     const reason = "需要协调住建、交通两个部门现场核查";
-    await S.approveExtension(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      requestId: c.request.id,
-      note: reason,
-    });
+    await S.approveExtension(countySupervisor, { ...on(c), requestId: c.request.id, note: reason });
     const due = handleDeadline(T0, await loadCalendar(db), 15);
     const row = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
     expect(row).toMatchObject({ extensionDays: 15, handleDueAt: due.dueAt, currentDueAt: due.dueAt });
@@ -405,27 +305,13 @@ describe("延期审批 (条例第34条)", () => {
     // Once: no second request is accepted, and nothing is left to approve.
     await expectRefused(
       c.id,
-      () =>
-        requestExtension(dept, {
-          petitionId: c.id,
-          expectedVersion: c.version + 1,
-          at: AT,
-          days: 5,
-          reason: "再次延期",
-        }),
+      () => requestExtension(dept, { ...on(c, 1), days: 5, reason: "再次延期" }),
       RuleError,
       "extension.once",
     );
     await expectRefused(
       c.id,
-      () =>
-        S.approveExtension(countySupervisor, {
-          petitionId: c.id,
-          expectedVersion: c.version + 1,
-          at: AT,
-          requestId: c.request.id,
-          note: reason,
-        }),
+      () => S.approveExtension(countySupervisor, { ...on(c, 1), requestId: c.request.id, note: reason }),
       RuleError,
       "extension.none",
     );
@@ -434,13 +320,7 @@ describe("延期审批 (条例第34条)", () => {
   it("denial keeps the deadline, INTERNAL; the unit may then ask again, and that request may be approved", async () => {
     const c = await withRequest(10);
     const before = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
-    await S.rejectExtension(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      requestId: c.request.id,
-      note: "理由不充分",
-    });
+    await S.rejectExtension(countySupervisor, { ...on(c), requestId: c.request.id, note: "理由不充分" });
     const after = await db.petition.findUniqueOrThrow({ where: { id: c.id } });
     expect(after).toMatchObject({
       extensionDays: 0,
@@ -450,21 +330,9 @@ describe("延期审批 (条例第34条)", () => {
     const [e] = await lastEvents(c.id, 1);
     expect(e).toMatchObject({ type: "EXTENSION_REJECTED", visibility: "INTERNAL", note: "理由不充分" });
     expect(JSON.parse(e!.data)).toEqual({ extensionDays: 10 });
-    await requestExtension(dept, {
-      petitionId: c.id,
-      expectedVersion: c.version + 1,
-      at: AT,
-      days: 20,
-      reason: "补充理由后再次申请",
-    });
+    await requestExtension(dept, { ...on(c, 1), days: 20, reason: "补充理由后再次申请" });
     const second = await db.extensionRequest.findFirstOrThrow({ where: { petitionId: c.id, decision: null } });
-    await S.approveExtension(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version + 2,
-      at: AT,
-      requestId: second.id,
-      note: "同意",
-    });
+    await S.approveExtension(countySupervisor, { ...on(c, 2), requestId: second.id, note: "同意" });
     expect((await db.petition.findUniqueOrThrow({ where: { id: c.id } })).extensionDays).toBe(20);
   });
 
@@ -473,7 +341,7 @@ describe("延期审批 (条例第34条)", () => {
     const decide =
       (fn: typeof S.approveExtension, v: StaffViewer, requestId = c.request.id) =>
       () =>
-        fn(v, { petitionId: c.id, expectedVersion: c.version, at: AT, requestId, note: "决定" });
+        fn(v, { ...on(c), requestId, note: "决定" });
     for (const fn of [S.approveExtension, S.rejectExtension]) {
       await expectRefused(c.id, decide(fn, dept), ForbiddenError);
       await expectRefused(c.id, decide(fn, otherHandler), ForbiddenError);
@@ -490,14 +358,7 @@ describe("延期审批 (条例第34条)", () => {
     const none = await accepted();
     await expectRefused(
       none.id,
-      () =>
-        S.rejectExtension(countySupervisor, {
-          petitionId: none.id,
-          expectedVersion: none.version,
-          at: AT,
-          requestId: c.request.id,
-          note: "决定",
-        }),
+      () => S.rejectExtension(countySupervisor, { ...on(none), requestId: c.request.id, note: "决定" }),
       RuleError,
       "extension.none",
     );
@@ -507,14 +368,7 @@ describe("延期审批 (条例第34条)", () => {
 describe("领导包案", () => {
   it("records the office and dates (PUBLIC, title only), one leader at a time, and its end with whether it was resolved", async () => {
     const c = await accepted();
-    await S.takeCharge(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      title: "副县长",
-      startDate: "2026-03-12",
-      targetDate: "2026-06-30",
-    });
+    await S.takeCharge(countySupervisor, { ...on(c), ...CHARGE });
     expect(await db.petition.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
       leaderTitle: "副县长",
       leaderStartAt: new Date("2026-03-11T16:00:00Z"),
@@ -523,18 +377,10 @@ describe("领导包案", () => {
     });
     const [took] = await lastEvents(c.id, 1);
     expect(took).toMatchObject({ type: "LEADER_TOOK_CHARGE", visibility: "PUBLIC", note: null });
-    expect(JSON.parse(took!.data)).toEqual({ title: "副县长", startDate: "2026-03-12", targetDate: "2026-06-30" });
+    expect(JSON.parse(took!.data)).toEqual(CHARGE);
     await expectRefused(
       c.id,
-      () =>
-        S.takeCharge(countySupervisor, {
-          petitionId: c.id,
-          expectedVersion: c.version + 1,
-          at: AT,
-          title: "县长",
-          startDate: "2026-03-12",
-          targetDate: "2026-06-30",
-        }),
+      () => S.takeCharge(countySupervisor, { ...on(c, 1), ...CHARGE, title: "县长" }),
       RuleError,
       "charge.already",
     );
@@ -542,7 +388,7 @@ describe("领导包案", () => {
     const pub = (await findPublicCase(c.trackingNo))!;
     expect(pub).toMatchObject({ leaderTitle: "副县长", leaderEndedAt: null });
 
-    await S.endCharge(countySupervisor, { petitionId: c.id, expectedVersion: c.version + 1, at: AT, resolved: true });
+    await S.endCharge(countySupervisor, { ...on(c, 1), resolved: true });
     expect(await db.petition.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
       leaderEndedAt: AT,
       leaderResolved: true,
@@ -552,8 +398,7 @@ describe("领导包案", () => {
     expect(JSON.parse(ended!.data)).toEqual({ resolved: true });
     await expectRefused(
       c.id,
-      () =>
-        S.endCharge(countySupervisor, { petitionId: c.id, expectedVersion: c.version + 2, at: AT, resolved: false }),
+      () => S.endCharge(countySupervisor, { ...on(c, 2), resolved: false }),
       RuleError,
       "charge.notInCharge",
     );
@@ -561,16 +406,8 @@ describe("领导包案", () => {
 
   it("is refused for an office not on the list, a target not after the start, a start in the future, to handlers and outside the subtree", async () => {
     const c = await accepted();
-    const take = (v: StaffViewer, over: Partial<{ title: string; startDate: string; targetDate: string }>) => () =>
-      S.takeCharge(v, {
-        petitionId: c.id,
-        expectedVersion: c.version,
-        at: AT,
-        title: "副县长",
-        startDate: "2026-03-12",
-        targetDate: "2026-06-30",
-        ...over,
-      });
+    const take = (v: StaffViewer, over: Partial<typeof CHARGE>) => () =>
+      S.takeCharge(v, { ...on(c), ...CHARGE, ...over });
     await expectRefused(c.id, take(countySupervisor, { title: "张三" }), RuleError, "charge.title");
     await expectRefused(c.id, take(countySupervisor, { targetDate: "2026-03-12" }), RuleError, "charge.dates");
     await expectRefused(c.id, take(countySupervisor, { startDate: "2026-03-13" }), RuleError, "charge.startInFuture");
@@ -578,7 +415,7 @@ describe("领导包案", () => {
     await expectRefused(c.id, take(townSupervisor, {}), ForbiddenError);
     await expectRefused(
       c.id,
-      () => S.endCharge(countySupervisor, { petitionId: c.id, expectedVersion: c.version, at: AT, resolved: true }),
+      () => S.endCharge(countySupervisor, { ...on(c), resolved: true }),
       RuleError,
       "charge.notInCharge",
     );
@@ -619,14 +456,7 @@ describe("what the public and the petitioner see of supervision", () => {
       requestId: request.id,
       note: "不批准的内部理由",
     });
-    await S.takeCharge(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: v++,
-      at: AT,
-      title: "副县长",
-      startDate: "2026-03-12",
-      targetDate: "2026-06-30",
-    });
+    await S.takeCharge(countySupervisor, { petitionId: c.id, expectedVersion: v++, at: AT, ...CHARGE });
 
     const pub = (await findPublicCase(c.trackingNo))!;
     const petitioner = (await findPetitionerCase(c.id))!;
@@ -661,20 +491,8 @@ describe("the case page's 督办 part offers exactly what the rules allow", () =
     const page = async (v: StaffViewer) => findCaseSupervision(v, (await findStaffCase(v, c.id, AT))!, AT);
     expect((await page(countySupervisor)).actions).toEqual(["supervise", "takeCharge"]);
     expect((await page(dept)).actions).toEqual([]);
-    await S.superviseCase(countySupervisor, {
-      petitionId: c.id,
-      expectedVersion: c.version,
-      at: AT,
-      measure: "NOTICE",
-      message: SECRET,
-    });
-    await requestExtension(dept, {
-      petitionId: c.id,
-      expectedVersion: c.version + 1,
-      at: AT,
-      days: 7,
-      reason: "需要检测",
-    });
+    await S.superviseCase(countySupervisor, { ...on(c), measure: "NOTICE", message: SECRET });
+    await requestExtension(dept, { ...on(c, 1), days: 7, reason: "需要检测" });
     const sup = await page(countySupervisor);
     expect(sup.actions).toEqual(["supervise", "approveExtension", "rejectExtension", "takeCharge"]);
     expect(sup.orders).toHaveLength(1);

@@ -1,36 +1,13 @@
 "use client";
-import { useActionState } from "react";
 import { evaluateAction, requestRecheckAction, requestReviewAction } from "@/lib/actions/after-answer";
-import type { FormState } from "@/lib/actions/form-state";
-import { useT } from "@/lib/i18n/client";
 import { REVIEW_LIMITS } from "@/lib/domain/review-chain";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
+import { usePetitionerForm } from "./use-petitioner-form";
 
 // The petitioner's forms after the answer: 评价, 申请复查, 申请复核. The page shows each only when the rules allow it
 // (lib/data/review-view.ts); each posts to its server action, so it works without JavaScript, and a refusal comes
 // back with its message and what was typed.
-
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
-
-function useAfterAnswerForm(action: Action) {
-  const t = useT();
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
-  const err = (name: string) => {
-    const e = state.status === "error" ? state.fieldErrors[name] : undefined;
-    return e ? t(e.key, e.params) : undefined;
-  };
-  const v = (name: string) => (state.status === "error" ? (state.values[name] ?? "") : "");
-  const notice =
-    state.status === "error" ? (
-      <Notice tone="error" role="alert">
-        {t(state.message.key, state.message.params)}
-      </Notice>
-    ) : null;
-  // `key` remounts the fields with what was typed after a refusal (React resets a form after its action).
-  const key = state.status === "error" ? JSON.stringify(state.values) : state.status;
-  return { t, state, formAction, pending, err, v, notice, key };
-}
 
 const RATINGS = ["SATISFIED", "BASIC", "UNSATISFIED"] as const;
 
@@ -85,7 +62,7 @@ function RatingGroup({
 
 /** 评价 of the latest answer: the handling unit and the petition bureau, each 满意 / 基本满意 / 不满意. */
 export function EvaluateForm({ version, hint }: { version: number; hint: string }) {
-  const { t, state, formAction, pending, err, v, notice, key } = useAfterAnswerForm(evaluateAction);
+  const { t, state, formAction, pending, err, v, notice, key } = usePetitionerForm(evaluateAction);
   if (state.status === "done")
     return (
       <Notice tone="success" role="status">
@@ -137,7 +114,7 @@ export function RequestReviewForm({
   kind: "review" | "recheck";
   unitName: string;
 }) {
-  const { t, state, formAction, pending, err, v, notice, key } = useAfterAnswerForm(
+  const { t, state, formAction, pending, err, v, notice, key } = usePetitionerForm(
     kind === "review" ? requestReviewAction : requestRecheckAction,
   );
   const ns = kind === "review" ? "reviewForm" : "recheckForm";

@@ -1,40 +1,17 @@
 "use client";
-import { useActionState } from "react";
 import { addSupplementAction } from "@/lib/actions/add-supplement";
 import { withdrawPetitionAction } from "@/lib/actions/withdraw-petition";
-import type { FormState } from "@/lib/actions/form-state";
-import { useT } from "@/lib/i18n/client";
 import { LIMITS } from "@/lib/domain/petition-rules";
 import { CheckboxField, Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
-
-function useForm(action: (s: FormState, f: FormData) => Promise<FormState>) {
-  const t = useT();
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
-  const err = (name: string) => {
-    const e = state.status === "error" ? state.fieldErrors[name] : undefined;
-    return e ? t(e.key, e.params) : undefined;
-  };
-  const v = (name: string) => (state.status === "error" ? (state.values[name] ?? "") : "");
-  const message =
-    state.status === "error" ? (
-      <Notice tone="error" role="alert">
-        {t(state.message.key, state.message.params)}
-      </Notice>
-    ) : null;
-  return { t, state, formAction, pending, err, v, message };
-}
+import { usePetitionerForm } from "./use-petitioner-form";
 
 /** 补充材料. `version` is the case version the petitioner saw: if staff acted meanwhile, they are told. */
 export function SupplementForm({ version }: { version: number }) {
-  const { t, state, formAction, pending, err, v, message } = useForm(addSupplementAction);
+  const { t, state, formAction, pending, err, v, notice, key } = usePetitionerForm(addSupplementAction);
   return (
-    <form
-      action={formAction}
-      className="space-y-3"
-      key={state.status === "error" ? JSON.stringify(state.values) : state.status}
-    >
-      {message}
+    <form action={formAction} className="space-y-3" key={key}>
+      {notice}
       {state.status === "done" ? (
         <Notice tone="success" role="status">
           {t("view.supplementDone")}
@@ -58,7 +35,7 @@ export function SupplementForm({ version }: { version: number }) {
 
 /** 撤回: an explicit confirmation box, so one stray click cannot end a case. */
 export function WithdrawForm({ version }: { version: number }) {
-  const { t, state, formAction, pending, err, v, message } = useForm(withdrawPetitionAction);
+  const { t, state, formAction, pending, err, v, notice, key } = usePetitionerForm(withdrawPetitionAction);
   if (state.status === "done") {
     return (
       <Notice tone="success" role="status">
@@ -67,12 +44,8 @@ export function WithdrawForm({ version }: { version: number }) {
     );
   }
   return (
-    <form
-      action={formAction}
-      className="space-y-3"
-      key={state.status === "error" ? JSON.stringify(state.values) : "new"}
-    >
-      {message}
+    <form action={formAction} className="space-y-3" key={key}>
+      {notice}
       <p className="text-sm text-stone-700">{t("view.withdrawHint")}</p>
       <input type="hidden" name="version" value={version} />
       <Field name="reason" label={t("view.withdrawReason")} error={err("reason")}>

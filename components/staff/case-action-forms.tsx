@@ -28,7 +28,7 @@ export type Helpers = {
   fid: (name: string) => string;
 };
 
-/** One action's form (also the supervision forms, components/staff/supervision-forms.tsx). */
+/** One action's form (also the supervision and review forms, components/staff/supervision-forms.tsx, review-forms.tsx). */
 export function ActionForm({
   id,
   title,
@@ -132,6 +132,30 @@ export function TextArea({
       error={h.err(name)}
     >
       {(a) => <textarea {...a} name={name} rows={rows} defaultValue={h.v(name, defaultValue)} className={inputClass} />}
+    </Field>
+  );
+}
+
+/** The outcome of an answer (答复, 复查答复, 复核答复): the ones the category kind allows. */
+export function OutcomeSelect({ h, label, outcomes }: { h: Helpers; label: string; outcomes: readonly Outcome[] }) {
+  return (
+    <Field
+      name={h.fid("outcome")}
+      label={label}
+      required
+      requiredText={h.t("caseStaff.required")}
+      error={h.err("outcome")}
+    >
+      {(a) => (
+        <select {...a} name="outcome" defaultValue={h.v("outcome")} className={inputClass}>
+          <option value="">{h.t("caseStaff.choose")}</option>
+          {outcomes.map((o) => (
+            <option key={o} value={o}>
+              {h.t(`enums.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
 }
@@ -433,24 +457,7 @@ export function ReplyForm({ caseRef, outcomes }: { caseRef: CaseRef; outcomes: r
     >
       {(h) => (
         <>
-          <Field
-            name={h.fid("outcome")}
-            label={t("caseStaff.reply.outcome")}
-            required
-            requiredText={t("caseStaff.required")}
-            error={h.err("outcome")}
-          >
-            {(a) => (
-              <select {...a} name="outcome" defaultValue={h.v("outcome")} className={inputClass}>
-                <option value="">{t("caseStaff.choose")}</option>
-                {outcomes.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`enums.outcome.${o}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OutcomeSelect h={h} label={t("caseStaff.reply.outcome")} outcomes={outcomes} />
           <TextArea
             h={h}
             name="replyText"

@@ -110,11 +110,15 @@ const outside = (action: PetitionAction): PetitionState[] => STATES.filter((s) =
 
 type Cursor = { due: Date; id: string } | null;
 
-/** Rows after `cursor` in (due, id) order: the keyset that walks an index without skipping or repeating. */
+/** The due instant a petition candidate is read by. */
 type DueField = "currentDueAt" | "feedbackDueAt" | "reviewWindowEndsAt" | "recheckWindowEndsAt" | "evaluationWindowEndsAt";
 
-const after = (field: DueField, cursor: Cursor): Prisma.PetitionWhereInput =>
-  cursor ? { OR: [{ [field]: { gt: cursor.due } }, { [field]: cursor.due, id: { gt: cursor.id } }] } : {};
+/** Rows after `cursor` in (due, id) order: the keyset that walks an index without skipping or repeating. */
+function after(field: DueField, cursor: Cursor): Prisma.PetitionWhereInput;
+function after(field: "answerDueAt", cursor: Cursor): Prisma.SupervisionOrderWhereInput;
+function after(field: DueField | "answerDueAt", cursor: Cursor) {
+  return cursor ? { OR: [{ [field]: { gt: cursor.due } }, { [field]: cursor.due, id: { gt: cursor.id } }] } : {};
+}
 
 async function eachBatch<T extends { id: string }>(
   ctx: Context,
@@ -130,6 +134,33 @@ async function eachBatch<T extends { id: string }>(
     const last = rows[rows.length - 1]!;
     cursor = { due: dueOf(last) as Date, id: last.id };
   }
+}
+
+/**
+ * The petitions `where` picks, read batch by batch in (`field`, id) order — the order of the index the query walks —
+ * each handed to `item` by id. `where` is the kind's whole filter; the keyset is added here.
+ */
+function eachDuePetition(
+  ctx: Context,
+  field: DueField,
+  where: Prisma.PetitionWhereInput[],
+  item: (petitionId: string) => Promise<void>,
+): Promise<void> {
+  return eachBatch(
+    ctx,
+    async (cursor, take) => {
+      const rows = await db.petition.findMany({
+        where: { AND: [...where, after(field, cursor)] },
+        // Only `field` is read beside the id; the type names every due field so that `r[field]` is typed.
+        select: { id: true, [field]: true } as { id: true } & Record<DueField, true>,
+        orderBy: [{ [field]: "asc" }, { id: "asc" }],
+        take,
+      });
+      return rows.map((r) => ({ id: r.id, due: r[field] }));
+    },
+    (r) => r.due,
+    (r) => item(r.id),
+  );
 }
 
 /** One item: its own transaction; a no-op when it no longer applies; a failure is logged by kind and the pass goes on. */
@@ -175,6 +206,20 @@ function isBusy(err: unknown): boolean {
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.floor(Math.random() * 20)));
 
+/** An item that is one system change of one case, counted under its kind once written. */
+function caseItem(
+  ctx: Context,
+  kind: ItemKind,
+  petitionId: string,
+  action: PetitionAction,
+  plan: (row: CaseRow, tx: Tx) => Promise<ChangePlan>,
+): Promise<void> {
+  return runItem(ctx, kind, async () => {
+    await systemChange(petitionId, action, plan);
+    return [kind];
+  });
+}
+
 /** A system change of one case through changeCase: the row is the scope, the transition table the gate. */
 function systemChange(
   petitionId: string,
@@ -195,26 +240,17 @@ function systemChange(
 
 async function markRunningLapses(ctx: Context): Promise<void> {
   const { at } = ctx;
-  await eachBatch(
+  await eachDuePetition(
     ctx,
-    (cursor, take) =>
-      db.petition.findMany({
-        where: {
-          AND: [
-            { currentDueAt: { lt: at }, state: { notIn: outside("markOverdue") } },
-            { OR: [{ lapsedDueAt: null }, { lapsedDueAt: { lt: db.petition.fields.currentDueAt } }] },
-            after("currentDueAt", cursor),
-          ],
-        },
-        select: { id: true, currentDueAt: true },
-        orderBy: [{ currentDueAt: "asc" }, { id: "asc" }],
-        take,
-      }),
-    (r) => r.currentDueAt,
-    (c) =>
+    "currentDueAt",
+    [
+      { currentDueAt: { lt: at }, state: { notIn: outside("markOverdue") } },
+      { OR: [{ lapsedDueAt: null }, { lapsedDueAt: { lt: db.petition.fields.currentDueAt } }] },
+    ],
+    (id) =>
       runItem(ctx, "overdue", async () => {
         let urged = false;
-        await systemChange(c.id, "markOverdue", async (row, tx) => {
+        await systemChange(id, "markOverdue", async (row, tx) => {
           const { lapsedDueAt } = await tx.petition.findUniqueOrThrow({
             where: { id: row.id },
             select: { lapsedDueAt: true },
@@ -273,9 +309,7 @@ async function markOrdersOverdue(ctx: Context): Promise<void> {
           escalatedAt: null,
           overdueAt: null,
           answerDueAt: { lt: at },
-          ...(cursor
-            ? { OR: [{ answerDueAt: { gt: cursor.due } }, { answerDueAt: cursor.due, id: { gt: cursor.id } }] }
-            : {}),
+          ...after("answerDueAt", cursor),
         },
         select: { id: true, petitionId: true, answerDueAt: true },
         orderBy: [{ answerDueAt: "asc" }, { id: "asc" }],
@@ -283,36 +317,33 @@ async function markOrdersOverdue(ctx: Context): Promise<void> {
       }),
     (o) => o.answerDueAt,
     (o) =>
-      runItem(ctx, "orderOverdue", async () => {
-        await systemChange(o.petitionId, "markOrderOverdue", async (_row, tx) => {
-          const order = await tx.supervisionOrder.findUniqueOrThrow({
-            where: { id: o.id },
-            select: {
-              id: true,
-              measure: true,
-              targetUnitId: true,
-              answerDueAt: true,
-              answeredAt: true,
-              escalatedAt: true,
-              overdueAt: true,
-            },
-          });
-          if (!orderLapse(order, at)) throw new NothingDue();
-          // Compare-and-set: an answer or an escalation that got in first wins.
-          const marked = await tx.supervisionOrder.updateMany({
-            where: { id: order.id, overdueAt: null, answeredAt: null, escalatedAt: null },
-            data: { overdueAt: at },
-          });
-          if (marked.count !== 1) throw new NothingDue();
-          return {
-            event: {
-              type: "SUPERVISION_OVERDUE",
-              ...system(order.targetUnitId, at),
-              data: { orderId: order.id, measure: order.measure, answerDueDate: toCivilDate(order.answerDueAt) },
-            },
-          };
+      caseItem(ctx, "orderOverdue", o.petitionId, "markOrderOverdue", async (_row, tx) => {
+        const order = await tx.supervisionOrder.findUniqueOrThrow({
+          where: { id: o.id },
+          select: {
+            id: true,
+            measure: true,
+            targetUnitId: true,
+            answerDueAt: true,
+            answeredAt: true,
+            escalatedAt: true,
+            overdueAt: true,
+          },
         });
-        return ["orderOverdue"];
+        if (!orderLapse(order, at)) throw new NothingDue();
+        // Compare-and-set: an answer or an escalation that got in first wins.
+        const marked = await tx.supervisionOrder.updateMany({
+          where: { id: order.id, overdueAt: null, answeredAt: null, escalatedAt: null },
+          data: { overdueAt: at },
+        });
+        if (marked.count !== 1) throw new NothingDue();
+        return {
+          event: {
+            type: "SUPERVISION_OVERDUE",
+            ...system(order.targetUnitId, at),
+            data: { orderId: order.id, measure: order.measure, answerDueDate: toCivilDate(order.answerDueAt) },
+          },
+        };
       }),
   );
 }
@@ -321,46 +352,34 @@ async function markOrdersOverdue(ctx: Context): Promise<void> {
 
 async function markFeedbackLapses(ctx: Context): Promise<void> {
   const { at } = ctx;
-  await eachBatch(
+  await eachDuePetition(
     ctx,
-    (cursor, take) =>
-      db.petition.findMany({
-        where: {
-          AND: [
-            {
-              feedbackDueAt: { lt: at },
-              channel: "HIGHER_ASSIGN",
-              feedbackLapsedAt: null,
-              repliedAt: null,
-              state: { in: ["SUBMITTED", "ACCEPTED"] },
-            },
-            after("feedbackDueAt", cursor),
-          ],
-        },
-        select: { id: true, feedbackDueAt: true },
-        orderBy: [{ feedbackDueAt: "asc" }, { id: "asc" }],
-        take,
-      }),
-    (r) => r.feedbackDueAt,
-    (c) =>
-      runItem(ctx, "feedbackOverdue", async () => {
-        await systemChange(c.id, "markOverdue", async (row, tx) => {
-          const facts = await tx.petition.findUniqueOrThrow({
-            where: { id: row.id },
-            select: { feedbackDueAt: true, feedbackLapsedAt: true, repliedAt: true },
-          });
-          const lapse = feedbackLapse({ channel: row.channel, state: row.state, ...facts }, at);
-          if (!lapse) throw new NothingDue();
-          return {
-            data: { feedbackLapsedAt: at },
-            event: {
-              type: "OVERDUE",
-              ...system(row.currentUnitId, at),
-              data: { stage: lapse.stage, dueDate: toCivilDate(lapse.dueAt) },
-            },
-          };
+    "feedbackDueAt",
+    [
+      {
+        feedbackDueAt: { lt: at },
+        channel: "HIGHER_ASSIGN",
+        feedbackLapsedAt: null,
+        repliedAt: null,
+        state: { in: ["SUBMITTED", "ACCEPTED"] },
+      },
+    ],
+    (id) =>
+      caseItem(ctx, "feedbackOverdue", id, "markOverdue", async (row, tx) => {
+        const facts = await tx.petition.findUniqueOrThrow({
+          where: { id: row.id },
+          select: { feedbackDueAt: true, feedbackLapsedAt: true, repliedAt: true },
         });
-        return ["feedbackOverdue"];
+        const lapse = feedbackLapse({ channel: row.channel, state: row.state, ...facts }, at);
+        if (!lapse) throw new NothingDue();
+        return {
+          data: { feedbackLapsedAt: at },
+          event: {
+            type: "OVERDUE",
+            ...system(row.currentUnitId, at),
+            data: { stage: lapse.stage, dueDate: toCivilDate(lapse.dueAt) },
+          },
+        };
       }),
   );
 }
@@ -373,34 +392,19 @@ async function closeLapsedWindows(ctx: Context): Promise<void> {
     ["REPLIED", "reviewWindowEndsAt"],
     ["REVIEWED", "recheckWindowEndsAt"],
   ] as const) {
-    await eachBatch(
-      ctx,
-      async (cursor, take) => {
-        const rows = await db.petition.findMany({
-          where: { AND: [{ state, [field]: { lt: at } }, after(field, cursor)] },
-          select: { id: true, reviewWindowEndsAt: true, recheckWindowEndsAt: true },
-          orderBy: [{ [field]: "asc" }, { id: "asc" }],
-          take,
+    await eachDuePetition(ctx, field, [{ state, [field]: { lt: at } }], (id) =>
+      caseItem(ctx, "windowClosed", id, "close", async (row, tx) => {
+        const windows = await tx.petition.findUniqueOrThrow({
+          where: { id: row.id },
+          select: { reviewWindowEndsAt: true, recheckWindowEndsAt: true },
         });
-        return rows.map((r) => ({ id: r.id, endsAt: r[field] }));
-      },
-      (r) => r.endsAt,
-      (c) =>
-        runItem(ctx, "windowClosed", async () => {
-          await systemChange(c.id, "close", async (row, tx) => {
-            const windows = await tx.petition.findUniqueOrThrow({
-              where: { id: row.id },
-              select: { reviewWindowEndsAt: true, recheckWindowEndsAt: true },
-            });
-            const closing = windowToClose({ state: row.state, ...windows }, at);
-            if (!closing) throw new NothingDue();
-            return {
-              data: closeEffect(at),
-              event: { type: "CLOSED", ...system(row.currentUnitId, at), data: { reason: closing.reason } },
-            };
-          });
-          return ["windowClosed"];
-        }),
+        const closing = windowToClose({ state: row.state, ...windows }, at);
+        if (!closing) throw new NothingDue();
+        return {
+          data: closeEffect(at),
+          event: { type: "CLOSED", ...system(row.currentUnitId, at), data: { reason: closing.reason } },
+        };
+      }),
     );
   }
 }
@@ -419,42 +423,24 @@ const EVALUATION_FACTS = {
 async function expireEvaluations(ctx: Context): Promise<void> {
   const { at } = ctx;
   const f = db.petition.fields;
-  await eachBatch(
+  await eachDuePetition(
     ctx,
-    (cursor, take) =>
-      db.petition.findMany({
-        where: {
-          AND: [
-            { evaluationWindowEndsAt: { lt: at }, state: { notIn: outside("expireEvaluation") } },
-            // Not yet recorded for this window (an earlier answer's expiry lies before it), and not rated since
-            // the latest answer (an evaluation is never older than the reply; the pure rule decides exactly).
-            { OR: [{ evaluationExpiredAt: null }, { evaluationExpiredAt: { lt: f.evaluationWindowEndsAt } }] },
-            {
-              OR: [
-                { evaluatedAt: null },
-                { evaluatedAt: { lt: f.reviewedAt } },
-                { evaluatedAt: { lt: f.finalAt } },
-              ],
-            },
-            after("evaluationWindowEndsAt", cursor),
-          ],
-        },
-        select: { id: true, evaluationWindowEndsAt: true },
-        orderBy: [{ evaluationWindowEndsAt: "asc" }, { id: "asc" }],
-        take,
-      }),
-    (r) => r.evaluationWindowEndsAt,
-    (c) =>
-      runItem(ctx, "evaluationExpired", async () => {
-        await systemChange(c.id, "expireEvaluation", async (row, tx) => {
-          const facts = await tx.petition.findUniqueOrThrow({ where: { id: row.id }, select: EVALUATION_FACTS });
-          if (!evaluationLapsed(facts, at)) throw new NothingDue();
-          return {
-            data: { evaluationExpiredAt: at },
-            event: { type: "EVALUATION_EXPIRED", ...system(row.currentUnitId, at) },
-          };
-        });
-        return ["evaluationExpired"];
+    "evaluationWindowEndsAt",
+    [
+      { evaluationWindowEndsAt: { lt: at }, state: { notIn: outside("expireEvaluation") } },
+      // Not yet recorded for this window (an earlier answer's expiry lies before it), and not rated since
+      // the latest answer (an evaluation is never older than the reply; the pure rule decides exactly).
+      { OR: [{ evaluationExpiredAt: null }, { evaluationExpiredAt: { lt: f.evaluationWindowEndsAt } }] },
+      { OR: [{ evaluatedAt: null }, { evaluatedAt: { lt: f.reviewedAt } }, { evaluatedAt: { lt: f.finalAt } }] },
+    ],
+    (id) =>
+      caseItem(ctx, "evaluationExpired", id, "expireEvaluation", async (row, tx) => {
+        const facts = await tx.petition.findUniqueOrThrow({ where: { id: row.id }, select: EVALUATION_FACTS });
+        if (!evaluationLapsed(facts, at)) throw new NothingDue();
+        return {
+          data: { evaluationExpiredAt: at },
+          event: { type: "EVALUATION_EXPIRED", ...system(row.currentUnitId, at) },
+        };
       }),
   );
 }

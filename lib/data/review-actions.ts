@@ -1,54 +1,19 @@
 import "server-only";
-import { checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
+import type { StaffViewer } from "@/lib/domain/authority";
 import { linkRepeatEffect, recheckReplyEffect, reviewReplyEffect } from "@/lib/domain/case-effects";
 import { outcomesFor, type Outcome } from "@/lib/domain/petition-rules";
-import type { PetitionAction } from "@/lib/domain/petition-states";
 import { isUpheld, mayLinkRepeat } from "@/lib/domain/review-chain";
 import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
 import type { Tx } from "@/lib/db";
-import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
 import { loadCalendar } from "./calendar";
 import { RuleError } from "./errors";
 import { loadSettings } from "./settings";
+import { act, staff, type Common } from "./staff-act";
 
 // The reviewing bodies' answers (复查 条例第35条, 复核 第36条) and the 重复信访 link. Each through changeCase: the
 // viewer's authority over the case as stored — the scope that holds its current unit, which for a case in 复查 or
 // 复核 is the reviewing body's, so the unit that handled it first no longer sees it — then the rule re-checked inside
 // the transaction, then the change and its events. A refusal writes nothing.
-
-type Common = { petitionId: string; expectedVersion: number; at: Date };
-
-function act(
-  viewer: StaffViewer,
-  action: PetitionAction,
-  c: Common,
-  plan: (row: CaseRow, tx: Tx) => ChangePlan | Promise<ChangePlan>,
-) {
-  return changeCase({
-    petitionId: c.petitionId,
-    expectedVersion: c.expectedVersion,
-    role: viewer.role,
-    action,
-    // Scope and role from the row; a state that no longer fits is reported by changeCase as "changed".
-    authorize: (row) => {
-      const r = checkStaffAction(viewer, action, {
-        state: row.state,
-        unit: row.currentUnit,
-        categoryKind: row.category.kind,
-        accusedUnit: row.accusedUnit,
-      });
-      return r.ok || r.why === "state";
-    },
-    plan: (row, _to, tx) => plan(row, tx),
-  });
-}
-
-const staff = (viewer: StaffViewer, unitId: string | null, at: Date) => ({
-  actorType: "STAFF" as const,
-  actorId: viewer.userId,
-  unitId,
-  occurredAt: at,
-});
 
 type Answer = Common & { outcome: Outcome; text: string };
 

@@ -3,44 +3,18 @@ import { acceptEffect, assignEffect, notAcceptEffect, publishEffect, replyEffect
 import { isAssignableHandler } from "@/lib/domain/assignee-rule";
 import { extensionBlock, isValidExtensionDays } from "@/lib/domain/extension-rule";
 import { isWithinReturnWindow } from "@/lib/domain/return-window";
-import { checkRouteTarget, checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
+import { checkRouteTarget, type StaffViewer } from "@/lib/domain/authority";
 import { mayCarryPublicNotes, mayPublishContent, outcomesFor, type Outcome, type ProperChannel } from "@/lib/domain/petition-rules";
 import { scanPersonalData } from "@/lib/domain/personal-data-scanner";
-import type { PetitionAction } from "@/lib/domain/petition-states";
-import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
 import { loadCalendar } from "./calendar";
 import { loadSettings } from "./settings";
 import { findKnownPersonalData } from "./case-personal-data";
 import { RuleError } from "./errors";
-import type { Tx } from "@/lib/db";
+import { act, staff, type Common } from "./staff-act";
 
 // Every handling action of the staff case page. Each one: the viewer's authority over the case as it is in
 // the database (scope, unit rules, transition table), its own rule checks, then the change and its events in
-// one transaction (changeCase). A refusal throws and writes nothing.
-
-type Common = { petitionId: string; expectedVersion: number; at: Date };
-
-function act(viewer: StaffViewer, action: PetitionAction, c: Common, plan: (row: CaseRow, tx: Tx) => ChangePlan | Promise<ChangePlan>) {
-  return changeCase({
-    petitionId: c.petitionId,
-    expectedVersion: c.expectedVersion,
-    role: viewer.role,
-    action,
-    // Scope and unit rules from the row; a state that no longer fits is reported by changeCase as "changed".
-    authorize: (row) => {
-      const r = checkStaffAction(viewer, action, {
-        state: row.state,
-        unit: row.currentUnit,
-        categoryKind: row.category.kind,
-        accusedUnit: row.accusedUnit,
-      });
-      return r.ok || r.why === "state";
-    },
-    plan: (row, _to, tx) => plan(row, tx),
-  });
-}
-
-const staff = (viewer: StaffViewer, unitId: string | null, at: Date) => ({ actorType: "STAFF" as const, actorId: viewer.userId, unitId, occurredAt: at });
+// one transaction (changeCase, through act() in staff-act.ts). A refusal throws and writes nothing.
 
 /** 转送/交办 (条例第22条): the bureau sends the case to the unit with power to handle it; its 15-day clock starts. */
 export function routeCase(viewer: StaffViewer, c: Common & { targetUnitId: string; note: string }) {

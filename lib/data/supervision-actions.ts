@@ -1,72 +1,25 @@
 import "server-only";
-import { checkStaffAction, type StaffViewer } from "@/lib/domain/authority";
+import type { StaffViewer } from "@/lib/domain/authority";
 import { endChargeEffect, extensionApprovedEffect, takeChargeEffect } from "@/lib/domain/case-effects";
 import { checkTakeCharge, isUnderCharge } from "@/lib/domain/charge-rule";
 import { endOfCivilDay, startOfCivilDay, toCivilDate, type CivilDate } from "@/lib/domain/civil-date";
 import { approvableDays, approvalBlock } from "@/lib/domain/extension-decision";
-import type { PetitionAction } from "@/lib/domain/petition-states";
 import { answeredLate, awaitsAnswer, type SupervisionMeasure } from "@/lib/domain/supervision";
 import type { Tx } from "@/lib/db";
-import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
+import type { CaseRow } from "./change-case";
 import { loadCalendar } from "./calendar";
 import { RuleError } from "./errors";
 import { loadSettings } from "./settings";
+import { act, staff, type Common } from "./staff-act";
 import { openOrder } from "./supervision-orders";
 
 // The supervisor's actions on a case (督办, 条例第39、40条; 延期审批, 第34条; 领导包案) and the unit's written answer to
 // an order. Each goes through changeCase: the viewer's authority over the case as stored (scope, the transition
 // table's roles), the rule re-checked inside the transaction, then the change and its events — or nothing.
 
-type Common = { petitionId: string; expectedVersion: number; at: Date };
-
-function act(
-  viewer: StaffViewer,
-  action: PetitionAction,
-  c: Common,
-  plan: (row: CaseRow, tx: Tx) => ChangePlan | Promise<ChangePlan>,
-) {
-  return changeCase({
-    petitionId: c.petitionId,
-    expectedVersion: c.expectedVersion,
-    role: viewer.role,
-    action,
-    // Scope and role from the row; a state that no longer fits is reported by changeCase as "changed".
-    authorize: (row) => {
-      const r = checkStaffAction(viewer, action, {
-        state: row.state,
-        unit: row.currentUnit,
-        categoryKind: row.category.kind,
-        accusedUnit: row.accusedUnit,
-      });
-      return r.ok || r.why === "state";
-    },
-    plan: (row, _to, tx) => plan(row, tx),
-  });
-}
-
-const staff = (viewer: StaffViewer, unitId: string | null, at: Date) => ({
-  actorType: "STAFF" as const,
-  actorId: viewer.userId,
-  unitId,
-  occurredAt: at,
-});
-
 /** 督办: an order to the case's current unit, answered in writing within the `supervisionAnswerDays` setting. */
 export function superviseCase(viewer: StaffViewer, c: Common & { measure: SupervisionMeasure; message: string }) {
-  return act(viewer, "supervise", c, async (row, tx) => {
-    const [settings, cal] = await Promise.all([loadSettings(tx), loadCalendar(tx)]);
-    const { events } = await openOrder(tx, {
-      petitionId: row.id,
-      targetUnitId: row.currentUnitId,
-      measure: c.measure,
-      message: c.message,
-      issuedById: viewer.userId,
-      at: c.at,
-      answerDays: settings.supervisionAnswerDays,
-      cal,
-    });
-    return { event: events[0], more: [events[1]] };
-  });
+  return issueOrder(viewer, "supervise", c, null);
 }
 
 /** 督办升级: a stronger measure replaces an order that still awaits its answer (openOrder checks both). */
@@ -74,7 +27,17 @@ export function escalateSupervision(
   viewer: StaffViewer,
   c: Common & { orderId: string; measure: SupervisionMeasure; message: string },
 ) {
-  return act(viewer, "escalateSupervision", c, async (row, tx) => {
+  return issueOrder(viewer, "escalateSupervision", c, { id: c.orderId });
+}
+
+/** 督办 and 督办升级 alike: the order (and its events) from openOrder, with the answer days of the settings. */
+function issueOrder(
+  viewer: StaffViewer,
+  action: "supervise" | "escalateSupervision",
+  c: Common & { measure: SupervisionMeasure; message: string },
+  escalates: { id: string } | null,
+) {
+  return act(viewer, action, c, async (row, tx) => {
     const [settings, cal] = await Promise.all([loadSettings(tx), loadCalendar(tx)]);
     const { events } = await openOrder(tx, {
       petitionId: row.id,
@@ -85,7 +48,7 @@ export function escalateSupervision(
       at: c.at,
       answerDays: settings.supervisionAnswerDays,
       cal,
-      escalates: { id: c.orderId },
+      escalates,
     });
     return { event: events[0], more: [events[1]] };
   });

@@ -26,16 +26,10 @@ import {
   ZRouteCase,
 } from "@/lib/validation/staff";
 import type { FormState } from "../form-state";
-import { runCaseAction } from "./run-case-action";
+import { ref, runCaseAction } from "./run-case-action";
 
 // The actions of the staff case page (工作人员办件). Each: parse → signed-in handler/supervisor → the data
 // function, which takes authority from the case row (the petitionId in the form is only a lookup key).
-
-const ref = (i: { petitionId: string; version: number }, at: Date) => ({
-  petitionId: i.petitionId,
-  expectedVersion: i.version,
-  at,
-});
 
 /** 转送/交办 */
 export async function routeCaseAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -2,16 +2,10 @@
 import { linkRepeat, recheckReply, reviewReply } from "@/lib/data/review-actions";
 import { LINK_REPEAT_FIELDS, REVIEW_ANSWER_FIELDS, ZLinkRepeat, ZReviewAnswer } from "@/lib/validation/review";
 import type { FormState } from "../form-state";
-import { runCaseAction } from "./run-case-action";
+import { ref, runCaseAction } from "./run-case-action";
 
 // The reviewing bodies' answers (复查, 复核) and the 重复信访 link, from the staff case page. Each: parse → signed-in
 // handler/supervisor → the data function, which takes authority from the case row (the petitionId is a lookup key).
-
-const ref = (i: { petitionId: string; version: number }, at: Date) => ({
-  petitionId: i.petitionId,
-  expectedVersion: i.version,
-  at,
-});
 
 /** 复查答复 */
 export async function reviewReplyAction(_prev: FormState, form: FormData): Promise<FormState> {

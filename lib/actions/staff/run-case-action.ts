@@ -9,6 +9,13 @@ import { viewerSeesCase } from "@/lib/data/staff-case";
 import { fieldErrorsOf, readForm } from "@/lib/validation/fields";
 import { invalidInput, refused, STAFF_REFUSALS, toFormState, type FormState } from "../form-state";
 
+/** The case a form names and the version its reader saw, as the data functions take them (with the instant). */
+export const ref = (i: { petitionId: string; version: number }, at: Date) => ({
+  petitionId: i.petitionId,
+  expectedVersion: i.version,
+  at,
+});
+
 /**
  * The steps every action of the staff case page shares: parse the form (zod) → the signed-in handler or
  * supervisor → the data function (which derives authority from the case as stored, never from the form)

@@ -18,17 +18,11 @@ import {
   ZTakeCharge,
 } from "@/lib/validation/supervision";
 import type { FormState } from "../form-state";
-import { runCaseAction } from "./run-case-action";
+import { ref, runCaseAction } from "./run-case-action";
 
 // The supervisor's actions (督办, 督办升级, 延期审批, 领导包案) and the unit's written answer to an order, from the case page
 // and the supervision board. Each: parse → signed-in handler/supervisor → the data function, which takes authority
 // from the case row (the ids in the form are only lookup keys).
-
-const ref = (i: { petitionId: string; version: number }, at: Date) => ({
-  petitionId: i.petitionId,
-  expectedVersion: i.version,
-  at,
-});
 
 /** 督办 */
 export async function superviseAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -57,15 +51,18 @@ export async function answerSupervisionAction(_prev: FormState, form: FormData):
 
 /** 批准延期 */
 export async function approveExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runCaseAction(form, F.decideExtension, ZDecideExtension, (v, i, at) =>
-    approveExtension(v, { ...ref(i, at), requestId: i.requestId, note: i.note }),
-  );
+  return decideExtension(form, approveExtension);
 }
 
 /** 不批准延期 */
 export async function rejectExtensionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return decideExtension(form, rejectExtension);
+}
+
+/** Both decisions on an extension request read the same form; only the data function differs. */
+function decideExtension(form: FormData, decide: typeof approveExtension | typeof rejectExtension) {
   return runCaseAction(form, F.decideExtension, ZDecideExtension, (v, i, at) =>
-    rejectExtension(v, { ...ref(i, at), requestId: i.requestId, note: i.note }),
+    decide(v, { ...ref(i, at), requestId: i.requestId, note: i.note }),
   );
 }
 
