@@ -383,187 +383,190 @@ async function solvedPayload(): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-runBench({ name: "http", title: "HTTP benchmark", secret: SECRET }, async (file) => {
-  const { at, cases } = await playCases("bench-http", SECRET);
-  const t = performance.now();
-  const rows = copyCases(cases, ({ base, copy, petition }) => ({
-    petition: { ...petition, headHash: petition.headHash ? copyId(petition.headHash, copy) : petition.headHash },
-    representatives: [],
-    // The public timeline: the base case's events for its copy (ids and hashes made unique; the chain is not
-    // re-hashed — no page verifies it).
-    events: base.events.map((e) => ({
-      ...e,
-      id: copyId(e.id, copy),
-      petitionId: petition.id,
-      hash: copyId(e.hash, copy),
-      prevHash: copyId(e.prevHash, copy),
-    })),
-    extensionRequests: base.extensionRequests.map((x) => ({ ...x, id: copyId(x.id, copy), petitionId: petition.id })),
-    supervisionOrders: copyOrders(base, copy, petition.id),
-  }));
-  await writeCases(file, rows, at);
-  const sqlite = new Database(file, { readonly: true });
-  const cases_ = () => (sqlite.prepare('SELECT COUNT(*) AS n FROM "Petition"').get() as { n: number }).n;
-  const events = (sqlite.prepare('SELECT COUNT(*) AS n FROM "PetitionEvent"').get() as { n: number }).n;
-  console.log(`wrote ${count(CASES)} petitions, ${count(events)} events in ${seconds(t)} (${fileSize(file)})`);
+runBench(
+  { name: "http", title: "HTTP benchmark", secret: SECRET, method: "targets measured in turns" },
+  async (file) => {
+    const { at, cases } = await playCases("bench-http", SECRET);
+    const t = performance.now();
+    const rows = copyCases(cases, ({ base, copy, petition }) => ({
+      petition: { ...petition, headHash: petition.headHash ? copyId(petition.headHash, copy) : petition.headHash },
+      representatives: [],
+      // The public timeline: the base case's events for its copy (ids and hashes made unique; the chain is not
+      // re-hashed — no page verifies it).
+      events: base.events.map((e) => ({
+        ...e,
+        id: copyId(e.id, copy),
+        petitionId: petition.id,
+        hash: copyId(e.hash, copy),
+        prevHash: copyId(e.prevHash, copy),
+      })),
+      extensionRequests: base.extensionRequests.map((x) => ({ ...x, id: copyId(x.id, copy), petitionId: petition.id })),
+      supervisionOrders: copyOrders(base, copy, petition.id),
+    }));
+    await writeCases(file, rows, at);
+    const sqlite = new Database(file, { readonly: true });
+    const cases_ = () => (sqlite.prepare('SELECT COUNT(*) AS n FROM "Petition"').get() as { n: number }).n;
+    const events = (sqlite.prepare('SELECT COUNT(*) AS n FROM "PetitionEvent"').get() as { n: number }).n;
+    console.log(`wrote ${count(CASES)} petitions, ${count(events)} events in ${seconds(t)} (${fileSize(file)})`);
 
-  // The case page "cached": one published case with the longest public timeline. "Uncached": every case in a
-  // shuffled order, never the same one twice in a run.
-  const cached = (
-    sqlite
-      .prepare(
-        `SELECT p."trackingNo" AS no FROM "Petition" p WHERE p."publishedAt" IS NOT NULL
+    // The case page "cached": one published case with the longest public timeline. "Uncached": every case in a
+    // shuffled order, never the same one twice in a run.
+    const cached = (
+      sqlite
+        .prepare(
+          `SELECT p."trackingNo" AS no FROM "Petition" p WHERE p."publishedAt" IS NOT NULL
          ORDER BY (SELECT COUNT(*) FROM "PetitionEvent" e WHERE e."petitionId" = p.id AND e.visibility = 'PUBLIC') DESC, p."trackingNo" LIMIT 1`,
-      )
-      .get() as { no: string }
-  ).no;
-  const rotating = (sqlite.prepare('SELECT "trackingNo" AS no FROM "Petition"').all() as { no: string }[]).map(
-    (r) => r.no,
-  );
-  for (let i = rotating.length - 1; i > 0; i--) {
-    const j = (i * 7919 + 13) % (i + 1); // a fixed shuffle: the same order every run
-    [rotating[i], rotating[j]] = [rotating[j]!, rotating[i]!];
-  }
-  let nextRotating = 0;
-
-  const server = await startServer(file);
-  try {
-    const home = await get("/", { "accept-encoding": ACCEPT_ENCODING, accept: HTML });
-    const asset = assetsOf(home.body).find((a) => a.endsWith(".js"));
-    if (home.status !== 200 || !asset) throw new Error(`/ answered ${home.status} without a script`);
-    const filePage = await get("/file", { "accept-encoding": ACCEPT_ENCODING, accept: HTML });
-    const form = readFilingForm(filePage.body);
-
-    // The two filing paths, checked once before they are timed.
-    const before = cases_();
-    const noJs = noJsFiling(form);
-    const noJsAnswer = await send("POST", "/file", noJs.headers, noJs.body);
-    if (noJsAnswer.status !== 200 || !noJsAnswer.body.includes('data-testid="receipt"') || cases_() !== before + 1)
-      throw new Error(`the form POST without JavaScript did not file (status ${noJsAnswer.status})`);
-    // Four from one address: only a verified challenge's budget allows the fourth (3 an hour without one).
-    const oneAddress = `10.255.255.${1 + (filingNo % 200)}`;
-    for (let i = 1; i <= 4; i++) {
-      const js = jsFiling(form, await solvedPayload());
-      js.headers["x-forwarded-for"] = oneAddress;
-      const answer = await send("POST", "/file", js.headers, js.body);
-      if (answer.status !== 200 || !answer.body.includes('"status":"done"') || cases_() !== before + 1 + i)
-        throw new Error(`filing ${i} with JavaScript was refused: the solved challenge did not count`);
+        )
+        .get() as { no: string }
+    ).no;
+    const rotating = (sqlite.prepare('SELECT "trackingNo" AS no FROM "Petition"').all() as { no: string }[]).map(
+      (r) => r.no,
+    );
+    for (let i = rotating.length - 1; i > 0; i--) {
+      const j = (i * 7919 + 13) % (i + 1); // a fixed shuffle: the same order every run
+      [rotating[i], rotating[j]] = [rotating[j]!, rotating[i]!];
     }
-    console.log(`checked: both filing paths file; solved challenges verify (4 filings from one address)`);
+    let nextRotating = 0;
 
-    let payloads: string[] = [];
-    let shortfall = 0;
-    let mark = 0;
-    const filingOf = (ready?: () => Promise<void>): Target["filing"] => ({
-      before: () => (mark = cases_()),
-      created: () => cases_() - mark,
-      ready,
-    });
-    const page = (p: string) => ({ method: "GET" as const, path: p, headers: { accept: HTML } });
-    const targets: Target[] = [
-      { name: "static asset", what: asset, request: { method: "GET", path: asset } },
-      { name: "home /", what: "/", request: page("/") },
-      { name: "case page, same one", what: `/cases/${cached}`, request: page(`/cases/${cached}`) },
-      {
-        name: "case page, rotating",
-        what: `/cases/<a different one of ${count(rotating.length)} each request>`,
-        request: {
-          ...page("/cases/"),
-          setupRequest: (req) => ({ ...req, path: `/cases/${rotating[nextRotating++ % rotating.length]}` }),
-        },
-      },
-      { name: "/file", what: "/file", request: page("/file") },
-      { name: "/track", what: "/track", request: page("/track") },
-      {
-        name: "English case page",
-        what: `/cases/${cached} with cookie locale=en (app/api/locale)`,
-        request: page(`/cases/${cached}`),
-        headers: { cookie: "locale=en" },
-      },
-      {
-        name: "filing, no JavaScript",
-        what: "form POST /file (multipart, server action's hidden fields), own address and mobile each",
-        request: {
-          method: "POST",
-          path: "/file",
-          setupRequest: (req) => ({ ...req, ...noJsFiling(form) }),
-        },
-        filing: filingOf(),
-      },
-      {
-        name: "filing, JavaScript",
-        what: "server action POST /file (Next-Action) with a solved ALTCHA, own address and mobile each",
-        request: {
-          method: "POST",
-          path: "/file",
-          setupRequest: (req) => {
-            const altcha = payloads.pop();
-            if (altcha === undefined) shortfall++;
-            return { ...req, ...jsFiling(form, altcha ?? "") };
+    const server = await startServer(file);
+    try {
+      const home = await get("/", { "accept-encoding": ACCEPT_ENCODING, accept: HTML });
+      const asset = assetsOf(home.body).find((a) => a.endsWith(".js"));
+      if (home.status !== 200 || !asset) throw new Error(`/ answered ${home.status} without a script`);
+      const filePage = await get("/file", { "accept-encoding": ACCEPT_ENCODING, accept: HTML });
+      const form = readFilingForm(filePage.body);
+
+      // The two filing paths, checked once before they are timed.
+      const before = cases_();
+      const noJs = noJsFiling(form);
+      const noJsAnswer = await send("POST", "/file", noJs.headers, noJs.body);
+      if (noJsAnswer.status !== 200 || !noJsAnswer.body.includes('data-testid="receipt"') || cases_() !== before + 1)
+        throw new Error(`the form POST without JavaScript did not file (status ${noJsAnswer.status})`);
+      // Four from one address: only a verified challenge's budget allows the fourth (3 an hour without one).
+      const oneAddress = `10.255.255.${1 + (filingNo % 200)}`;
+      for (let i = 1; i <= 4; i++) {
+        const js = jsFiling(form, await solvedPayload());
+        js.headers["x-forwarded-for"] = oneAddress;
+        const answer = await send("POST", "/file", js.headers, js.body);
+        if (answer.status !== 200 || !answer.body.includes('"status":"done"') || cases_() !== before + 1 + i)
+          throw new Error(`filing ${i} with JavaScript was refused: the solved challenge did not count`);
+      }
+      console.log(`checked: both filing paths file; solved challenges verify (4 filings from one address)`);
+
+      let payloads: string[] = [];
+      let shortfall = 0;
+      let mark = 0;
+      const filingOf = (ready?: () => Promise<void>): Target["filing"] => ({
+        before: () => (mark = cases_()),
+        created: () => cases_() - mark,
+        ready,
+      });
+      const page = (p: string) => ({ method: "GET" as const, path: p, headers: { accept: HTML } });
+      const targets: Target[] = [
+        { name: "static asset", what: asset, request: { method: "GET", path: asset } },
+        { name: "home /", what: "/", request: page("/") },
+        { name: "case page, same one", what: `/cases/${cached}`, request: page(`/cases/${cached}`) },
+        {
+          name: "case page, rotating",
+          what: `/cases/<a different one of ${count(rotating.length)} each request>`,
+          request: {
+            ...page("/cases/"),
+            setupRequest: (req) => ({ ...req, path: `/cases/${rotating[nextRotating++ % rotating.length]}` }),
           },
         },
-        filing: filingOf(async () => {
-          const t = performance.now();
-          payloads = [];
-          for (let i = 0; i < PAYLOADS_PER_ROUND; i++) payloads.push(await solvedPayload());
-          console.log(`    (${count(PAYLOADS_PER_ROUND)} challenges issued and solved in ${seconds(t)})`);
-        }),
-      },
-    ];
-    for (const target of targets) console.log(`  ${target.name.padEnd(22)} ${target.what}`);
+        { name: "/file", what: "/file", request: page("/file") },
+        { name: "/track", what: "/track", request: page("/track") },
+        {
+          name: "English case page",
+          what: `/cases/${cached} with cookie locale=en (app/api/locale)`,
+          request: page(`/cases/${cached}`),
+          headers: { cookie: "locale=en" },
+        },
+        {
+          name: "filing, no JavaScript",
+          what: "form POST /file (multipart, server action's hidden fields), own address and mobile each",
+          request: {
+            method: "POST",
+            path: "/file",
+            setupRequest: (req) => ({ ...req, ...noJsFiling(form) }),
+          },
+          filing: filingOf(),
+        },
+        {
+          name: "filing, JavaScript",
+          what: "server action POST /file (Next-Action) with a solved ALTCHA, own address and mobile each",
+          request: {
+            method: "POST",
+            path: "/file",
+            setupRequest: (req) => {
+              const altcha = payloads.pop();
+              if (altcha === undefined) shortfall++;
+              return { ...req, ...jsFiling(form, altcha ?? "") };
+            },
+          },
+          filing: filingOf(async () => {
+            const t = performance.now();
+            payloads = [];
+            for (let i = 0; i < PAYLOADS_PER_ROUND; i++) payloads.push(await solvedPayload());
+            console.log(`    (${count(PAYLOADS_PER_ROUND)} challenges issued and solved in ${seconds(t)})`);
+          }),
+        },
+      ];
+      for (const target of targets) console.log(`  ${target.name.padEnd(22)} ${target.what}`);
 
-    console.log(`\nwarm-up: ${WARMUP_SECONDS} s each`);
-    for (const target of targets.filter((x) => !x.filing)) await measure(target, WARMUP_SECONDS, null);
-    const samples = targets.map(() => emptySample());
-    for (let round = 1; round <= ROUNDS; round++) {
-      const tr = performance.now();
-      for (const [i, target] of targets.entries()) await measure(target, SECONDS, samples[i]!);
-      console.log(`round ${round}/${ROUNDS} in ${seconds(tr)}`);
-    }
-    if (shortfall)
-      console.log(`WARNING: ${count(shortfall)} JavaScript filings went without a challenge (pool ran out)`);
-
-    console.log(
-      `\n## ${count(CASES)} cases · ${CONNECTIONS} connections · ${ROUNDS} rounds × ${SECONDS} s per target, in turns\n`,
-    );
-    printTable(
-      targets.map((target, i) => ({ target, s: samples[i]! })),
-      samples[0]!.requests / samples[0]!.seconds,
-    );
-
-    // Page weight: the HTML and what it links, compressed as sent.
-    console.log(
-      `\n## Page weight (compressed as sent: ${ACCEPT_ENCODING}; scripts loaded later on demand not counted)\n`,
-    );
-    console.log("| page | HTML KB | scripts KB (files) | styles KB | total KB |");
-    console.log("|---|---:|---:|---:|---:|");
-    const kb = (n: number) => (n / 1024).toFixed(1);
-    const weighed = [
-      ["/", "/", {}],
-      ["case page", `/cases/${cached}`, {}],
-      ["/file", "/file", {}],
-      ["/track", "/track", {}],
-      ["English case page", `/cases/${cached}`, { cookie: "locale=en" }],
-    ] as const;
-    for (const [label, p, extra] of weighed) {
-      const html = await get(p, { "accept-encoding": ACCEPT_ENCODING, accept: HTML, ...extra });
-      let js = 0;
-      let jsFiles = 0;
-      let css = 0;
-      for (const a of assetsOf(html.body)) {
-        const r = await get(a, { "accept-encoding": ACCEPT_ENCODING });
-        if (a.endsWith(".js")) {
-          js += r.wireBytes;
-          jsFiles++;
-        } else css += r.wireBytes;
+      console.log(`\nwarm-up: ${WARMUP_SECONDS} s each`);
+      for (const target of targets.filter((x) => !x.filing)) await measure(target, WARMUP_SECONDS, null);
+      const samples = targets.map(() => emptySample());
+      for (let round = 1; round <= ROUNDS; round++) {
+        const tr = performance.now();
+        for (const [i, target] of targets.entries()) await measure(target, SECONDS, samples[i]!);
+        console.log(`round ${round}/${ROUNDS} in ${seconds(tr)}`);
       }
+      if (shortfall)
+        console.log(`WARNING: ${count(shortfall)} JavaScript filings went without a challenge (pool ran out)`);
+
       console.log(
-        `| ${label} | ${kb(html.wireBytes)} | ${kb(js)} (${jsFiles}) | ${kb(css)} | ${kb(html.wireBytes + js + css)} |`,
+        `\n## ${count(CASES)} cases · ${CONNECTIONS} connections · ${ROUNDS} rounds × ${SECONDS} s per target, in turns\n`,
       );
+      printTable(
+        targets.map((target, i) => ({ target, s: samples[i]! })),
+        samples[0]!.requests / samples[0]!.seconds,
+      );
+
+      // Page weight: the HTML and what it links, compressed as sent.
+      console.log(
+        `\n## Page weight (compressed as sent: ${ACCEPT_ENCODING}; scripts loaded later on demand not counted)\n`,
+      );
+      console.log("| page | HTML KB | scripts KB (files) | styles KB | total KB |");
+      console.log("|---|---:|---:|---:|---:|");
+      const kb = (n: number) => (n / 1024).toFixed(1);
+      const weighed = [
+        ["/", "/", {}],
+        ["case page", `/cases/${cached}`, {}],
+        ["/file", "/file", {}],
+        ["/track", "/track", {}],
+        ["English case page", `/cases/${cached}`, { cookie: "locale=en" }],
+      ] as const;
+      for (const [label, p, extra] of weighed) {
+        const html = await get(p, { "accept-encoding": ACCEPT_ENCODING, accept: HTML, ...extra });
+        let js = 0;
+        let jsFiles = 0;
+        let css = 0;
+        for (const a of assetsOf(html.body)) {
+          const r = await get(a, { "accept-encoding": ACCEPT_ENCODING });
+          if (a.endsWith(".js")) {
+            js += r.wireBytes;
+            jsFiles++;
+          } else css += r.wireBytes;
+        }
+        console.log(
+          `| ${label} | ${kb(html.wireBytes)} | ${kb(js)} (${jsFiles}) | ${kb(css)} | ${kb(html.wireBytes + js + css)} |`,
+        );
+      }
+      console.log(`\ncases after the run: ${count(cases_())} (${count(cases_() - CASES)} filed)`);
+    } finally {
+      await stopServer(server);
+      sqlite.close();
     }
-    console.log(`\ncases after the run: ${count(cases_())} (${count(cases_() - CASES)} filed)`);
-  } finally {
-    await stopServer(server);
-    sqlite.close();
-  }
-});
+  },
+);

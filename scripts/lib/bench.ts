@@ -55,7 +55,8 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
  * after printing the title; removes the folder afterwards unless BENCH_KEEP=1. Exits with 1 on any error.
  */
 export function runBench(
-  opts: { name: string; title: string; secret: string },
+  /** `method`: how the figures are taken, for the title line (default: the median of BENCH_RUNS runs). */
+  opts: { name: string; title: string; secret: string; method?: string },
   bench: (file: string) => Promise<void>,
 ): void {
   main(opts, bench).catch((err) => {
@@ -64,7 +65,10 @@ export function runBench(
   });
 }
 
-async function main(opts: { name: string; title: string; secret: string }, bench: (file: string) => Promise<void>) {
+async function main(
+  opts: { name: string; title: string; secret: string; method?: string },
+  bench: (file: string) => Promise<void>,
+) {
   if (!Number.isInteger(CASES) || CASES < 1 || !Number.isInteger(RUNS) || RUNS < 1)
     throw new Error("BENCH_CASES and BENCH_RUNS must be positive whole numbers");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sunshine-bench-${opts.name}-`));
@@ -72,7 +76,7 @@ async function main(opts: { name: string; title: string; secret: string }, bench
   process.env.DATABASE_URL = `file:${file}`;
   process.env.APP_SECRET ??= opts.secret;
   try {
-    console.log(`# ${opts.title}: ${count(CASES)} cases, median of ${RUNS} runs\n`);
+    console.log(`# ${opts.title}: ${count(CASES)} cases, ${opts.method ?? `median of ${RUNS} runs`}\n`);
     console.log(`database: ${file}`);
     const t = performance.now();
     execFileSync(process.execPath, [path.join(ROOT, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
