@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
-import { scopeOf, type StaffViewer } from "@/lib/domain/authority";
+import { canSupervise, scopeOf, type StaffViewer } from "@/lib/domain/authority";
 import { tabCriteria } from "@/lib/domain/queue";
 import {
   emptyTally,
@@ -165,7 +165,7 @@ async function subtreeInOrder(pathPrefix: string, rootId: string): Promise<Unit[
 /** The viewer's scope for the scorecard: a supervisor's subtree; anyone else is refused (ForbiddenError). */
 export async function resolveScorecardScope(viewer: StaffViewer): Promise<{ scope: Scope; units: Unit[] }> {
   const scope = scopeOf(viewer);
-  if (viewer.role !== "supervisor" || !scope || !("pathPrefix" in scope.units)) throw new ForbiddenError();
+  if (!canSupervise(viewer) || !scope || !("pathPrefix" in scope.units)) throw new ForbiddenError();
   const [units, legal] = await Promise.all([
     subtreeInOrder(scope.units.pathPrefix, viewer.unit.id),
     db.category.findMany({ where: { kind: "LEGAL" }, select: { id: true } }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { now as clockNow } from "@/lib/clock";
-import { scopeOf, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
+import { canSupervise, scopeOf, type StaffViewer, type UnitKind } from "@/lib/domain/authority";
 import { deadlineStatus, handleDeadline, type DeadlineStatus } from "@/lib/domain/deadlines";
 import { approvalBlock } from "@/lib/domain/extension-decision";
 import { OPEN_STATES, type PetitionState } from "@/lib/domain/petition-states";
@@ -44,7 +44,7 @@ export type BoardScope = {
 /** Only supervisors have a board; their scope is their unit's subtree (less accusations against their unit). */
 export async function resolveBoardScope(viewer: StaffViewer, unitId?: string): Promise<BoardScope> {
   const scope = scopeOf(viewer);
-  if (viewer.role !== "supervisor" || !scope || !("pathPrefix" in scope.units)) throw new ForbiddenError();
+  if (!canSupervise(viewer) || !scope || !("pathPrefix" in scope.units)) throw new ForbiddenError();
   const units = await db.unit.findMany({
     where: { path: { startsWith: scope.units.pathPrefix } },
     orderBy: [{ path: "asc" }],

@@ -6,6 +6,7 @@ import {
   initialUnitFor,
   mayBeAccused,
   ACCUSABLE_ONLINE,
+  canSupervise,
   isInScope,
   isWithin,
   scopeOf,
@@ -247,5 +248,13 @@ describe("mayBeAccused and the online list", () => {
 
   it("the online form offers only units that may be accused", () => {
     expect(ACCUSABLE_ONLINE.every(mayBeAccused)).toBe(true);
+  });
+});
+
+describe("canSupervise", () => {
+  it("is a supervisor's alone: the board and the scorecards", () => {
+    expect(canSupervise({ role: "supervisor" })).toBe(true);
+    expect(canSupervise({ role: "handler" })).toBe(false);
+    expect(canSupervise({ role: "admin" })).toBe(false);
   });
 });

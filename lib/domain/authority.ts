@@ -67,6 +67,14 @@ export function canRegister(viewer: { role: StaffRole; unit: { kind: UnitKind } 
   return (viewer.role === "handler" || viewer.role === "supervisor") && viewer.unit.kind === "BUREAU";
 }
 
+/**
+ * 督办 (条例第39、40条): the supervision board and the unit scorecards are a supervisor's, over its unit's subtree.
+ * The pages, the navigation, the CSV route and the data functions all ask this one rule.
+ */
+export function canSupervise(viewer: { role: StaffRole }): boolean {
+  return viewer.role === "supervisor";
+}
+
 /** Actions that only the petition bureau takes (转送/交办, 登记). */
 const BUREAU_ACTIONS: ReadonlySet<PetitionAction> = new Set(["route"]);
 /** Actions a receiving unit takes on a case routed to it; the bureau routes instead (it may still 不予受理). */

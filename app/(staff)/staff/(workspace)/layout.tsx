@@ -1,5 +1,5 @@
 import { requireViewerPage } from "@/lib/auth/viewer";
-import { canRegister } from "@/lib/domain/authority";
+import { canRegister, canSupervise } from "@/lib/domain/authority";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { StaffNav, type StaffNavItem } from "@/components/staff/staff-nav";
@@ -15,10 +15,8 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
       : [
           { href: "/staff", label: t("staffShell.queue") },
           ...(canRegister(viewer) ? [{ href: "/staff/register", label: t("staffShell.register") }] : []), // 登记: the bureau only
-          ...(viewer.role === "supervisor"
-            ? [{ href: "/staff/supervision", label: t("supervision.board.title") }]
-            : []), // 督办
-          ...(viewer.role === "supervisor" ? [{ href: "/staff/scorecards", label: t("scorecard.nav") }] : []), // 单位考评
+          ...(canSupervise(viewer) ? [{ href: "/staff/supervision", label: t("supervision.board.title") }] : []), // 督办
+          ...(canSupervise(viewer) ? [{ href: "/staff/scorecards", label: t("scorecard.nav") }] : []), // 单位考评
         ];
   return (
     <StaffFrame

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { canSupervise } from "@/lib/domain/authority";
 import { requireViewerPage } from "@/lib/auth/viewer";
 import { findScorecard } from "@/lib/data/scorecard";
 import {
@@ -32,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ScorecardsPage({ searchParams }: Props) {
   const viewer = await requireViewerPage();
-  if (viewer.role !== "supervisor") notFound();
+  if (!canSupervise(viewer)) notFound();
   const { params, problems, typed } = parseScorecardParams(await searchParams);
   const [{ t }, sc] = await Promise.all([getT(), findScorecard(viewer, params)]);
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { canSupervise } from "@/lib/domain/authority";
 import { requireViewerPage } from "@/lib/auth/viewer";
 import { findBoard } from "@/lib/data/supervision-board";
 import { DUE_SOON_DAYS } from "@/lib/domain/deadlines";
@@ -23,7 +24,7 @@ const OTHER: readonly BoardList[] = BOARD_LISTS.filter((l) => !l.startsWith("ove
 /** 督办: the supervisor's board for its subtree. Handlers (and admins) get the not-found page: there is no board for them. */
 export default async function SupervisionBoardPage({ searchParams }: Props) {
   const viewer = await requireViewerPage();
-  if (viewer.role !== "supervisor") notFound();
+  if (!canSupervise(viewer)) notFound();
   const params = parseBoardParams(await searchParams);
   const [{ t, locale }, board] = await Promise.all([getT(), findBoard(viewer, params)]);
   const filters = { unitId: board.unitId ?? undefined, sort: params.sort, dir: params.dir };

@@ -1,5 +1,6 @@
 import { getViewer } from "@/lib/auth/viewer";
 import { findScorecard } from "@/lib/data/scorecard";
+import { canSupervise } from "@/lib/domain/authority";
 import { attachmentDisposition, toCsv } from "@/lib/domain/csv";
 import { getT } from "@/lib/i18n/server";
 import { parseScorecardParams } from "@/lib/validation/scorecard";
@@ -21,7 +22,7 @@ const notFound = () =>
  */
 export async function GET(request: Request) {
   const viewer = await getViewer();
-  if (!viewer || viewer.role !== "supervisor") return notFound();
+  if (!viewer || !canSupervise(viewer)) return notFound();
   const { params } = parseScorecardParams(new URL(request.url).searchParams);
   const [{ t }, sc] = await Promise.all([getT(), findScorecard(viewer, params)]);
   const body = toCsv([
