@@ -1,4 +1,5 @@
 import "server-only";
+import { applyFigureChange } from "./figures";
 import type { Tx } from "@/lib/db";
 import { receiveEffect, routeEffect } from "@/lib/domain/case-effects";
 import { DIRECT_TO_DISCIPLINE, initialUnitFor, mayBeAccused } from "@/lib/domain/authority";
@@ -126,6 +127,14 @@ export async function createPetition(
       currentDueAt: routed?.acceptDueAt ?? routeDueAt,
     },
     select: { id: true },
+  });
+  await applyFigureChange(tx, null, {
+    categoryKind: category.kind,
+    state: "SUBMITTED",
+    receivedAt: input.receivedAt,
+    repliedAt: null,
+    handleDueAt: null,
+    lapsedDueAt: null,
   });
   if (representatives.length > 0) {
     await tx.representative.createMany({

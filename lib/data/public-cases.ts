@@ -1,7 +1,7 @@
 import "server-only";
+import { readHomeFigures } from "./figures";
 import { db } from "@/lib/db";
 import { mayCarryPublicNotes, mayPublishContent } from "@/lib/domain/petition-rules";
-import { OPEN_STATES } from "@/lib/domain/petition-states";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** The dates and deadlines of a case: public for every case (spec §5). */
@@ -80,22 +80,9 @@ export async function findPublicCase(trackingNo: string): Promise<PublicCase | n
 }
 
 /** Headline figures for the home page, over the last 12 months (excluding 涉法涉诉, spec §6). */
+/** The home page's figures: from the monthly summary (lib/data/figures.ts), not a scan of the cases. */
 export async function findHomeFigures(at: Date) {
-  const since = new Date(at.getTime() - 365 * 24 * 60 * 60 * 1000);
-  const cohort = { receivedAt: { gte: since }, category: { kind: { not: "LEGAL" as const } } };
-  const [total, replied, open, dueInPeriod, onTime] = await Promise.all([
-    db.petition.count({ where: cohort }),
-    db.petition.count({ where: { ...cohort, repliedAt: { not: null } } }),
-    db.petition.count({ where: { ...cohort, state: { in: [...OPEN_STATES] } } }),
-    // 按期办结率: cases whose handling deadline fell in the period, open overdue ones included.
-    db.petition.count({ where: { category: { kind: { not: "LEGAL" } }, handleDueAt: { gte: since, lte: at } } }),
-    db.$queryRaw<{ n: number | bigint }[]>`
-      SELECT COUNT(*) AS n FROM "Petition" p JOIN "Category" c ON c.id = p."categoryId"
-      WHERE c.kind <> 'LEGAL' AND p."handleDueAt" >= ${since} AND p."handleDueAt" <= ${at}
-        AND p."repliedAt" IS NOT NULL AND p."repliedAt" <= p."handleDueAt"`,
-  ]);
-  const onTimeCount = Number(onTime[0]?.n ?? 0);
-  return { total, replied, open, onTimeRate: dueInPeriod ? onTimeCount / dueInPeriod : null };
+  return readHomeFigures(at);
 }
 
 /** Recently published cases for the home page: public fields only. */
