@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { resetClock, setClock } from "@/lib/clock";
 import { runDeadlinePass } from "@/lib/data/deadline-pass";
 import { FIGURE_SELECT, figureRowOf, readHomeFigures, rebuildFigures } from "@/lib/data/figures";
-import { figureCellsOf } from "@/lib/domain/figures";
+import { figureCellsOf, tallyCells } from "@/lib/domain/figures";
 import { OPEN_STATES } from "@/lib/domain/petition-states";
 import type { StaffViewer } from "@/lib/domain/authority";
 import { caseAt, makeReferenceData, onlinePetition, staff, type ReferenceData } from "./factories";
@@ -32,12 +32,9 @@ async function storedCells() {
   return Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [`${r.month}|${r.metric}`, r.n]));
 }
 async function recomputedCells() {
-  const out: Record<string, number> = {};
-  for (const row of await db.petition.findMany({ select: FIGURE_SELECT })) {
-    for (const c of figureCellsOf(figureRowOf(row)))
-      out[`${c.month}|${c.metric}`] = (out[`${c.month}|${c.metric}`] ?? 0) + 1;
-  }
-  return out;
+  const rows = await db.petition.findMany({ select: FIGURE_SELECT });
+  const cells = tallyCells(rows.map((row) => [figureCellsOf(figureRowOf(row)), 1]));
+  return Object.fromEntries(cells.map((c) => [`${c.month}|${c.metric}`, c.n]));
 }
 async function expectSummaryExact() {
   expect(await storedCells()).toEqual(await recomputedCells());

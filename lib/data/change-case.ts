@@ -4,7 +4,7 @@ import { transitionFor, type ActorRole, type PetitionAction, type PetitionState 
 import { currentDeadline } from "@/lib/domain/current-deadline";
 import type { Prisma } from "@/generated/prisma/client";
 import { appendEvent, type PlannedEvent } from "./events";
-import { applyFigureChange } from "./figures";
+import { applyFigureChange, figureRowOf } from "./figures";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
 
 const CASE_ROW = {
@@ -94,21 +94,14 @@ export async function changeCase(args: {
     });
     if (updated.count !== 1) throw new CaseChangedError();
     // The public figures follow the row in the same transaction (lib/domain/figures.ts).
-    const figures = (r: { state: PetitionState; repliedAt: Date | null; handleDueAt: Date | null; lapsedDueAt: Date | null }) => ({
-      categoryKind: row.category.kind,
-      receivedAt: row.receivedAt,
-      ...r,
+    const before = figureRowOf(row);
+    await applyFigureChange(tx, before, {
+      ...before,
+      state: transition.to,
+      repliedAt: asDate(data.repliedAt, row.repliedAt),
+      handleDueAt: asDate(data.handleDueAt, row.handleDueAt),
+      lapsedDueAt: asDate(data.lapsedDueAt, row.lapsedDueAt),
     });
-    await applyFigureChange(
-      tx,
-      figures(row),
-      figures({
-        state: transition.to,
-        repliedAt: asDate(data.repliedAt, row.repliedAt),
-        handleDueAt: asDate(data.handleDueAt, row.handleDueAt),
-        lapsedDueAt: asDate(data.lapsedDueAt, row.lapsedDueAt),
-      }),
-    );
     const changed = transition.to !== row.state;
     await appendEvent(tx, row.id, { ...plan.event, fromState: changed ? row.state : null, toState: changed ? transition.to : null });
     for (const more of plan.more ?? []) await appendEvent(tx, row.id, more);

@@ -4,6 +4,8 @@ import {
   FIGURE_METRICS,
   figureCellsOf,
   figureDelta,
+  tallyCells,
+  type FigureCell,
   homeFiguresOf,
   windowMonths,
   type FigureDelta,
@@ -51,7 +53,7 @@ export async function applyFigureChange(tx: Tx, before: FigureRow | null, after:
 
 /** The summary rebuilt from every case, with the same rule (the seed; a database from before the summary). */
 export async function rebuildFigures(tx: Tx): Promise<void> {
-  const totals = new Map<string, FigureDelta>();
+  const weighted: [FigureCell[], number][] = [];
   let cursor: string | undefined;
   for (;;) {
     const page = await tx.petition.findMany({
@@ -60,19 +62,12 @@ export async function rebuildFigures(tx: Tx): Promise<void> {
       take: 5000,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    for (const row of page) {
-      for (const c of figureCellsOf(figureRowOf(row))) {
-        const key = `${c.month}|${c.metric}`;
-        const t = totals.get(key) ?? { ...c, n: 0 };
-        t.n += 1;
-        totals.set(key, t);
-      }
-    }
+    for (const row of page) weighted.push([figureCellsOf(figureRowOf(row)), 1]);
     if (page.length < 5000) break;
     cursor = page[page.length - 1]!.id;
   }
   await tx.figureCell.deleteMany({});
-  await addToCells(tx, [...totals.values()]);
+  await addToCells(tx, tallyCells(weighted));
 }
 
 let ensured: Promise<void> | null = null;

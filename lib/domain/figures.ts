@@ -53,19 +53,25 @@ export function figureCellsOf(row: FigureRow): FigureCell[] {
 
 const keyOf = (c: FigureCell) => `${c.month}|${c.metric}`;
 
-/** What a change adds to the summary: +1 for each new cell, −1 for each lost one; nothing for the rest. */
-export function figureDelta(before: FigureRow | null, after: FigureRow | null): FigureDelta[] {
+/** Counters summed over cases, each case's cells weighted (+1 added, −1 removed); cells that sum to 0 dropped. */
+export function tallyCells(weighted: Iterable<[cells: FigureCell[], weight: number]>): FigureDelta[] {
   const sum = new Map<string, FigureDelta>();
-  const add = (cells: FigureCell[], n: number) => {
+  for (const [cells, weight] of weighted) {
     for (const c of cells) {
       const d = sum.get(keyOf(c)) ?? { ...c, n: 0 };
-      d.n += n;
+      d.n += weight;
       sum.set(keyOf(c), d);
     }
-  };
-  if (before) add(figureCellsOf(before), -1);
-  if (after) add(figureCellsOf(after), 1);
+  }
   return [...sum.values()].filter((d) => d.n !== 0).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+/** What a change adds to the summary: +1 for each new cell, −1 for each lost one; nothing for the rest. */
+export function figureDelta(before: FigureRow | null, after: FigureRow | null): FigureDelta[] {
+  return tallyCells([
+    [before ? figureCellsOf(before) : [], -1],
+    [after ? figureCellsOf(after) : [], 1],
+  ]);
 }
 
 /** The home page's window: the current civil month and the eleven before it, oldest first. */
