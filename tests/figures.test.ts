@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { resetClock, setClock } from "@/lib/clock";
 import { runDeadlinePass } from "@/lib/data/deadline-pass";
 import { FIGURE_SELECT, figureRowOf, readHomeFigures, rebuildFigures } from "@/lib/data/figures";
-import { figureCellsOf, tallyCells } from "@/lib/domain/figures";
+import { figureCellsOf, tallyCells, windowMonths } from "@/lib/domain/figures";
+import { startOfCivilDay } from "@/lib/domain/civil-date";
 import { OPEN_STATES } from "@/lib/domain/petition-states";
 import type { StaffViewer } from "@/lib/domain/authority";
 import { caseAt, makeReferenceData, onlinePetition, staff, type ReferenceData } from "./factories";
@@ -77,8 +78,12 @@ describe("the figures summary", () => {
 
     // The home figures, as counts over the cases of the same twelve months.
     const figures = await readHomeFigures(later);
-    const since = new Date("2025-04-30T16:00:00Z"); // 2025-05-01 00:00 in Shanghai: the window's first day
-    const cohort = { receivedAt: { gte: since }, category: { kind: { not: "LEGAL" as const } } };
+    // The window's bounds: the first day of its first month and of the month after it, in Shanghai (other
+    // tests of this worker write cases on other dates, before and after).
+    const months = windowMonths(later);
+    const since = startOfCivilDay(`${months[0]}-01`);
+    const until = startOfCivilDay(`${windowMonths(ms(startOfCivilDay(`${months[11]}-01`), 40 * DAY), 1)[0]}-01`);
+    const cohort = { receivedAt: { gte: since, lt: until }, category: { kind: { not: "LEGAL" as const } } };
     expect(figures.total).toBe(await db.petition.count({ where: cohort }));
     expect(figures.replied).toBe(await db.petition.count({ where: { ...cohort, repliedAt: { not: null } } }));
     expect(figures.open).toBe(await db.petition.count({ where: { ...cohort, state: { in: [...OPEN_STATES] } } }));
