@@ -1,4 +1,7 @@
 // Next 16's request proxy (formerly middleware; it runs in the Node.js runtime). For every page it:
+// - puts the language in the URL (lib/i18n/locale-path.ts): a plain public path is rendered as its Chinese page
+//   under app/[locale] (/cases/XF… → /zh-CN/cases/XF…), /en/… is served as it is, and /zh-CN/… from outside is
+//   sent to its plain address; the staff area keeps its paths and its language cookie;
 // - answers a URL no page can serve (malformed percent-encoding, a public case page for a number that is
 //   not a tracking number or names no case) with the not-found page, status 404, as real HTML — a page
 //   that calls notFound() sends an empty body in a production build (vercel/next.js#62228), an unmatched
@@ -6,13 +9,17 @@
 // - sends a signed-out request for a staff page to the sign-in page (and back afterwards). The cookie is
 //   not even verified here: every page, action and data function checks the viewer again (a bypassed
 //   proxy must not open anything: CVE-2025-29927);
-// - sets the Content-Security-Policy with a fresh nonce (and HSTS over HTTPS).
+// - sets the Content-Security-Policy — with a fresh nonce, except on the cached public pages, which are one
+//   document for everyone (lib/http/security-headers.ts) — and HSTS over HTTPS.
 import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_LOGIN, loginPathFor } from "@/lib/auth/callback-url";
 import { caseExists } from "@/lib/data/case-exists";
 import { redirectTo } from "@/lib/http/same-site-redirect";
 import { classifyRequestPath } from "@/lib/http/request-path";
-import { NOT_FOUND_OF_HEADER, NOT_FOUND_PATH, type NotFoundOf } from "@/lib/http/not-found";
+import { NOT_FOUND_OF_HEADER, NOT_FOUND_PATH, PAGE_LOCALE_HEADER, type NotFoundOf } from "@/lib/http/not-found";
+import { isCachedPage } from "@/lib/http/public-pages";
+import { DEFAULT_LOCALE } from "@/lib/i18n/translate";
+import { routeLocale, splitLocale } from "@/lib/i18n/locale-path";
 import {
   NONCE_HEADER,
   STRICT_TRANSPORT_SECURITY,
@@ -53,7 +60,14 @@ export async function proxy(request: NextRequest) {
       : NextResponse.next();
   }
 
-  const nonce = newNonce();
+  const route = routeLocale(pathname, [NOT_FOUND_PATH]);
+  if (route.kind === "redirect") return redirectTo(`${route.to}${search}`, 308, { base: request.url });
+  // The page Next renders: the internal path under app/[locale] for a plain public path.
+  const target = route.kind === "rewrite" ? route.to : pathname;
+  const missing = await missingFor(splitLocale(target).path);
+  const cached = missing === null && isCachedPage(target);
+
+  const nonce = cached ? null : newNonce();
   const csp = contentSecurityPolicy({
     nonce,
     dev: process.env.NODE_ENV === "development",
@@ -61,19 +75,30 @@ export async function proxy(request: NextRequest) {
   });
   // Next.js reads the nonce from the request's CSP header; pages may read x-nonce. Neither is taken from
   // the client. The not-found marker is kept only on the rewrite target, which the proxy sees again when
-  // Next renders it (it only chooses the not-found page's wording).
+  // Next renders it (it only chooses the not-found page's wording); the language header only tells the global
+  // not-found page the language of the address asked for. A cached page reads none of them.
   const headers = new Headers(request.headers);
-  if (pathname !== NOT_FOUND_PATH) headers.delete(NOT_FOUND_OF_HEADER);
-  headers.set(NONCE_HEADER, nonce);
-  headers.set("Content-Security-Policy", csp);
+  if (pathname !== NOT_FOUND_PATH) {
+    headers.delete(NOT_FOUND_OF_HEADER);
+    headers.delete(PAGE_LOCALE_HEADER);
+  }
+  headers.delete(NONCE_HEADER);
+  headers.delete("Content-Security-Policy");
+  if (nonce !== null) {
+    headers.set(NONCE_HEADER, nonce);
+    headers.set("Content-Security-Policy", csp);
+  }
+  if (route.kind !== "pass" || route.locale !== null)
+    headers.set(PAGE_LOCALE_HEADER, route.kind === "rewrite" ? route.locale : (route.locale ?? DEFAULT_LOCALE));
 
   let response: Response;
-  const missing = await missingFor(pathname);
   if (missing !== null) {
     headers.set(NOT_FOUND_OF_HEADER, missing);
     response = NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
   } else if (isStaffPage(pathname) && !hasSessionCookie(request)) {
     response = redirectTo(loginPathFor(`${pathname}${search}`), 307, { base: request.url });
+  } else if (route.kind === "rewrite") {
+    response = NextResponse.rewrite(new URL(`${route.to}${search}`, request.url), { request: { headers } });
   } else {
     response = NextResponse.next({ request: { headers } });
   }

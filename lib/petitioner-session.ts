@@ -8,6 +8,8 @@ import {
   findPetitionerSessionCase,
   startPetitionerSession,
 } from "@/lib/data/petitioner-sessions";
+import { LOCALES } from "@/lib/i18n/translate";
+import { localePath } from "@/lib/i18n/locale-path";
 
 // After a right tracking number + query code, the petitioner's view opens for a limited time through an
 // httpOnly cookie scoped to that one case. The cookie carries the id of a session row (signed, so a
@@ -15,6 +17,7 @@ import {
 // is still open, so 退出查询 ends it on the server and a copy of the old cookie opens nothing.
 // Nothing in the cookie or the row is personal data.
 const PETITIONER_COOKIE = "xf_case";
+const TRACK_PATHS = LOCALES.map((locale) => localePath(locale, "/track"));
 
 function sign(id: string): string {
   return createHmac("sha256", appSecret()).update(`petitioner-session:${id}`).digest("base64url");
@@ -36,13 +39,18 @@ export function sessionIdOfToken(token: string | undefined): string | null {
 
 export async function openPetitionerSession(petitionId: string): Promise<void> {
   const id = await startPetitionerSession(petitionId);
-  (await cookies()).set(PETITIONER_COOKIE, signedSessionToken(id), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "1",
-    path: "/track",
-    maxAge: PETITIONER_SESSION_MS / 1000,
-  });
+  const jar = await cookies();
+  const token = signedSessionToken(id);
+  // One copy per language's tracking pages (/track, /en/track): the language switch keeps the petitioner's view,
+  // and no other page — none of the cached ones — is ever sent the cookie.
+  for (const path of TRACK_PATHS)
+    jar.set(PETITIONER_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: process.env.COOKIE_SECURE === "1",
+      path,
+      maxAge: PETITIONER_SESSION_MS / 1000,
+    });
 }
 
 /** The case this browser may see as its petitioner, or null. */
@@ -56,5 +64,5 @@ export async function closePetitionerSession(): Promise<void> {
   const jar = await cookies();
   const id = sessionIdOfToken(jar.get(PETITIONER_COOKIE)?.value);
   if (id) await endPetitionerSession(id);
-  jar.delete({ name: PETITIONER_COOKIE, path: "/track" });
+  for (const path of TRACK_PATHS) jar.delete({ name: PETITIONER_COOKIE, path });
 }

@@ -43,6 +43,9 @@ export async function serve({ dev, hostname, port }) {
     server.listen(Number(port), hostname, resolve);
   });
   console.log(`[server] ${dev ? "development" : "production"} on http://${hostname}:${port}`);
+  // Where this process's own deadline job sends the cached pages it made stale (lib/data/public-pages.ts).
+  const self = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  process.env.SELF_ORIGIN ||= `http://${self.includes(":") ? `[${self}]` : self}:${port}`;
 
   let stopping = false;
   const stop = (signal) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDateTime, formatDate } from "@/lib/i18n/format";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { localePath } from "@/lib/i18n/locale-path";
 import type { SubmitPetitionResult } from "@/lib/actions/submit-petition";
 import { Notice } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
@@ -8,6 +9,7 @@ import { PrintButton } from "@/components/ui/print-button";
 /** The receipt: tracking number and query code, shown once, laid out to print. */
 export function Receipt({ result }: { result: SubmitPetitionResult }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <section
       aria-labelledby="receipt-title"
@@ -46,11 +48,14 @@ export function Receipt({ result }: { result: SubmitPetitionResult }) {
       </p>
       <div className="no-print flex flex-wrap gap-3">
         <PrintButton label={t("receipt.print")} />
-        <Link href="/track" className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100">
+        <Link
+          href={localePath(locale, "/track")}
+          className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100"
+        >
           {t("receipt.trackNow")}
         </Link>
         <Link
-          href={`/cases/${result.trackingNo}`}
+          href={localePath(locale, `/cases/${result.trackingNo}`)}
           className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100"
         >
           {t("receipt.publicPage")}

@@ -69,7 +69,7 @@ export function RegisterReceipt({ result, trackUrl }: { result: RegisterPetition
       </div>
       <div className="no-print flex flex-wrap gap-3">
         <PrintButton label={t("register.receipt.print")} />
-        {/* A full page load: a fresh, empty form (also without JavaScript). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load: a fresh, empty form */}
         <a href="/staff/register" className="rounded-md border border-stone-400 px-4 py-2 hover:bg-stone-100">
           {t("register.receipt.another")}
         </a>

@@ -2,13 +2,15 @@
 import { useActionState } from "react";
 import { trackCase } from "@/lib/actions/track-case";
 import type { FormState } from "@/lib/actions/form-state";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { LOCALE_FIELD } from "@/lib/i18n/form-locale";
 import { Field, SubmitButton, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 
 /** 查询: the pair is POSTed, never put in a URL; the query code is never echoed back. */
 export function TrackForm({ notice }: { notice?: string }) {
   const t = useT();
+  const locale = useLocale();
   const [state, action, pending] = useActionState<FormState, FormData>(trackCase, { status: "idle" });
   const trackingNo = state.status === "error" ? (state.values.trackingNo ?? "") : "";
   return (
@@ -17,6 +19,7 @@ export function TrackForm({ notice }: { notice?: string }) {
       className="max-w-md space-y-4 rounded-lg border border-stone-200 bg-white p-5"
       key={state.status === "error" ? `e-${trackingNo}` : "new"}
     >
+      <input type="hidden" name={LOCALE_FIELD} value={locale} />
       {state.status === "error" ? (
         <Notice tone="error" role="alert">
           {t(state.message.key, state.message.params)}

@@ -1,13 +1,16 @@
 import type { Locale } from "@/lib/i18n";
+import { localePath, otherLocale } from "@/lib/i18n/locale-path";
 
-/** A plain link: works without JavaScript. Goes back to the home page (pages keep no state worth losing). */
-export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
-  const to = locale === "zh-CN" ? "en" : "zh-CN";
+/** A plain link to the same page in the other language (works without JavaScript; sets nothing). */
+export function LanguageSwitch({ locale, path, label }: { locale: Locale; path: string; label: string }) {
+  const to = otherLocale(locale);
   return (
     <a
-      href={`/api/locale?to=${to}&back=/`}
+      href={localePath(to, path)}
+      hrefLang={to}
       lang={to}
       className="rounded border border-stone-300 px-2 py-0.5 text-sm hover:bg-stone-100"
+      data-testid="language-switch"
     >
       {label}
     </a>

@@ -1,12 +1,24 @@
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, tFor } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { STAFF_LOGIN } from "@/lib/auth/callback-url";
+import { localePath } from "@/lib/i18n/locale-path";
 
-/** The citizen pages' header, navigation and footer: the (public) layout, and the not-found page (which
- *  an unmatched URL renders outside every route group), so a 404 still leads somewhere without JavaScript. */
-export async function PublicFrame({ children }: { children: React.ReactNode }) {
-  const { t, locale } = await getT();
+/** The citizen pages' header, navigation and footer, drawn by each public page (and the not-found page) with
+ *  its own path — the language switch leads to that path in the other language — so every page, a 404 too,
+ *  leads somewhere without JavaScript. `locale` is given where no URL names it (the global not-found page). */
+export async function PublicFrame({
+  path,
+  locale: given,
+  children,
+}: {
+  path: string;
+  locale?: Locale;
+  children: React.ReactNode;
+}) {
+  const { t, locale } = given ? tFor(given) : await getT();
+  const to = (p: string) => localePath(locale, p);
   return (
     <>
       <a
@@ -17,29 +29,29 @@ export async function PublicFrame({ children }: { children: React.ReactNode }) {
       </a>
       <header className="no-print border-b-4 border-brand-700 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="flex items-baseline gap-2 text-brand-800">
+          <Link href={to("/")} className="flex items-baseline gap-2 text-brand-800">
             <span className="text-2xl font-bold">{t("site.name")}</span>
             <span className="text-sm text-stone-600">{t("site.county")}</span>
           </Link>
           <nav aria-label={t("nav.main")}>
             <ul className="flex flex-wrap items-center gap-4 text-base">
               <li>
-                <Link href="/" className="hover:underline">
+                <Link href={to("/")} className="hover:underline">
                   {t("nav.home")}
                 </Link>
               </li>
               <li>
-                <Link href="/file" className="hover:underline">
+                <Link href={to("/file")} className="hover:underline">
                   {t("nav.file")}
                 </Link>
               </li>
               <li>
-                <Link href="/track" className="hover:underline">
+                <Link href={to("/track")} className="hover:underline">
                   {t("nav.track")}
                 </Link>
               </li>
               <li>
-                <LanguageSwitch locale={locale} label={t("site.switchLang")} />
+                <LanguageSwitch locale={locale} path={path} label={t("site.switchLang")} />
               </li>
             </ul>
           </nav>

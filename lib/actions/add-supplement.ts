@@ -21,6 +21,6 @@ export async function addSupplementAction(_prev: FormState, form: FormData): Pro
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "addSupplementAction" });
   }
-  revalidatePath("/track/case");
+  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
   return { status: "done", result: undefined };
 }

@@ -25,7 +25,7 @@ export async function evaluateAction(_prev: FormState, form: FormData): Promise<
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "evaluateAction" });
   }
-  revalidatePath("/track/case");
+  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
   return { status: "done", result: undefined };
 }
 
@@ -42,7 +42,7 @@ async function request(form: FormData, perform: typeof requestReview, action: st
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action });
   }
-  revalidatePath("/track/case");
+  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
   return { status: "done", result: undefined };
 }
 

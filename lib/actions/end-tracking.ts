@@ -1,8 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
 import { closePetitionerSession } from "@/lib/petitioner-session";
+import { formLocale } from "@/lib/i18n/form-locale";
+import { localePath } from "@/lib/i18n/locale-path";
 
-export async function endTracking(): Promise<void> {
+export async function endTracking(form: FormData): Promise<void> {
   await closePetitionerSession();
-  redirect("/track");
+  redirect(localePath(formLocale(form), "/track"));
 }

@@ -10,6 +10,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { redeemFilingChallenge } from "@/lib/data/filing-challenge";
 import { takeFilingBudget } from "@/lib/data/filing-limits";
 import { invalidInput, PETITIONER_REFUSALS, toFormState, type FormState } from "./form-state";
+import { publishing } from "@/lib/data/public-pages";
 import { limitRefusal } from "./limit-refusal";
 
 /** `acceptDueAt` is set when the case went straight to the discipline organ (an accusation against the bureau
@@ -58,25 +59,27 @@ export async function submitPetition(
     );
   }
   try {
-    const created = await db.$transaction((tx) =>
-      createPetition(
-        tx,
-        {
-          channel: "ONLINE",
-          categoryId: input.categoryId,
-          placeId: input.placeId,
-          title: input.title,
-          content: input.content,
-          address: input.address,
-          petitionerName: input.name,
-          petitionerPhone: input.phone,
-          petitionerIdNumber: input.idNumber,
-          petitionerEmail: input.email,
-          consentPublic: input.consentPublic,
-          accusedUnitId: input.accusedUnitId,
-          receivedAt,
-        },
-        { type: "PETITIONER" },
+    const created = await publishing(() =>
+      db.$transaction((tx) =>
+        createPetition(
+          tx,
+          {
+            channel: "ONLINE",
+            categoryId: input.categoryId,
+            placeId: input.placeId,
+            title: input.title,
+            content: input.content,
+            address: input.address,
+            petitionerName: input.name,
+            petitionerPhone: input.phone,
+            petitionerIdNumber: input.idNumber,
+            petitionerEmail: input.email,
+            consentPublic: input.consentPublic,
+            accusedUnitId: input.accusedUnitId,
+            receivedAt,
+          },
+          { type: "PETITIONER" },
+        ),
       ),
     );
     return {

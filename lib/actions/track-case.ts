@@ -6,6 +6,8 @@ import { lookUpCase } from "@/lib/data/tracking";
 import { openPetitionerSession } from "@/lib/petitioner-session";
 import { ZTrackLookup } from "@/lib/validation/petition";
 import { readForm } from "@/lib/validation/fields";
+import { formLocale } from "@/lib/i18n/form-locale";
+import { localePath } from "@/lib/i18n/locale-path";
 import { refused, type FormState } from "./form-state";
 
 /** 查询: POSTed (never in a URL). A right pair opens the petitioner's view of that one case. */
@@ -24,5 +26,5 @@ export async function trackCase(_prev: FormState, form: FormData): Promise<FormS
       : refused("track.wrongPair", keep);
   }
   await openPetitionerSession(result.petitionId);
-  redirect("/track/case");
+  redirect(localePath(formLocale(form), "/track/case"));
 }

@@ -21,6 +21,6 @@ export async function withdrawPetitionAction(_prev: FormState, form: FormData): 
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "withdrawPetitionAction" });
   }
-  revalidatePath("/track/case");
+  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
   return { status: "done", result: undefined };
 }

@@ -20,6 +20,7 @@ import { changeCase, type CaseRow, type ChangePlan } from "./change-case";
 import { loadCalendar } from "./calendar";
 import { CaseChangedError } from "./errors";
 import { loadSettings } from "./settings";
+import { publishing } from "./public-pages";
 import { openOrder } from "./supervision-orders";
 
 // The deadline job: one pass records what the deadlines of lib/domain/deadline-job.ts say has come due by `at`.
@@ -80,6 +81,11 @@ const system = (unitId: string, at: Date) => ({
 type Context = { at: Date; settings: Settings; cal: HolidayCalendar; batchSize: number; summary: PassSummary };
 
 export async function runDeadlinePass(options: PassOptions = {}): Promise<PassSummary> {
+  // Each item commits on its own; the cached public pages of every case it changed are dropped once, at the end.
+  return publishing(() => deadlinePass(options));
+}
+
+async function deadlinePass(options: PassOptions): Promise<PassSummary> {
   const started = performance.now();
   const at = options.at ?? now();
   const summary: PassSummary = {

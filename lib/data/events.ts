@@ -3,6 +3,7 @@ import { GENESIS_HASH, canonicalJson, hashEvent, type HashedEventFields } from "
 import { EVENT_DATA, EVENT_VISIBILITY, eventDataFor, type EventType, type Visibility } from "@/lib/domain/event-types";
 import type { z } from "zod";
 import type { PetitionState } from "@/lib/domain/petition-states";
+import { touchCase } from "./public-pages";
 import type { Tx } from "@/lib/db";
 
 type EventFields = {
@@ -31,7 +32,11 @@ export type NewEvent = PlannedEvent & { fromState?: PetitionState | null; toStat
  */
 export async function appendEvent(tx: Tx, petitionId: string, event: NewEvent): Promise<{ seq: number; hash: string }> {
   const data = canonicalJson(eventDataFor(event.type, event.data));
-  const head = await tx.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { headHash: true, eventCount: true } });
+  const head = await tx.petition.findUniqueOrThrow({
+    where: { id: petitionId },
+    select: { headHash: true, eventCount: true, trackingNo: true, publishedAt: true },
+  });
+  touchCase(head.trackingNo, head.publishedAt !== null); // its cached public page is dropped after the commit
   const seq = head.eventCount + 1;
   const prevHash = head.headHash ?? GENESIS_HASH;
   const fields: HashedEventFields = {

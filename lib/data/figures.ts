@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { touchFigures } from "./public-pages";
 import {
   FIGURE_METRICS,
   figureCellsOf,
@@ -48,7 +49,9 @@ async function addToCells(tx: Tx, deltas: FigureDelta[]): Promise<void> {
 
 /** Inside the transaction that creates or changes a case: the summary follows the row. */
 export async function applyFigureChange(tx: Tx, before: FigureRow | null, after: FigureRow | null): Promise<void> {
-  await addToCells(tx, figureDelta(before, after));
+  const delta = figureDelta(before, after);
+  if (delta.length > 0) touchFigures(); // the cached home pages are dropped after the commit
+  await addToCells(tx, delta);
 }
 
 /** The summary rebuilt from every case, with the same rule (the seed; a database from before the summary). */

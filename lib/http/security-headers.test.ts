@@ -55,3 +55,20 @@ describe("servedOverHttps", () => {
     expect(servedOverHttps("http:", "0")).toBe(false);
   });
 });
+
+describe("contentSecurityPolicy for a cached page (no nonce)", () => {
+  const cached = contentSecurityPolicy({ nonce: null, dev: false, https: false });
+
+  it("runs the site's own scripts and inline bootstrap, never eval or a foreign script", () => {
+    expect(directive(cached, "script-src")).toBe("script-src 'self' 'unsafe-inline'");
+    expect(cached).not.toContain("'unsafe-eval'");
+    expect(cached).not.toContain("nonce-");
+    expect(directive(cached, "style-src")).toBe("style-src 'self'");
+  });
+
+  it("keeps every other restriction of the nonce policy", () => {
+    const withNonce = contentSecurityPolicy({ nonce: "abc123", dev: false, https: false }).split("; ");
+    const rest = (p: string[]) => p.filter((d) => !d.startsWith("script-src") && !d.startsWith("style-src"));
+    expect(rest(cached.split("; "))).toEqual(rest(withNonce));
+  });
+});

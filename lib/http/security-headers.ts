@@ -3,6 +3,12 @@
 // content-security-policy.md): a fresh nonce per request, which Next.js reads from the request's CSP
 // header and puts on its own scripts; 'strict-dynamic' lets those load the page's chunks. No
 // 'unsafe-inline' for scripts: an injected <script> without the nonce does not run.
+//
+// Cached public pages (issue 9) are one HTML document for every visitor, so they cannot carry a per-request nonce:
+// a nonce in the request makes Next render the page for that request alone. Their policy (nonce: null) allows the
+// site's own scripts and Next's inline bootstrap scripts ('self' 'unsafe-inline', no 'strict-dynamic'), and still
+// no eval, no foreign script, no plugin, no framing, no foreign form. What stands between them and injected script
+// is React's escaping of every text they show: they render no HTML from anyone (docs/security.md).
 
 export const NONCE_HEADER = "x-nonce";
 
@@ -11,13 +17,25 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
-export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  https,
+}: {
+  /** null: a cached page, the same for everyone (see above). */
+  nonce: string | null;
+  dev: boolean;
+  https: boolean;
+}): string {
+  const eval_ = dev ? " 'unsafe-eval'" : "";
   return [
     "default-src 'self'",
     // 'unsafe-eval' only for `next dev`: React rebuilds server error stacks in the browser with eval.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce === null
+      ? `script-src 'self' 'unsafe-inline'${eval_}`
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${eval_}`,
     // Tailwind's CSS is a file; the server-rendered markup has no style attributes. `next dev` injects styles.
-    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    `style-src 'self'${dev ? " 'unsafe-inline'" : nonce === null ? "" : ` 'nonce-${nonce}'`}`,
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
+import { StaffLanguageSwitch } from "@/components/staff/staff-language-switch";
+import { localePath } from "@/lib/i18n/locale-path";
 
 // The sign-in page's frame: no session required (the workspace layout next to it requires one).
 export default async function StaffAuthLayout({ children }: { children: React.ReactNode }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   return (
     <StaffFrame
       siteName={t("site.name")}
@@ -12,9 +14,12 @@ export default async function StaffAuthLayout({ children }: { children: React.Re
       skipLabel={t("site.skip")}
       homeHref="/staff/login"
       aside={
-        <Link href="/" className="text-base hover:underline">
-          {t("staffAuth.publicSite")}
-        </Link>
+        <div className="flex items-center gap-4">
+          <Link href={localePath(locale, "/")} className="text-base hover:underline">
+            {t("staffAuth.publicSite")}
+          </Link>
+          <StaffLanguageSwitch locale={locale} label={t("site.switchLang")} back="/staff/login" />
+        </div>
       }
     >
       {children}

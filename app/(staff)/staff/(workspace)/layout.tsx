@@ -2,13 +2,14 @@ import { requireViewerPage } from "@/lib/auth/viewer";
 import { canRegister, canSupervise } from "@/lib/domain/authority";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
+import { StaffLanguageSwitch } from "@/components/staff/staff-language-switch";
 import { StaffNav, type StaffNavItem } from "@/components/staff/staff-nav";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 
 // Every staff page but sign-in. This check is for the frame only: each page, action and data function
 // checks the viewer again (a layout does not re-run on client navigation between its pages).
 export default async function StaffWorkspaceLayout({ children }: { children: React.ReactNode }) {
-  const [viewer, { t }] = await Promise.all([requireViewerPage(), getT()]);
+  const [viewer, { t, locale }] = await Promise.all([requireViewerPage(), getT()]);
   const nav: StaffNavItem[] =
     viewer.role === "admin"
       ? [{ href: "/staff/admin", label: t("staffShell.admin") }] // an admin manages; it has no case queue
@@ -38,6 +39,11 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
                 <span data-testid="staff-unit">{viewer.unitName}</span>
               </p>
             </section>
+            <StaffLanguageSwitch
+              locale={locale}
+              label={t("site.switchLang")}
+              back={viewer.role === "admin" ? "/staff/admin" : "/staff"}
+            />
             <SignOutButton label={t("staffAuth.signOut")} pendingLabel={t("staffAuth.signingOut")} />
           </div>
         </div>

@@ -1,0 +1,104 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { revalidatePath } from "next/cache";
+import { appSecret } from "@/lib/secret";
+import { stalePages } from "@/lib/http/public-pages";
+import { REVALIDATE_ROUTE, SIGNATURE_HEADER, signedRevalidation } from "@/lib/http/revalidation-message";
+
+// Cached public pages follow the database (issue 9). Every write that can change what a public page shows runs
+// inside publishing(): while its transaction runs, appendEvent (every change to a case writes an event) and the
+// figure summary note what they touched; once the transaction has committed — never before, never for one that
+// rolled back — the pages showing it (lib/http/public-pages.ts) are dropped from the cache, so the next request
+// renders them afresh. Each page also expires after its `revalidate` seconds, should a message be lost.
+//
+// Inside a request (a server action, a route handler) Next's revalidatePath does it in this process. Outside one
+// (the deadline job in the server, `npm run jobs`), it cannot: the pages are sent, signed, to each server's
+// /api/internal/revalidate (REVALIDATE_ORIGINS, comma-separated; default this server's own address, which
+// scripts/server.mjs puts in SELF_ORIGIN, or http://127.0.0.1:$PORT).
+
+type Touched = { trackingNos: Set<string>; home: boolean };
+
+const touched = new AsyncLocalStorage<Touched>();
+
+/** Inside a write: this case's public record changed (`published`: it is listed on the home page). */
+export function touchCase(trackingNo: string, published: boolean): void {
+  const t = touched.getStore();
+  if (!t) return; // the seed and test factories write outside publishing(): no server caches their pages yet
+  t.trackingNos.add(trackingNo);
+  if (published) t.home = true;
+}
+
+/** Inside a write: the home page's figures changed. */
+export function touchFigures(): void {
+  const t = touched.getStore();
+  if (t) t.home = true;
+}
+
+/** Where the stale pages go: revalidated here or sent to the servers. Tests put a recorder in its place. */
+export type StalePagesSink = (pages: string[]) => Promise<void>;
+
+let sink: StalePagesSink = dropFromCache;
+
+export function setStalePagesSink(next: StalePagesSink | null): void {
+  sink = next ?? dropFromCache;
+}
+
+/** Runs a write (its transaction inside); after it commits, the public pages it made stale are dropped. */
+export async function publishing<T>(write: () => Promise<T>): Promise<T> {
+  if (touched.getStore()) return write(); // an outer publishing() drops them once, after everything
+  const t: Touched = { trackingNos: new Set(), home: false };
+  const result = await touched.run(t, write);
+  const pages = stalePages({ trackingNos: [...t.trackingNos], home: t.home });
+  if (pages.length > 0) {
+    try {
+      await sink(pages);
+    } catch (err) {
+      // The write stands; its pages expire on their own within the minute.
+      console.error("[cache] could not drop stale pages:", err instanceof Error ? err.name : "unknown");
+    }
+  }
+  return result;
+}
+
+const OUTSIDE_REQUEST = /static generation store missing/;
+
+async function dropFromCache(pages: string[]): Promise<void> {
+  try {
+    for (const page of pages) revalidatePath(page);
+    return;
+  } catch (err) {
+    if (!(err instanceof Error && OUTSIDE_REQUEST.test(err.message))) throw err;
+  }
+  await sendToServers(pages);
+}
+
+function serverOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = (env.REVALIDATE_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (listed.length > 0) return listed;
+  return [env.SELF_ORIGIN || `http://127.0.0.1:${env.PORT || 3000}`];
+}
+
+const SEND_TIMEOUT_MS = 5_000;
+
+/** Signs the pages and posts them to every server; a server that is not running is not an error. */
+export async function sendToServers(pages: string[]): Promise<void> {
+  const { body, signature } = signedRevalidation(appSecret(), { pages, at: Date.now() });
+  await Promise.all(
+    serverOrigins().map(async (origin) => {
+      try {
+        const response = await fetch(new URL(REVALIDATE_ROUTE, origin), {
+          method: "POST",
+          headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature },
+          body,
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
+        if (!response.ok) console.error(`[cache] ${origin} refused the stale pages: ${response.status}`);
+      } catch {
+        // No server there (a job run while the portal is stopped): nothing is cached to drop.
+      }
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { isCachedPage, isRevalidatablePage, stalePages } from "./public-pages";
+
+describe("stalePages", () => {
+  it("names each changed case's page in every language, once, and the home pages when asked", () => {
+    expect(stalePages({ trackingNos: ["XF2026000002", "XF2026000001", "XF2026000002"], home: false })).toEqual([
+      "/zh-CN/cases/XF2026000001",
+      "/en/cases/XF2026000001",
+      "/zh-CN/cases/XF2026000002",
+      "/en/cases/XF2026000002",
+    ]);
+    expect(stalePages({ trackingNos: [], home: true })).toEqual(["/zh-CN", "/en"]);
+    expect(stalePages({ trackingNos: [], home: false })).toEqual([]);
+  });
+});
+
+describe("isRevalidatablePage", () => {
+  it("accepts the home and case pages of well-formed numbers only", () => {
+    for (const ok of ["/zh-CN", "/en", "/zh-CN/cases/XF2026000001", "/en/cases/XFD2026900003"])
+      expect(isRevalidatablePage(ok), ok).toBe(true);
+    for (const bad of ["/", "/cases/XF2026000001", "/en/cases/nope", "/fr", "/en/staff", 42, null, "/en/file/.."])
+      expect(isRevalidatablePage(bad), String(bad)).toBe(false);
+  });
+});
+
+describe("isCachedPage", () => {
+  it("is the home, filing, tracking and case pages in each language", () => {
+    for (const p of ["/zh-CN", "/en", "/zh-CN/file", "/en/track", "/en/track/expired", "/zh-CN/cases/XF2026000001"])
+      expect(isCachedPage(p), p).toBe(true);
+  });
+
+  it("is not the petitioner's view, a staff page, an unknown page or the plain paths", () => {
+    for (const p of [
+      "/zh-CN/track/case",
+      "/staff",
+      "/zh-CN/staff",
+      "/zh-CN/nope",
+      "/",
+      "/file",
+      "/en/cases/a/b",
+      "/enx",
+    ])
+      expect(isCachedPage(p), p).toBe(false);
+  });
+});

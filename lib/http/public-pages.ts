@@ -1,0 +1,49 @@
+// Which cached public pages a committed change makes stale (issue 9). Pure: lib/data/public-pages.ts collects
+// what a transaction touched and asks this for the pages; app/api/internal/revalidate checks what it is sent here.
+import { LOCALES } from "@/lib/i18n/translate";
+import { internalPath } from "@/lib/i18n/locale-path";
+import { parseTrackingNo } from "@/lib/domain/tracking";
+
+export type PublicChange = {
+  /** Cases whose public record (state, timeline, reply, deadlines, chain head…) changed. */
+  trackingNos: readonly string[];
+  /** The home page's figures changed, or a published case (the home page lists the latest) did. */
+  home: boolean;
+};
+
+/** The pages under app/[locale] that show these changes, in every language, each once, in a stable order. */
+export function stalePages(change: PublicChange): string[] {
+  const pages = new Set<string>();
+  for (const trackingNo of [...change.trackingNos].sort())
+    for (const locale of LOCALES) pages.add(internalPath(locale, `/cases/${trackingNo}`));
+  if (change.home) for (const locale of LOCALES) pages.add(internalPath(locale, "/"));
+  return [...pages];
+}
+
+/** A page the revalidation route accepts: the home page or a case page of a well-formed number, in a language. */
+export function isRevalidatablePage(path: unknown): path is string {
+  if (typeof path !== "string") return false;
+  for (const locale of LOCALES) {
+    if (path === internalPath(locale, "/")) return true;
+    const prefix = internalPath(locale, "/cases/");
+    if (path.startsWith(prefix) && parseTrackingNo(path.slice(prefix.length))) return true;
+  }
+  return false;
+}
+
+const CACHED_PAGES = ["/", "/file", "/track", "/track/expired"];
+const CASE_PAGE = /^\/cases\/[^/]+$/;
+
+/**
+ * Whether a page under app/[locale] (its internal path, e.g. /zh-CN/cases/XF…) is a cached page — the same for
+ * everyone, so sent without a per-request nonce. Not the petitioner's view (/track/case) and not the staff area.
+ */
+export function isCachedPage(path: string): boolean {
+  for (const locale of LOCALES) {
+    const root = internalPath(locale, "/");
+    if (path !== root && !path.startsWith(`${root}/`)) continue;
+    const page = path === root ? "/" : path.slice(root.length);
+    return CACHED_PAGES.includes(page) || CASE_PAGE.test(page);
+  }
+  return false;
+}
