@@ -92,11 +92,13 @@ test.describe("redirects stay on the site", () => {
     expect(raw.headers()["set-cookie"]).toMatch(/^locale=en;/);
   });
 
-  test("the language switch link works in the browser", async ({ page }) => {
-    await page.goto("/track");
+  test("the staff language switch works in the browser and comes back to the page it names", async ({ page }) => {
+    await page.goto("/staff/login");
     await page.getByRole("link", { name: "English" }).click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole("link", { name: "中文" })).toBeVisible();
+    await expect(page).toHaveURL(/\/staff\/login$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("link", { name: "中文" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   });
 
   test("a staff page sends a signed-out visitor to sign-in as a path, whatever the Host", async ({ request }) => {

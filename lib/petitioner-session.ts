@@ -16,8 +16,22 @@ import { localePath } from "@/lib/i18n/locale-path";
 // guessed id is refused before the database is asked); the row says which case and whether the session
 // is still open, so 退出查询 ends it on the server and a copy of the old cookie opens nothing.
 // Nothing in the cookie or the row is personal data.
-const PETITIONER_COOKIE = "xf_case";
-const TRACK_PATHS = LOCALES.map((locale) => localePath(locale, "/track"));
+// One copy per language's tracking pages (/track, /en/track), each under its own name (a response sets one cookie
+// per name): the language switch keeps the petitioner's view, and no other page — none of the cached ones — is
+// ever sent it. A browser sends a page the one copy its path matches.
+const PETITIONER_COOKIES = LOCALES.map((locale) => ({
+  name: locale === "zh-CN" ? "xf_case" : `xf_case_${locale}`,
+  path: localePath(locale, "/track"),
+}));
+
+async function tokenInRequest(): Promise<string | undefined> {
+  const jar = await cookies();
+  for (const { name } of PETITIONER_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return undefined;
+}
 
 function sign(id: string): string {
   return createHmac("sha256", appSecret()).update(`petitioner-session:${id}`).digest("base64url");
@@ -41,10 +55,8 @@ export async function openPetitionerSession(petitionId: string): Promise<void> {
   const id = await startPetitionerSession(petitionId);
   const jar = await cookies();
   const token = signedSessionToken(id);
-  // One copy per language's tracking pages (/track, /en/track): the language switch keeps the petitioner's view,
-  // and no other page — none of the cached ones — is ever sent the cookie.
-  for (const path of TRACK_PATHS)
-    jar.set(PETITIONER_COOKIE, token, {
+  for (const { name, path } of PETITIONER_COOKIES)
+    jar.set(name, token, {
       httpOnly: true,
       sameSite: "lax",
       secure: process.env.COOKIE_SECURE === "1",
@@ -55,14 +67,14 @@ export async function openPetitionerSession(petitionId: string): Promise<void> {
 
 /** The case this browser may see as its petitioner, or null. */
 export async function petitionerCaseId(): Promise<string | null> {
-  const id = sessionIdOfToken((await cookies()).get(PETITIONER_COOKIE)?.value);
+  const id = sessionIdOfToken(await tokenInRequest());
   return id ? findPetitionerSessionCase(id) : null;
 }
 
 /** 退出查询: ends the session on the server (for every copy of the cookie), then drops the cookie. */
 export async function closePetitionerSession(): Promise<void> {
   const jar = await cookies();
-  const id = sessionIdOfToken(jar.get(PETITIONER_COOKIE)?.value);
+  const id = sessionIdOfToken(await tokenInRequest());
   if (id) await endPetitionerSession(id);
-  for (const path of TRACK_PATHS) jar.delete({ name: PETITIONER_COOKIE, path });
+  for (const { name, path } of PETITIONER_COOKIES) jar.delete({ name, path });
 }
