@@ -16,5 +16,8 @@ export default defineConfig({
     setupFiles: ["tests/worker-db.ts"],
     maxWorkers: 2,
     testTimeout: 20_000,
+    // No portal server to tell about stale cached pages (lib/data/public-pages.ts); tests/public-pages.test.ts
+    // records what would be sent.
+    env: { REVALIDATE_ORIGINS: "none" },
   },
 });

@@ -323,22 +323,22 @@ function noJsFiling(form: ReturnType<typeof readFilingForm>) {
   };
 }
 
-/** The router state Chromium sends with an action from /file (captured from a real submission). */
+/** The router state Chromium sends with an action from /file (captured from a real submission, Next 16.4). */
 const FILE_ROUTER_STATE = encodeURIComponent(
   JSON.stringify([
     "",
     {
       children: [
-        "(public)",
-        { children: ["file", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] },
+        ["locale", "zh-CN", "d", null],
+        { children: ["file", { children: ["__PAGE__", {}, null, null, 1024] }, null, null, 1024] },
         null,
         null,
-        0,
+        1040,
       ],
     },
     null,
     null,
-    16,
+    1040,
   ]),
 );
 
@@ -465,9 +465,9 @@ runBench(
       const targets: Target[] = [
         { name: "static asset", what: asset, request: { method: "GET", path: asset } },
         { name: "home /", what: "/", request: page("/") },
-        { name: "case page, same one", what: `/cases/${cached}`, request: page(`/cases/${cached}`) },
+        { name: "case page, cached", what: `/cases/${cached}`, request: page(`/cases/${cached}`) },
         {
-          name: "case page, rotating",
+          name: "case page, uncached",
           what: `/cases/<a different one of ${count(rotating.length)} each request>`,
           request: {
             ...page("/cases/"),
@@ -476,12 +476,7 @@ runBench(
         },
         { name: "/file", what: "/file", request: page("/file") },
         { name: "/track", what: "/track", request: page("/track") },
-        {
-          name: "English case page",
-          what: `/cases/${cached} with cookie locale=en (app/api/locale)`,
-          request: page(`/cases/${cached}`),
-          headers: { cookie: "locale=en" },
-        },
+        { name: "English case page", what: `/en/cases/${cached}`, request: page(`/en/cases/${cached}`) },
         {
           name: "filing, no JavaScript",
           what: "form POST /file (multipart, server action's hidden fields), own address and mobile each",
@@ -545,7 +540,7 @@ runBench(
         ["case page", `/cases/${cached}`, {}],
         ["/file", "/file", {}],
         ["/track", "/track", {}],
-        ["English case page", `/cases/${cached}`, { cookie: "locale=en" }],
+        ["English case page", `/en/cases/${cached}`, {}],
       ] as const;
       for (const [label, p, extra] of weighed) {
         const html = await get(p, { "accept-encoding": ACCEPT_ENCODING, accept: HTML, ...extra });

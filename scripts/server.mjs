@@ -8,6 +8,7 @@
 // Plain Node ESM: it runs before anything is compiled.
 import http from "node:http";
 import { ROOT } from "./lib/boot.mjs";
+import { PAGE_CACHE_KEY, cacheKeyOf, createPageCache, recordAnswer, serveFromCache } from "./lib/page-cache.mjs";
 
 /** Must equal PEER_HEADER in lib/http/client-address.ts. */
 export const PEER_HEADER = "x-sunshine-peer";
@@ -27,7 +28,16 @@ export async function serve({ dev, hostname, port }) {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // The cached public pages, kept here for a few seconds (scripts/lib/page-cache.mjs); not under `next dev`.
+  const pageCache = dev || process.env.PAGE_CACHE === "off" ? null : createPageCache();
+  globalThis[PAGE_CACHE_KEY] = pageCache;
+
   server.on("request", (req, res) => {
+    const key = pageCache ? cacheKeyOf(req) : null;
+    if (key !== null) {
+      if (serveFromCache(pageCache, key, res)) return;
+      recordAnswer(pageCache, key, res);
+    }
     // Overwrite, never trust: the client's own value under this name (even a repeated header) is gone.
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     handle(req, res).catch((err) => {

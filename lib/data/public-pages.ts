@@ -1,6 +1,5 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { revalidatePath } from "next/cache";
 import { appSecret } from "@/lib/secret";
 import { stalePages } from "@/lib/http/public-pages";
 import { REVALIDATE_ROUTE, SIGNATURE_HEADER, signedRevalidation } from "@/lib/http/revalidation-message";
@@ -11,10 +10,13 @@ import { REVALIDATE_ROUTE, SIGNATURE_HEADER, signedRevalidation } from "@/lib/ht
 // rolled back — the pages showing it (lib/http/public-pages.ts) are dropped from the cache, so the next request
 // renders them afresh. Each page also expires after its `revalidate` seconds, should a message be lost.
 //
-// Inside a request (a server action, a route handler) Next's revalidatePath does it in this process. Outside one
-// (the deadline job in the server, `npm run jobs`), it cannot: the pages are sent, signed, to each server's
-// /api/internal/revalidate (REVALIDATE_ORIGINS, comma-separated; default this server's own address, which
-// scripts/server.mjs puts in SELF_ORIGIN, or http://127.0.0.1:$PORT).
+// The pages are sent, signed, to each server's /api/internal/revalidate (REVALIDATE_ORIGINS, comma-separated;
+// default this server's own address, which scripts/server.mjs puts in SELF_ORIGIN, or http://127.0.0.1:$PORT;
+// `none`: no server, for the integration tests), which drops them with Next's revalidatePath, and the write waits
+// for the answer, so the next request anywhere renders them afresh. Always so, not revalidatePath in place when
+// the write runs inside a server action: there it would also make Next re-render the action's own page into its
+// answer (a filing's 1 KB result would become the 54 KB page), and outside a request (the deadline job in the
+// server, `npm run jobs`) revalidatePath cannot run at all. With several servers, every one is told.
 
 type Touched = { trackingNos: Set<string>; home: boolean };
 
@@ -37,10 +39,10 @@ export function touchFigures(): void {
 /** Where the stale pages go: revalidated here or sent to the servers. Tests put a recorder in its place. */
 export type StalePagesSink = (pages: string[]) => Promise<void>;
 
-let sink: StalePagesSink = dropFromCache;
+let sink: StalePagesSink = sendToServers;
 
 export function setStalePagesSink(next: StalePagesSink | null): void {
-  sink = next ?? dropFromCache;
+  sink = next ?? sendToServers;
 }
 
 /** Runs a write (its transaction inside); after it commits, the public pages it made stale are dropped. */
@@ -60,23 +62,12 @@ export async function publishing<T>(write: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const OUTSIDE_REQUEST = /static generation store missing/;
-
-async function dropFromCache(pages: string[]): Promise<void> {
-  try {
-    for (const page of pages) revalidatePath(page);
-    return;
-  } catch (err) {
-    if (!(err instanceof Error && OUTSIDE_REQUEST.test(err.message))) throw err;
-  }
-  await sendToServers(pages);
-}
-
 function serverOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const listed = (env.REVALIDATE_ORIGINS ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  if (listed.length === 1 && listed[0] === "none") return [];
   if (listed.length > 0) return listed;
   return [env.SELF_ORIGIN || `http://127.0.0.1:${env.PORT || 3000}`];
 }

@@ -1,15 +1,28 @@
 import { revalidatePath } from "next/cache";
 import { appSecret } from "@/lib/secret";
 import { SIGNATURE_HEADER, readRevalidation } from "@/lib/http/revalidation-message";
+import { localePath, splitLocale } from "@/lib/i18n/locale-path";
+import { DEFAULT_LOCALE } from "@/lib/i18n/translate";
 
-// Drops stale public pages from this server's cache on behalf of a process that changed cases outside a request
-// (lib/data/public-pages.ts): the deadline job, `npm run jobs`. Signed with the app secret; anything else is 403.
+// Drops stale public pages from this server's caches on behalf of a write that changed cases
+// (lib/data/public-pages.ts): Next's own (revalidatePath on the page under app/[locale]) and the micro-cache in
+// front of it (scripts/lib/page-cache.mjs, keyed by public address). Signed with the app secret; anything else 403.
 export const dynamic = "force-dynamic";
+
+type PageCache = { drop: (paths: string[]) => void };
+const PAGE_CACHE_KEY = Symbol.for("sunshine.pageCache");
+
+/** /zh-CN/cases/X → /cases/X; /en/cases/X stays. */
+function publicAddress(page: string): string {
+  const { locale, path } = splitLocale(page);
+  return localePath(locale ?? DEFAULT_LOCALE, path);
+}
 
 export async function POST(request: Request) {
   const body = await request.text();
   const pages = readRevalidation(appSecret(), body, request.headers.get(SIGNATURE_HEADER), Date.now());
   if (pages === null) return Response.json({ error: "forbidden" }, { status: 403 });
   for (const page of pages) revalidatePath(page);
+  (globalThis as { [PAGE_CACHE_KEY]?: PageCache | null })[PAGE_CACHE_KEY]?.drop(pages.map(publicAddress));
   return Response.json({ revalidated: pages.length });
 }

@@ -1,0 +1,102 @@
+// No personal data in anything the public side serves, from the renderer or from the cache (issue 9): a letter is
+// filed with personal data unique to this run, then a crawler follows every link of the public site from both
+// home pages, and reads each page three ways — the first answer, the same page again (by then from the cache:
+// `x-nextjs-cache: HIT`), and its React server payload (`RSC: 1` at `?_rsc`, what a client-side navigation loads) — and finds
+// none of the petitioner's name, phone, ID number, address or e-mail in any of them.
+import type { APIRequestContext } from "@playwright/test";
+import { expect, fileLetter, letter, tag, test } from "./support/petition";
+import { isCachedPage } from "../lib/http/public-pages";
+import { internalPath, splitLocale } from "../lib/i18n/locale-path";
+
+const MAX_PAGES = 120;
+
+/** A text as it may appear in HTML or in a script payload: raw, JSON-escaped, or with \u escapes. */
+const formsOf = (s: string) => [
+  s,
+  JSON.stringify(s).slice(1, -1),
+  s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+];
+
+/** Same-site links of a page that a visitor could follow to another public page. */
+function linksOf(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/href="([^"#]+)"/g)) {
+    const href = m[1]!.replace(/&amp;/g, "&");
+    if (!href.startsWith("/") || href.startsWith("//")) continue;
+    if (/^\/(staff|api|_next)(\/|$)/.test(href) || /\.(css|js|ico|png|svg)$/.test(href)) continue;
+    out.push(href.split("?")[0]!);
+  }
+  return out;
+}
+
+/** The internal path of a public address, to ask isCachedPage whether it should be served from the cache. */
+function internal(path: string): string {
+  const { locale, path: rest } = splitLocale(path);
+  return internalPath(locale ?? "zh-CN", rest);
+}
+
+async function read(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  const response = await request.get(path, { headers, maxRedirects: 0 });
+  return { status: response.status(), headers: response.headers(), body: await response.text() };
+}
+
+test("the public site, rendered and from the cache, HTML and server payloads, carries no personal data", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const t = tag();
+  const filed = await fileLetter(
+    page,
+    letter({ name: `隐私${t}`, address: `示例县城关镇隐私路${t}号`, email: `crawl.${t.toLowerCase()}@example.com` }),
+  );
+  const secrets = [
+    filed.letter.name,
+    filed.letter.phone,
+    filed.letter.idNumber,
+    filed.letter.address,
+    filed.letter.email,
+  ];
+
+  const queue = ["/", "/en", `/cases/${filed.trackingNo}`, `/en/cases/${filed.trackingNo}`, "/track/expired"];
+  const seen = new Set<string>();
+  let fromCache = 0;
+  while (queue.length > 0 && seen.size < MAX_PAGES) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const first = await read(request, path);
+    if (first.status >= 300 && first.status < 400) continue; // a redirect: its target is crawled on its own
+    expect([200, 404], path).toContain(first.status);
+    const again = await read(request, path);
+    // A server payload is asked for at `?_rsc` (Next sends a bare RSC request there first).
+    const payload = await read(request, `${path}?_rsc`, { RSC: "1" });
+    if (first.status === 200 && isCachedPage(internal(path))) {
+      expect(again.headers["x-nextjs-cache"], `${path} served from the cache the second time`).toMatch(/^(HIT|STALE)$/);
+      expect(payload.headers["content-type"], `${path} server payload`).toContain("text/x-component");
+      fromCache++;
+    }
+    for (const [what, body] of [
+      ["page", first.body],
+      ["cached page", again.body],
+      ["server payload", payload.body],
+    ] as const)
+      for (const secret of secrets)
+        for (const form of formsOf(secret))
+          expect(body.includes(form), `${path} (${what}) contains ${secret}`).toBe(false);
+    for (const link of linksOf(first.body)) if (!seen.has(link)) queue.push(link);
+  }
+  // The crawl reached both languages' pages and the letter's own, and read them from the cache.
+  for (const p of [
+    "/",
+    "/en",
+    "/file",
+    "/en/file",
+    "/track",
+    "/en/track",
+    `/cases/${filed.trackingNo}`,
+    `/en/cases/${filed.trackingNo}`,
+  ])
+    expect(seen.has(p), `crawled ${p}`).toBe(true);
+  expect(fromCache).toBeGreaterThanOrEqual(8);
+});

@@ -1,0 +1,59 @@
+// The micro-cache in front of Next (scripts/lib/page-cache.mjs): what it keeps, for how long, and what it drops.
+import { describe, expect, it } from "vitest";
+// @ts-expect-error -- plain ESM without type declarations
+import { cacheKeyOf, createPageCache, keepable } from "../scripts/lib/page-cache.mjs";
+
+const CACHED = { "cache-control": "s-maxage=60, stale-while-revalidate=240", "content-type": "text/html" };
+const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
+
+describe("the page micro-cache", () => {
+  it("keys plain GETs of pages only: no server payload, action, API, staff or build file", () => {
+    expect(cacheKeyOf(req("/cases/XF1", { "accept-encoding": "gzip" }))).toBe("/cases/XF1\ngzip");
+    for (const r of [
+      req("/cases/XF1", {}, "POST"),
+      req("/cases/XF1", {}, "HEAD"),
+      req("/cases/XF1", { rsc: "1" }),
+      req("/file", { "next-action": "abc" }),
+      req("/en", { "next-router-prefetch": "1" }),
+      req("/api/health"),
+      req("/staff"),
+      req("/_next/static/x.js"),
+    ])
+      expect(cacheKeyOf(r), `${r.method} ${r.url} ${JSON.stringify(r.headers)}`).toBeNull();
+  });
+
+  it("keeps only a shareable 200: s-maxage, no cookie, not too large", () => {
+    expect(keepable(200, CACHED, 10)).toBe(true);
+    expect(keepable(404, CACHED, 10)).toBe(false);
+    expect(keepable(200, { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" }, 10)).toBe(
+      false,
+    );
+    expect(keepable(200, { ...CACHED, "set-cookie": ["a=b"] }, 10)).toBe(false);
+    expect(keepable(200, CACHED, 10 * 1024 * 1024)).toBe(false);
+  });
+
+  it("serves a kept answer until it expires, marked as a hit, without per-answer headers", () => {
+    let t = 0;
+    const cache = createPageCache({ now: () => t, ttlMs: 5000 });
+    expect(cache.set("/\ngzip", 200, { ...CACHED, "content-length": "3", date: "x" }, Buffer.from("abc"))).toBe(true);
+    const hit = cache.get("/\ngzip");
+    expect(hit?.body.toString()).toBe("abc");
+    expect(hit?.headers).toEqual({ ...CACHED, "x-nextjs-cache": "HIT" });
+    t = 4999;
+    expect(cache.get("/\ngzip")).not.toBeNull();
+    t = 5000;
+    expect(cache.get("/\ngzip")).toBeNull();
+  });
+
+  it("drops every encoding and query of the paths it is given, and nothing else", () => {
+    const cache = createPageCache();
+    for (const key of ["/cases/XF1\ngzip", "/cases/XF1\nbr", "/cases/XF1?x=1\n", "/en/cases/XF1\ngzip", "/\ngzip"])
+      cache.set(key, 200, CACHED, Buffer.from("x"));
+    cache.drop(["/cases/XF1", "/"]);
+    expect(cache.get("/cases/XF1\ngzip")).toBeNull();
+    expect(cache.get("/cases/XF1\nbr")).toBeNull();
+    expect(cache.get("/cases/XF1?x=1\n")).toBeNull();
+    expect(cache.get("/\ngzip")).toBeNull();
+    expect(cache.get("/en/cases/XF1\ngzip")).not.toBeNull();
+  });
+});
