@@ -13,6 +13,15 @@ function createClient() {
 }
 
 export const db = globalForPrisma.prisma ?? createClient();
+
+/**
+ * Under the write-ahead log (scripts/lib/boot.mjs) better-sqlite3's default is `synchronous = NORMAL`, which syncs
+ * only at checkpoints; FULL syncs every commit, so an acknowledged filing survives a power cut too. A setting of the
+ * connection (the adapter holds one), made before any request: instrumentation.ts for a server, scripts/jobs.ts.
+ */
+export async function syncEveryCommit(): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
+}
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
 export type Db = typeof db;

@@ -29,8 +29,9 @@ async function main() {
   }
   // Imported after DATABASE_URL is settled: lib/db.ts opens the database when it loads.
   const { runDeadlinePass, PASS_KINDS } = await import("../lib/data/deadline-pass");
-  const { db } = await import("../lib/db");
+  const { db, syncEveryCommit } = await import("../lib/db");
   try {
+    await syncEveryCommit();
     const summary = await runDeadlinePass();
     const failed = Object.values(summary.failed).reduce((n, k) => n + k, 0);
     if (process.argv.includes("--json")) {

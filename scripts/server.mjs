@@ -6,7 +6,9 @@
 // address into a private header (PEER_HEADER, read by lib/http/client-address.ts), overwriting whatever a
 // client sent under that name; with TRUST_PROXY_HOPS=0 (the default) that is the only address the portal uses.
 // Plain Node ESM: it runs before anything is compiled.
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { ROOT } from "./lib/boot.mjs";
 import { PAGE_CACHE_KEY, cacheKeyOf, createPageCache, recordAnswer, serveFromCache } from "./lib/page-cache.mjs";
 
@@ -19,6 +21,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Serves the app on hostname:port until SIGINT/SIGTERM, then finishes open requests and exits 0. */
 export async function serve({ dev, hostname, port }) {
   process.env.NODE_ENV = dev ? "development" : "production";
+  // Cached public pages kept on disk by an earlier run were rendered from whatever database that run had (a reseeded
+  // demo, a restored backup, another test run with the same tracking numbers): a server starts with none.
+  if (!dev) fs.rmSync(path.join(ROOT, ".next", "server", "route-cache"), { recursive: true, force: true });
   const { default: next } = await import("next");
   const server = http.createServer();
   // Next builds the URLs its router and its proxy compare from this name, not from the address bound below; its

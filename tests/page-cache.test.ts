@@ -8,7 +8,11 @@ const req = (url: string, headers: Record<string, string> = {}, method = "GET") 
 
 describe("the page micro-cache", () => {
   it("keys plain GETs of pages only: no server payload, action, API, staff or build file", () => {
-    expect(cacheKeyOf(req("/cases/XF1", { "accept-encoding": "gzip" }))).toBe("/cases/XF1\ngzip");
+    expect(cacheKeyOf(req("/cases/XF1", { "accept-encoding": "gzip" }))).toBe("/cases/XF1\ngzip\n");
+    // Over HTTPS the answer carries HSTS: another entry.
+    expect(cacheKeyOf(req("/cases/XF1", { "accept-encoding": "gzip", "x-forwarded-proto": "https" }))).toBe(
+      "/cases/XF1\ngzip\nhttps",
+    );
     for (const r of [
       req("/cases/XF1", {}, "POST"),
       req("/cases/XF1", {}, "HEAD"),

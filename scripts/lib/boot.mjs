@@ -70,6 +70,22 @@ function runNode(label, args) {
 
 export function migrate() {
   runNode("migrate", [PRISMA_CLI, "migrate", "deploy"]);
+  enableWriteAheadLog();
+}
+
+/**
+ * SQLite's write-ahead log (kept in the database file once set): readers — every public page render — go on while
+ * a filing writes, and a commit is one append to the log instead of rewriting a rollback journal. Each connection
+ * of the app still syncs every commit to disk (PRAGMA synchronous = FULL, lib/db.ts): nothing acknowledged is lost
+ * to a crash or a power cut.
+ */
+function enableWriteAheadLog() {
+  const db = new Database(dbFilePath(), { fileMustExist: true });
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
 }
 
 /** Seed demo data only into an empty database (no Unit rows), unless SEED_DEMO=0. */

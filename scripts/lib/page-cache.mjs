@@ -2,7 +2,7 @@
 // what a reverse proxy's cache would do, kept inside the server so that one process serves a page that draws
 // attention at the cost of a static file. It keeps only what Next itself marks as shareable — a 200 answer to a
 // plain GET, with `Cache-Control: s-maxage=…` and no Set-Cookie (the cached public pages: never a personal page,
-// never a React server payload) — for TTL_MS at most, keyed by address and Accept-Encoding. A change drops the
+// never a React server payload) — for TTL_MS at most, keyed by address, Accept-Encoding and X-Forwarded-Proto. A change drops the
 // pages it made stale at once: app/api/internal/revalidate calls drop() through PAGE_CACHE_KEY (the same process),
 // alongside Next's own revalidatePath. Plain Node ESM: it runs before anything is compiled.
 
@@ -29,7 +29,8 @@ export function cacheKeyOf(req) {
   for (const h of VARIANT_HEADERS) if (req.headers[h] !== undefined) return null;
   const url = req.url ?? "/";
   if (url.startsWith("/_next/") || url.startsWith("/api/") || url.startsWith("/staff")) return null;
-  return `${url}\n${req.headers["accept-encoding"] ?? ""}`;
+  // The answer also depends on the protocol the client reached the proxy with (HSTS, upgrade-insecure-requests).
+  return `${url}\n${req.headers["accept-encoding"] ?? ""}\n${req.headers["x-forwarded-proto"] ?? ""}`;
 }
 
 /** Whether an answer, as Next finished it, may be kept. */
