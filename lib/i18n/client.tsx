@@ -19,7 +19,7 @@ export function MessagesProvider({
   messages: Catalog;
   children: React.ReactNode;
 }) {
-  const value = useMemo(() => ({ locale, t: catalogTranslator(messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, t: catalogTranslator(messages, undefined, locale) }), [locale, messages]);
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>;
 }
 

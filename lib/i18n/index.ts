@@ -24,7 +24,7 @@ export function catalogFor(locale: Locale): Catalog {
 }
 
 export function translator(locale: Locale): Translate {
-  return catalogTranslator(CATALOGS[locale], CATALOGS[DEFAULT_LOCALE]);
+  return catalogTranslator(CATALOGS[locale], CATALOGS[DEFAULT_LOCALE], locale);
 }
 
 /** A list of strings (e.g. steps) from the catalog. */

@@ -31,15 +31,40 @@ export function lookupIn(catalog: Catalog, key: string): unknown {
   return node;
 }
 
-function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** A plural choice in ICU message syntax: `{count, plural, one {# day} other {# days}}` (`=0 {…}` exact forms too; `#`
+ *  is the number; a branch may hold plain `{params}`). English needs it; Chinese has no plural forms. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+
+function choosePlural(locale: string, value: number, branches: string): string | null {
+  const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!] as const));
+  const chosen = forms.get(`=${value}`) ?? forms.get(new Intl.PluralRules(locale).select(value)) ?? forms.get("other");
+  return chosen === undefined ? null : chosen.replace(/#/g, String(value));
 }
 
-/** A translator over `catalog`, then `fallback`; a key found in neither shows itself, never "". */
-export function catalogTranslator(catalog: Catalog, fallback?: Catalog): Translate {
+function interpolate(template: string, params: Params | undefined, locale: string): string {
+  if (!params) return template;
+  const plain = template.replace(PLURAL, (m, name: string, branches: string) => {
+    const value = params[name];
+    return typeof value === "number" ? (choosePlural(locale, value, branches) ?? m) : m;
+  });
+  return plain.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The parameters a message takes: its `{name}` placeholders and its `{name, plural, …}` choices. */
+export function messageParams(template: string): string[] {
+  const names = new Set<string>();
+  for (const m of template.matchAll(PLURAL)) names.add(m[1]!);
+  for (const m of template.replace(PLURAL, (_, name: string, branches: string) => branches).matchAll(/\{(\w+)\}/g))
+    names.add(m[1]!);
+  return [...names].sort();
+}
+
+/** A translator over `catalog`, then `fallback`; a key found in neither shows itself, never "". Plural forms follow
+ *  `locale`'s rules (Intl.PluralRules). */
+export function catalogTranslator(catalog: Catalog, fallback?: Catalog, locale: string = DEFAULT_LOCALE): Translate {
   return (key, params) => {
     const found = lookupIn(catalog, key) ?? (fallback === undefined ? undefined : lookupIn(fallback, key));
-    return typeof found === "string" ? interpolate(found, params) : key;
+    return typeof found === "string" ? interpolate(found, params, locale) : key;
   };
 }

@@ -120,7 +120,7 @@ const en: Shape<Messages> = {
     calendarDays: "days",
     workingDays: "working days",
     rolled: ", a holiday, moved to {date}",
-    extended: ", extended by {days} days to {date}",
+    extended: ", extended by {days, plural, one {# day} other {# days}} to {date}",
     extendedRolled: ", a holiday, moved to {date}",
     met: "On time (early by {days} d)",
     metSameDay: "On time",
@@ -209,7 +209,7 @@ const en: Shape<Messages> = {
     queryCodeHint: "12 characters, XXXX-XXXX-XXXX",
     submit: "Track",
     wrongPair: "The tracking number or query code is not correct.",
-    rateLimited: "Too many tries. Please try again in {minutes} minutes.",
+    rateLimited: "Too many tries. Please try again in {minutes, plural, one {# minute} other {# minutes}}.",
     expired: "Your session has expired. Please enter the tracking number and query code again.",
     signOut: "End session",
   },
@@ -256,20 +256,21 @@ const en: Shape<Messages> = {
     notEvaluated: "Not evaluated",
     timeline: "Public handling history",
     chain: "Audit chain",
-    chainHead: "Head hash of this case's audit chain ({count} records, non-public ones included)",
+    chainHead:
+      "Head hash of this case's audit chain ({count, plural, one {# record} other {# records}}, non-public ones included)",
     chainExplain: "Each record contains the hash of the one before; any later change makes verification fail.",
     supervised: "Supervised",
   },
   // Filing and 登记 limits, the proof-of-work widget, and the input gate of every action.
   filingLimit: {
     address:
-      "Too many letters have been filed from your network. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+      "Too many letters have been filed from your network. Please try again after {time} (in about {minutes, plural, one {# minute} other {# minutes}}). What you typed is kept.",
     addressWithoutChallenge:
-      "Without the automatic check, one network may file at most {limit} letters an hour. Please try again after {time} (in about {minutes} minutes), or turn on JavaScript in your browser. What you typed is kept.",
+      "Without the automatic check, one network may file at most {limit} letters an hour. Please try again after {time} (in about {minutes, plural, one {# minute} other {# minutes}}), or turn on JavaScript in your browser. What you typed is kept.",
     phone:
-      "One mobile number may file at most {limit} letters a day. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+      "One mobile number may file at most {limit} letters a day. Please try again after {time} (in about {minutes, plural, one {# minute} other {# minutes}}). What you typed is kept.",
     registration:
-      "This account has registered too many cases in a short time; registration is paused. Please try again after {time} (in about {minutes} minutes). What you typed is kept.",
+      "This account has registered too many cases in a short time; registration is paused. Please try again after {time} (in about {minutes, plural, one {# minute} other {# minutes}}). What you typed is kept.",
     challengeHint:
       "Before filing, your browser does a short calculation in the background to keep out automated mass filing. No personal data is collected.",
     widget: {
@@ -341,7 +342,7 @@ const en: Shape<Messages> = {
     address: "Address",
     notGiven: "Not given",
     persons: "Persons",
-    single: "{count} person(s)",
+    single: "{count, plural, one {# person} other {# persons}}",
     collective: "Collective visit, {count} persons",
     representatives: "Representatives ({count})",
     consent: "Publication",
