@@ -6,7 +6,7 @@
 // petitioner requests 复核, and the answer makes the case FINAL. After every step the public page and the petitioner's
 // view are checked against spec §5: no message, answer, reason, reply text, staff name or personal data in public; no
 // internal record and no staff name for the petitioner.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { peopleOf } from "./support/people";
 import { DEMO } from "../prisma/seed/units";
 import { letter, tag, waitForHydration } from "./support/petition";
@@ -79,6 +79,22 @@ test("late → overdue once + 催办 → 督办函 answered → extension → re
     expect(caseByTrackingNo(trackingNo)).toMatchObject({ state: "ACCEPTED", currentUnitId: DEMO.zjj.id });
   });
 
+  // Both servers cache the case's public page before the job runs: the job, a process of its own, must tell each
+  // of them which pages it made stale (lib/data/public-pages.ts), or they would go on serving these copies.
+  const lapsed = (page: Page) => page.getByTestId("timeline").locator('li[data-event-type="OVERDUE"]');
+  const watchers = [
+    await person(browser, baseURL, testInfo.workerIndex),
+    await person(browser, LATER_URL, testInfo.workerIndex),
+  ];
+  await test.step("before the job: both servers serve the public page from their caches, no lapse yet", async () => {
+    for (const watcher of watchers) {
+      await watcher.goto(`/cases/${trackingNo}`);
+      await expect(lapsed(watcher)).toHaveCount(0);
+      const again = await watcher.request.get(`/cases/${trackingNo}`);
+      expect(again.headers()["x-nextjs-cache"], "the second answer comes from the cache").toBe("HIT");
+    }
+  });
+
   const at = laterNow();
   await test.step("75 days on: the job records the lapse once and opens one 催办; run again, nothing more", async () => {
     const first = runDeadlineJob(at);
@@ -98,6 +114,13 @@ test("late → overdue once + 催办 → 督办函 answered → extension → re
     const second = runDeadlineJob(at);
     expect(second).toMatch(/overdue 0, urge 0, orderOverdue 0, feedbackOverdue 0, windowClosed 0, evaluationExpired 0/);
     expect(caseEvents(trackingNo).map((e) => [e.type, e.visibility])).toEqual(after);
+  });
+
+  await test.step("after the job: the next request to either server shows the lapse", async () => {
+    for (const watcher of watchers) {
+      await watcher.goto(`/cases/${trackingNo}`);
+      await expect(lapsed(watcher)).toHaveCount(1);
+    }
   });
 
   await test.step("the public page, 75 days on: 已逾期 and 已督办 · 催办, never the message", async () => {
