@@ -18,7 +18,6 @@ import { redirectTo } from "@/lib/http/same-site-redirect";
 import { classifyRequestPath } from "@/lib/http/request-path";
 import { NOT_FOUND_OF_HEADER, NOT_FOUND_PATH, PAGE_LOCALE_HEADER, type NotFoundOf } from "@/lib/http/not-found";
 import { isCachedPage } from "@/lib/http/public-pages";
-import { DEFAULT_LOCALE } from "@/lib/i18n/translate";
 import { routeLocale, splitLocale } from "@/lib/i18n/locale-path";
 import {
   NONCE_HEADER,
@@ -88,8 +87,7 @@ export async function proxy(request: NextRequest) {
     headers.set(NONCE_HEADER, nonce);
     headers.set("Content-Security-Policy", csp);
   }
-  if (route.kind !== "pass" || route.locale !== null)
-    headers.set(PAGE_LOCALE_HEADER, route.kind === "rewrite" ? route.locale : (route.locale ?? DEFAULT_LOCALE));
+  if (route.locale !== null) headers.set(PAGE_LOCALE_HEADER, route.locale);
 
   let response: Response;
   if (missing !== null) {
