@@ -49,31 +49,29 @@ afterAll(() => {
   resetClock();
 });
 
+/** 转送 by the bureau to the department, an hour after T0 (the case's first action). */
+const routeToDepartment = (petitionId: string) =>
+  routeCase(bureau, {
+    petitionId,
+    expectedVersion: 1,
+    at: ms(T0, 3600_000),
+    targetUnitId: ref.department.id,
+    note: "",
+  });
+
 describe("dropping cached public pages", () => {
   it("a staff action drops the case's pages in both languages, once, after its commit", async () => {
     setClock(T0);
     const c = await fileOnline(ref, { receivedAt: T0 });
     watching = c.id;
-    await routeCase(bureau, {
-      petitionId: c.id,
-      expectedVersion: 1,
-      at: ms(T0, 3600_000),
-      targetUnitId: ref.department.id,
-      note: "",
-    });
+    await routeToDepartment(c.id);
     expect(drops).toEqual([casePages(c.trackingNo)]);
     expect(committedWhenDropped).toEqual([true]);
   });
 
   it("an answer changes the home figures too; a refused action drops nothing", async () => {
     const c = await fileOnline(ref, { receivedAt: T0 });
-    await routeCase(bureau, {
-      petitionId: c.id,
-      expectedVersion: 1,
-      at: ms(T0, 3600_000),
-      targetUnitId: ref.department.id,
-      note: "",
-    });
+    await routeToDepartment(c.id);
     await acceptCase(handler, { petitionId: c.id, expectedVersion: 2, at: ms(T0, DAY) });
     drops = [];
     // Someone else acted first (a stale version): refused, nothing written, nothing dropped.

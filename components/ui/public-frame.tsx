@@ -3,7 +3,7 @@ import { getT, tFor } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { STAFF_LOGIN } from "@/lib/auth/callback-url";
-import { localePath } from "@/lib/i18n/locale-path";
+import { localePath, otherLocale } from "@/lib/i18n/locale-path";
 
 /** The citizen pages' header, navigation and footer, drawn by each public page (and the not-found page) with
  *  its own path — the language switch leads to that path in the other language — so every page, a 404 too,
@@ -51,7 +51,11 @@ export async function PublicFrame({
                 </Link>
               </li>
               <li>
-                <LanguageSwitch locale={locale} path={path} label={t("site.switchLang")} />
+                <LanguageSwitch
+                  locale={locale}
+                  href={localePath(otherLocale(locale), path)}
+                  label={t("site.switchLang")}
+                />
               </li>
             </ul>
           </nav>

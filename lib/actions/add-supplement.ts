@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refreshPetitionerView } from "./petitioner-view";
 import { now } from "@/lib/clock";
 import { addSupplement } from "@/lib/data/petitioner";
 import { petitionerCaseId } from "@/lib/petitioner-session";
@@ -21,6 +21,6 @@ export async function addSupplementAction(_prev: FormState, form: FormData): Pro
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "addSupplementAction" });
   }
-  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
+  refreshPetitionerView();
   return { status: "done", result: undefined };
 }

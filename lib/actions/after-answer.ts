@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refreshPetitionerView } from "./petitioner-view";
 import { now } from "@/lib/clock";
 import { evaluateAnswer, requestRecheck, requestReview } from "@/lib/data/petitioner";
 import { petitionerCaseId } from "@/lib/petitioner-session";
@@ -25,7 +25,7 @@ export async function evaluateAction(_prev: FormState, form: FormData): Promise<
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "evaluateAction" });
   }
-  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
+  refreshPetitionerView();
   return { status: "done", result: undefined };
 }
 
@@ -42,7 +42,7 @@ async function request(form: FormData, perform: typeof requestReview, action: st
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action });
   }
-  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
+  refreshPetitionerView();
   return { status: "done", result: undefined };
 }
 

@@ -1,5 +1,4 @@
 "use server";
-import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { createPetition } from "@/lib/data/petitions";
 import { ZSubmitPetition, SUBMIT_PETITION_FIELDS } from "@/lib/validation/petition";
@@ -10,7 +9,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { redeemFilingChallenge } from "@/lib/data/filing-challenge";
 import { takeFilingBudget } from "@/lib/data/filing-limits";
 import { invalidInput, PETITIONER_REFUSALS, toFormState, type FormState } from "./form-state";
-import { publishing } from "@/lib/data/public-pages";
+import { caseTransaction } from "@/lib/data/public-pages";
 import { limitRefusal } from "./limit-refusal";
 
 /** `acceptDueAt` is set when the case went straight to the discipline organ (an accusation against the bureau
@@ -59,27 +58,25 @@ export async function submitPetition(
     );
   }
   try {
-    const created = await publishing(() =>
-      db.$transaction((tx) =>
-        createPetition(
-          tx,
-          {
-            channel: "ONLINE",
-            categoryId: input.categoryId,
-            placeId: input.placeId,
-            title: input.title,
-            content: input.content,
-            address: input.address,
-            petitionerName: input.name,
-            petitionerPhone: input.phone,
-            petitionerIdNumber: input.idNumber,
-            petitionerEmail: input.email,
-            consentPublic: input.consentPublic,
-            accusedUnitId: input.accusedUnitId,
-            receivedAt,
-          },
-          { type: "PETITIONER" },
-        ),
+    const created = await caseTransaction((tx) =>
+      createPetition(
+        tx,
+        {
+          channel: "ONLINE",
+          categoryId: input.categoryId,
+          placeId: input.placeId,
+          title: input.title,
+          content: input.content,
+          address: input.address,
+          petitionerName: input.name,
+          petitionerPhone: input.phone,
+          petitionerIdNumber: input.idNumber,
+          petitionerEmail: input.email,
+          consentPublic: input.consentPublic,
+          accusedUnitId: input.accusedUnitId,
+          receivedAt,
+        },
+        { type: "PETITIONER" },
       ),
     );
     return {

@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refreshPetitionerView } from "./petitioner-view";
 import { now } from "@/lib/clock";
 import { withdrawPetition } from "@/lib/data/petitioner";
 import { petitionerCaseId } from "@/lib/petitioner-session";
@@ -21,6 +21,6 @@ export async function withdrawPetitionAction(_prev: FormState, form: FormData): 
   } catch (e) {
     return toFormState(e, values, { ...PETITIONER_REFUSALS, action: "withdrawPetitionAction" });
   }
-  revalidatePath("/[locale]/track/case", "page"); // the petitioner's view, in either language
+  refreshPetitionerView();
   return { status: "done", result: undefined };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { transitionFor, type ActorRole, type PetitionAction, type PetitionState } from "@/lib/domain/petition-states";
 import { currentDeadline } from "@/lib/domain/current-deadline";
 import type { Prisma } from "@/generated/prisma/client";
 import { appendEvent, type PlannedEvent } from "./events";
 import { applyFigureChange, figureRowOf } from "./figures";
-import { publishing } from "./public-pages";
+import { caseTransaction } from "./public-pages";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
 
 const CASE_ROW = {
@@ -65,8 +65,8 @@ export async function changeCase(args: {
   authorize: (row: CaseRow) => boolean;
   plan: (row: CaseRow, to: PetitionState, tx: Tx) => ChangePlan | Promise<ChangePlan>;
 }): Promise<{ state: PetitionState; version: number }> {
-  // publishing(): once committed, the cached public pages showing the case (and the figures) are dropped.
-  return publishing(() => db.$transaction(async (tx) => {
+  // Once committed, the cached public pages showing the case (and the figures) are dropped.
+  return caseTransaction(async (tx) => {
     const row = await tx.petition.findUnique({ where: { id: args.petitionId }, select: CASE_ROW });
     if (!row) throw new NotFoundError();
     if (!args.authorize(row)) throw new ForbiddenError();
@@ -108,5 +108,5 @@ export async function changeCase(args: {
     await appendEvent(tx, row.id, { ...plan.event, fromState: changed ? row.state : null, toState: changed ? transition.to : null });
     for (const more of plan.more ?? []) await appendEvent(tx, row.id, more);
     return { state: transition.to, version: row.version + 1 };
-  }));
+  });
 }

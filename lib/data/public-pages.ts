@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { db, type Tx } from "@/lib/db";
 import { appSecret } from "@/lib/secret";
 import { stalePages } from "@/lib/http/public-pages";
 import { REVALIDATE_ROUTE, SIGNATURE_HEADER, signedRevalidation } from "@/lib/http/revalidation-message";
@@ -36,7 +37,7 @@ export function touchFigures(): void {
   if (t) t.home = true;
 }
 
-/** Where the stale pages go: revalidated here or sent to the servers. Tests put a recorder in its place. */
+/** Where the stale pages go: sent to the servers. Tests put a recorder in its place. */
 export type StalePagesSink = (pages: string[]) => Promise<void>;
 
 let sink: StalePagesSink = sendToServers;
@@ -60,6 +61,12 @@ export async function publishing<T>(write: () => Promise<T>): Promise<T> {
     }
   }
   return result;
+}
+
+/** A transaction that writes cases (filing, 登记, every change through changeCase): after it commits, the public
+ *  pages it made stale are dropped. */
+export function caseTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return publishing(() => db.$transaction(work));
 }
 
 function serverOrigins(env: NodeJS.ProcessEnv = process.env): string[] {

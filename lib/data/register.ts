@@ -7,7 +7,7 @@ import { checkRegistration, keepApplicable, type RegisterChannel, type Registrat
 import { createPetition } from "./petitions";
 import { REGISTRATION_PROBLEM_MESSAGE } from "@/lib/validation/register";
 import type { MessageKey } from "@/lib/i18n";
-import { publishing } from "./public-pages";
+import { caseTransaction } from "./public-pages";
 import { FieldsRefusedError, ForbiddenError, InvalidReferenceError } from "./errors";
 
 // 登记: the bureau's staff record a petition that came by letter, visit, call, fax or from a higher level.
@@ -63,7 +63,7 @@ export async function registerPetition(viewer: StaffViewer, input: RegisterPetit
   const problems = checkRegistration(facts, at);
   if (Object.keys(problems).length > 0) throw new RegistrationRefusedError(problems);
 
-  return publishing(() => db.$transaction(async (tx) => {
+  return caseTransaction(async (tx) => {
     // Authority as the database says now, not as the caller's copy says: a user deactivated or moved to
     // another unit since signing in registers nothing.
     const actor = await tx.user.findUnique({
@@ -113,7 +113,7 @@ export async function registerPetition(viewer: StaffViewer, input: RegisterPetit
       personCount: row.personCount,
       isCollective: row.isCollective,
     };
-  }));
+  });
 }
 
 const UNIT_KIND_ORDER = ["GOVERNMENT", "BUREAU", "DEPARTMENT", "LEGAL", "DISCIPLINE", "TOWNSHIP", "VILLAGE"] as const;

@@ -1,7 +1,7 @@
 // Which cached public pages a committed change makes stale (issue 9). Pure: lib/data/public-pages.ts collects
 // what a transaction touched and asks this for the pages; app/api/internal/revalidate checks what it is sent here.
 import { LOCALES } from "@/lib/i18n/translate";
-import { internalPath } from "@/lib/i18n/locale-path";
+import { internalPath, splitLocale } from "@/lib/i18n/locale-path";
 import { parseTrackingNo } from "@/lib/domain/tracking";
 
 export type PublicChange = {
@@ -23,12 +23,9 @@ export function stalePages(change: PublicChange): string[] {
 /** A page the revalidation route accepts: the home page or a case page of a well-formed number, in a language. */
 export function isRevalidatablePage(path: unknown): path is string {
   if (typeof path !== "string") return false;
-  for (const locale of LOCALES) {
-    if (path === internalPath(locale, "/")) return true;
-    const prefix = internalPath(locale, "/cases/");
-    if (path.startsWith(prefix) && parseTrackingNo(path.slice(prefix.length))) return true;
-  }
-  return false;
+  const { locale, path: page } = splitLocale(path);
+  if (locale === null) return false;
+  return page === "/" || (page.startsWith("/cases/") && parseTrackingNo(page.slice("/cases/".length)) !== null);
 }
 
 const CACHED_PAGES = ["/", "/file", "/track", "/track/expired"];
@@ -39,11 +36,6 @@ const CASE_PAGE = /^\/cases\/[^/]+$/;
  * everyone, so sent without a per-request nonce. Not the petitioner's view (/track/case) and not the staff area.
  */
 export function isCachedPage(path: string): boolean {
-  for (const locale of LOCALES) {
-    const root = internalPath(locale, "/");
-    if (path !== root && !path.startsWith(`${root}/`)) continue;
-    const page = path === root ? "/" : path.slice(root.length);
-    return CACHED_PAGES.includes(page) || CASE_PAGE.test(page);
-  }
-  return false;
+  const { locale, path: page } = splitLocale(path);
+  return locale !== null && (CACHED_PAGES.includes(page) || CASE_PAGE.test(page));
 }

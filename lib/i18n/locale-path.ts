@@ -73,3 +73,8 @@ export function languageAlternates(locale: Locale, path: string) {
     ]),
   };
 }
+
+/** The staff area's language switch: app/api/locale sets the staff cookie to the other language and goes `back`. */
+export function staffSwitchHref(locale: Locale, back: string): string {
+  return `/api/locale?to=${otherLocale(locale)}&back=${encodeURIComponent(back)}`;
+}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
-import { StaffLanguageSwitch } from "@/components/staff/staff-language-switch";
-import { localePath } from "@/lib/i18n/locale-path";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { localePath, staffSwitchHref } from "@/lib/i18n/locale-path";
 
 // The sign-in page's frame: no session required (the workspace layout next to it requires one).
 export default async function StaffAuthLayout({ children }: { children: React.ReactNode }) {
@@ -18,7 +18,7 @@ export default async function StaffAuthLayout({ children }: { children: React.Re
           <Link href={localePath(locale, "/")} className="text-base hover:underline">
             {t("staffAuth.publicSite")}
           </Link>
-          <StaffLanguageSwitch locale={locale} label={t("site.switchLang")} back="/staff/login" />
+          <LanguageSwitch locale={locale} href={staffSwitchHref(locale, "/staff/login")} label={t("site.switchLang")} />
         </div>
       }
     >

@@ -2,7 +2,8 @@ import { requireViewerPage } from "@/lib/auth/viewer";
 import { canRegister, canSupervise } from "@/lib/domain/authority";
 import { getT } from "@/lib/i18n/server";
 import { StaffFrame } from "@/components/staff/staff-frame";
-import { StaffLanguageSwitch } from "@/components/staff/staff-language-switch";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { staffSwitchHref } from "@/lib/i18n/locale-path";
 import { StaffNav, type StaffNavItem } from "@/components/staff/staff-nav";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 
@@ -10,6 +11,7 @@ import { SignOutButton } from "@/components/staff/sign-out-button";
 // checks the viewer again (a layout does not re-run on client navigation between its pages).
 export default async function StaffWorkspaceLayout({ children }: { children: React.ReactNode }) {
   const [viewer, { t, locale }] = await Promise.all([requireViewerPage(), getT()]);
+  const home = viewer.role === "admin" ? "/staff/admin" : "/staff"; // an admin manages; it has no case queue
   const nav: StaffNavItem[] =
     viewer.role === "admin"
       ? [{ href: "/staff/admin", label: t("staffShell.admin") }] // an admin manages; it has no case queue
@@ -24,7 +26,7 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
       siteName={t("site.name")}
       suffix={t("staffShell.siteSuffix")}
       skipLabel={t("site.skip")}
-      homeHref={viewer.role === "admin" ? "/staff/admin" : "/staff"}
+      homeHref={home}
       aside={
         <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
           <StaffNav items={nav} label={t("staffShell.nav")} />
@@ -39,11 +41,7 @@ export default async function StaffWorkspaceLayout({ children }: { children: Rea
                 <span data-testid="staff-unit">{viewer.unitName}</span>
               </p>
             </section>
-            <StaffLanguageSwitch
-              locale={locale}
-              label={t("site.switchLang")}
-              back={viewer.role === "admin" ? "/staff/admin" : "/staff"}
-            />
+            <LanguageSwitch locale={locale} href={staffSwitchHref(locale, home)} label={t("site.switchLang")} />
             <SignOutButton label={t("staffAuth.signOut")} pendingLabel={t("staffAuth.signingOut")} />
           </div>
         </div>
