@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import "./globals.css";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n";
-import { tFor } from "@/lib/i18n/server";
+import { getT } from "@/lib/i18n/server";
 import { NOT_FOUND_OF_HEADER, PAGE_LOCALE_HEADER, notFoundOf } from "@/lib/http/not-found";
 import { PublicFrame } from "@/components/ui/public-frame";
 import { NotFoundNotice } from "@/components/ui/not-found-notice";
@@ -16,7 +16,7 @@ async function language() {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = tFor(await language());
+  const { t } = await getT(await language());
   return { title: `${t("errors.notFound")} · ${t("site.name")}` };
 }
 

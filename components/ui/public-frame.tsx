@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getT, tFor } from "@/lib/i18n/server";
+import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { STAFF_LOGIN } from "@/lib/auth/callback-url";
@@ -17,7 +17,7 @@ export async function PublicFrame({
   locale?: Locale;
   children: React.ReactNode;
 }) {
-  const { t, locale } = given ? tFor(given) : await getT();
+  const { t, locale } = await getT(given);
   const to = (p: string) => localePath(locale, p);
   return (
     <>

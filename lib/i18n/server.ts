@@ -23,12 +23,8 @@ export async function pageLocale(): Promise<Locale> {
   return isLocale(fromUrl) ? fromUrl : DEFAULT_LOCALE; // never the cookie on a public page
 }
 
-export async function getT(): Promise<{ t: Translate; locale: Locale }> {
-  const locale = await pageLocale();
-  return { t: translator(locale), locale };
-}
-
-/** A translator for a known language (route handlers, the global not-found page). */
-export function tFor(locale: Locale): { t: Translate; locale: Locale } {
+/** The page's translator — or, given a language (route handlers, the global not-found page), that language's. */
+export async function getT(given?: Locale): Promise<{ t: Translate; locale: Locale }> {
+  const locale = given ?? (await pageLocale());
   return { t: translator(locale), locale };
 }

@@ -2,7 +2,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { findScorecard } from "@/lib/data/scorecard";
 import { canSupervise } from "@/lib/domain/authority";
 import { attachmentDisposition, toCsv } from "@/lib/domain/csv";
-import { cookieLocale, tFor } from "@/lib/i18n/server";
+import { cookieLocale, getT } from "@/lib/i18n/server";
 import { parseScorecardParams } from "@/lib/validation/scorecard";
 import { csvHeader, csvRecord } from "@/components/scorecard/scorecard-cells";
 
@@ -24,7 +24,7 @@ export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer || !canSupervise(viewer)) return notFound();
   const { params } = parseScorecardParams(new URL(request.url).searchParams);
-  const [{ t }, sc] = await Promise.all([cookieLocale().then(tFor), findScorecard(viewer, params)]);
+  const [{ t }, sc] = await Promise.all([cookieLocale().then(getT), findScorecard(viewer, params)]);
   const body = toCsv([
     csvHeader(t),
     ...sc.rows.map((r) => csvRecord(r.unitName, r.figures)),
