@@ -66,7 +66,7 @@ function expectStrictPolicy(response: Response | null, what: string, policy: Pol
 /** Opens a page, lets its scripts run, and asserts the policy and that nothing was blocked. */
 async function visit(page: Page, violations: () => Promise<string[]>, path: string, policy: Policy = "strict") {
   const response = await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // not "networkidle": the proof-of-work worker can hold a request open
   expectStrictPolicy(response, path, policy);
   expect(await violations(), path).toEqual([]);
 }
@@ -85,10 +85,10 @@ test("every public page works under the policy, filing and tracking with JavaScr
   expect(await violations(), "proof of work").toEqual([]);
   // …and the letter is filed with it, then the receipt and the petitioner's view.
   const { trackingNo, queryCode } = await fileLetter(page);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // not "networkidle": the proof-of-work worker can hold a request open
   expect(await violations(), "filing").toEqual([]);
   await openCase(page, trackingNo, queryCode);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // not "networkidle": the proof-of-work worker can hold a request open
   expect(await violations(), "/track/case").toEqual([]);
   // The public page of the letter just filed.
   await visit(page, violations, `/cases/${trackingNo}`, "cached");
@@ -127,7 +127,7 @@ test("an inline script injected into the HTML of a page rendered per request doe
   });
   const response = await page.goto("/staff/login");
   expectStrictPolicy(response, "/staff/login");
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // not "networkidle": the proof-of-work worker can hold a request open
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   const blocked = await violations();
   expect(

@@ -29,7 +29,7 @@ async function scriptsOf(page: Page, path: string): Promise<string> {
   });
   await page.goto(path);
   await waitForHydration(page);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // not "networkidle": the proof-of-work worker can hold a request open
   const inline = await page.locator("script:not([src])").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
   return [...(await Promise.all(bodies)), ...inline].join("\n");
 }
