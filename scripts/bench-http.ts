@@ -173,9 +173,16 @@ const decode = (s: string) =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">");
 
-/** The scripts and stylesheets a page links (not those loaded later on demand). */
+/**
+ * The scripts and stylesheets a page links (not those loaded later on demand), without the `noModule` polyfills: a
+ * browser that runs modules — every browser the portal supports — never fetches them.
+ */
 const assetsOf = (html: string) => [
-  ...new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)),
+  ...new Set(
+    [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"[^>]*>/g)]
+      .filter((m) => !/\bnoModule\b/i.test(m[0]))
+      .map((m) => m[1]!),
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { ROOT } from "./lib/boot.mjs";
 import { PAGE_CACHE_KEY, cacheKeyOf, createPageCache, recordAnswer, serveFromCache } from "./lib/page-cache.mjs";
+import { createStaticBrotli } from "./lib/static-brotli.mjs";
 
 /** Must equal PEER_HEADER in lib/http/client-address.ts. */
 export const PEER_HEADER = "x-sunshine-peer";
@@ -36,8 +37,11 @@ export async function serve({ dev, hostname, port }) {
   // The cached public pages, kept here for a few seconds (scripts/lib/page-cache.mjs); not under `next dev`.
   const pageCache = dev || process.env.PAGE_CACHE === "off" ? null : createPageCache();
   globalThis[PAGE_CACHE_KEY] = pageCache;
+  // The build's scripts and styles in Brotli, made once per file (scripts/lib/static-brotli.mjs); not under `next dev`.
+  const staticBrotli = dev ? null : createStaticBrotli(path.join(ROOT, ".next", "static"));
 
   server.on("request", (req, res) => {
+    if (staticBrotli?.handle(req, res)) return;
     const key = pageCache ? cacheKeyOf(req) : null;
     if (key !== null) {
       if (serveFromCache(pageCache, key, res)) return;

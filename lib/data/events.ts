@@ -5,6 +5,11 @@ import type { z } from "zod";
 import type { PetitionState } from "@/lib/domain/petition-states";
 import { touchCase } from "./public-pages";
 import type { Tx } from "@/lib/db";
+import { NotFoundError } from "./errors";
+import { insertRow, newId } from "./insert-row";
+
+/** A case's chain head as appendEvent reads it (a count comes back as a bigint on some drivers). */
+export type HeadRow = { headHash: string | null; eventCount: number | bigint; trackingNo: string; publishedAt: unknown };
 
 type EventFields = {
   /** Defaults to the type's visibility in lib/domain/event-types.ts. */
@@ -30,14 +35,24 @@ export type NewEvent = PlannedEvent & { fromState?: PetitionState | null; toStat
  * succeed: (petitionId, seq) is unique. The payload is checked against its type's schema before it is hashed:
  * a payload that does not fit throws EventDataError and the transaction writes nothing.
  */
-export async function appendEvent(tx: Tx, petitionId: string, event: NewEvent): Promise<{ seq: number; hash: string }> {
+export async function appendEvent(
+  tx: Tx,
+  petitionId: string,
+  event: NewEvent,
+  /** The head, when the caller wrote the case itself in this transaction (createPetition): not read again. */
+  knownHead?: HeadRow,
+): Promise<{ seq: number; hash: string }> {
   const data = canonicalJson(eventDataFor(event.type, event.data));
-  const head = await tx.petition.findUniqueOrThrow({
-    where: { id: petitionId },
-    select: { headHash: true, eventCount: true, trackingNo: true, publishedAt: true },
-  });
+  // The head, the event and the move below are plain statements: every change of every case passes here, and
+  // Prisma's query layer costs more than the writes themselves (docs/performance.md).
+  const [head] = knownHead
+    ? [knownHead]
+    : await tx.$queryRaw<[HeadRow?]>`
+    SELECT "headHash", "eventCount", "trackingNo", "publishedAt" FROM "Petition" WHERE "id" = ${petitionId}`;
+  if (!head) throw new NotFoundError();
   touchCase(head.trackingNo, head.publishedAt !== null); // its cached public page is dropped after the commit
-  const seq = head.eventCount + 1;
+  const eventCount = Number(head.eventCount);
+  const seq = eventCount + 1;
   const prevHash = head.headHash ?? GENESIS_HASH;
   const fields: HashedEventFields = {
     petitionId,
@@ -54,22 +69,20 @@ export async function appendEvent(tx: Tx, petitionId: string, event: NewEvent): 
     occurredAt: event.occurredAt,
   };
   const hash = hashEvent(prevHash, fields);
-  await tx.petitionEvent.create({
-    data: {
-      ...fields,
-      visibility: fields.visibility as Visibility,
-      actorType: event.actorType,
-      fromState: event.fromState ?? null,
-      toState: event.toState ?? null,
-      prevHash,
-      hash,
-    },
+  await insertRow(tx, "PetitionEvent", {
+    id: newId(),
+    ...fields,
+    visibility: fields.visibility as Visibility,
+    actorType: event.actorType,
+    fromState: event.fromState ?? null,
+    toState: event.toState ?? null,
+    prevHash,
+    hash,
   });
   // Compare-and-set on the head: a concurrent append that read the same head loses here.
-  const moved = await tx.petition.updateMany({
-    where: { id: petitionId, eventCount: head.eventCount },
-    data: { headHash: hash, eventCount: seq },
-  });
-  if (moved.count !== 1) throw new Error("concurrent event append");
+  const moved = await tx.$executeRaw`
+    UPDATE "Petition" SET "headHash" = ${hash}, "eventCount" = ${seq}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${petitionId} AND "eventCount" = ${eventCount}`;
+  if (moved !== 1) throw new Error("concurrent event append");
   return { seq, hash };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { touchFigures } from "./public-pages";
 import {
   FIGURE_METRICS,
@@ -38,11 +39,16 @@ export function figureRowOf(row: SelectedFigureRow): FigureRow {
   };
 }
 
+/** Rows per statement: far below SQLite's and PostgreSQL's limits on bound parameters (three per row). */
+const CELLS_PER_STATEMENT = 500;
+
 async function addToCells(tx: Tx, deltas: FigureDelta[]): Promise<void> {
-  // One statement per counter, each an atomic add: concurrent transactions never lose an increment.
-  for (const d of deltas) {
+  // Each counter is an atomic add (concurrent transactions never lose an increment), all of a change's counters in
+  // one statement: `deltas` names each (month, metric) once (tallyCells), as ON CONFLICT … DO UPDATE requires.
+  for (let i = 0; i < deltas.length; i += CELLS_PER_STATEMENT) {
+    const rows = deltas.slice(i, i + CELLS_PER_STATEMENT).map((d) => Prisma.sql`(${d.month}, ${d.metric}, ${d.n})`);
     await tx.$executeRaw`
-      INSERT INTO "FigureCell" ("month", "metric", "n") VALUES (${d.month}, ${d.metric}, ${d.n})
+      INSERT INTO "FigureCell" ("month", "metric", "n") VALUES ${Prisma.join(rows)}
       ON CONFLICT ("month", "metric") DO UPDATE SET "n" = "FigureCell"."n" + excluded."n"`;
   }
 }

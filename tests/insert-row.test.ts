@@ -1,0 +1,86 @@
+// The plain INSERTs of the filing path (lib/data/insert-row.ts) write what Prisma's create writes: the same stored
+// text for instants (raw SQL elsewhere compares them as text), booleans, nulls and the schema's defaults; and ids of
+// the shape of Prisma's cuid().
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { insertRow, newId } from "@/lib/data/insert-row";
+import { filePetition, makeReferenceData, onlinePetition } from "./factories";
+
+let ref: Awaited<ReturnType<typeof makeReferenceData>>;
+beforeAll(async () => {
+  ref = await makeReferenceData();
+});
+
+describe("insertRow", () => {
+  it("stores a case as Prisma's create does, column for column", async () => {
+    const at = new Date("2026-03-02T02:00:00.123Z");
+    const fields = {
+      trackingNo: "XF2026INSERT1",
+      queryCodeHash: "h",
+      channel: "ONLINE" as const,
+      categoryId: ref.categories.appeal.id,
+      placeId: ref.township.id,
+      title: "标题",
+      content: "内容",
+      address: "地址",
+      petitionerName: "张三",
+      petitionerPhone: null,
+      consentPublic: true,
+      isCollective: false,
+      state: "SUBMITTED" as const,
+      currentUnitId: ref.bureau.id,
+      handlingUnitId: ref.bureau.id,
+      receivedAt: at,
+      routeDueAt: at,
+      currentDueAt: at,
+    };
+    const id = newId();
+    await db.$transaction((tx) => insertRow(tx, "Petition", { id, createdAt: at, updatedAt: at, ...fields }));
+    const viaPrisma = await db.petition.create({
+      data: { ...fields, trackingNo: "XF2026INSERT2", createdAt: at },
+      select: { id: true },
+    });
+    const read = (i: string) => db.petition.findUniqueOrThrow({ where: { id: i } });
+    const [plain, orm] = [await read(id), await read(viaPrisma.id)];
+    // Every column alike but those that must differ (the id, the number) and the write's own time.
+    const comparable = (row: typeof plain) =>
+      Object.fromEntries(Object.entries(row).filter(([k]) => !["id", "trackingNo", "updatedAt"].includes(k)));
+    expect(comparable(plain)).toEqual(comparable(orm));
+    expect(plain.consentPublic).toBe(true);
+    expect(plain.extensionDays).toBe(0); // the schema's defaults apply
+    expect(plain.eventCount).toBe(0);
+    // The same text on disk (read as text, not as an instant), so that raw comparisons of instants (rate limits,
+    // the queue) hold for both.
+    const stored = await db.$queryRaw<{ receivedAt: string }[]>`
+      SELECT ("receivedAt" || '') AS "receivedAt" FROM "Petition" WHERE "id" IN (${id}, ${viaPrisma.id})`;
+    expect(stored).toHaveLength(2);
+    expect(new Set(stored.map((r) => r.receivedAt)).size).toBe(1);
+  });
+
+  it("refuses what is not a column", async () => {
+    await expect(
+      db.$transaction((tx) =>
+        // @ts-expect-error -- not a column: the type refuses it too
+        insertRow(tx, "PetitionEvent", { id: newId(), 'x" = 1; --': 1 }),
+      ),
+    ).rejects.toThrow(/not a column name/);
+  });
+
+  it("is what a filing writes: the case and its first event read back through Prisma", async () => {
+    const created = await filePetition(onlinePetition(ref));
+    const row = await db.petition.findUniqueOrThrow({ where: { id: created.id }, include: { events: true } });
+    expect(row.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(row.events[0]!.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(row.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(row.eventCount).toBe(1);
+  });
+});
+
+describe("newId", () => {
+  it("makes distinct ids of cuid's shape, in creation order by their time part", () => {
+    const ids = Array.from({ length: 10_000 }, newId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(ids[0]!.slice(1, 9) <= ids.at(-1)!.slice(1, 9)).toBe(true);
+  });
+});
