@@ -31,6 +31,8 @@
 //   npm run bench:http
 //   BENCH_HTTP_ROUNDS=5 BENCH_HTTP_SECONDS=10 npm run bench:http
 //   BENCH_CASES=20000 …; BENCH_KEEP=1 …         # as the other benchmarks
+//   BENCH_HTTP_TARGETS=filing …                 # only the targets whose names contain these (comma-separated)
+//   BENCH_HTTP_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" …   # Node's flags for the server: a profile
 //
 // Nothing else heavy should run meanwhile; e2e builds share .next: `flock /tmp/e2e.lock npm run bench:http`.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -87,7 +89,9 @@ async function portInUse(port: number): Promise<boolean> {
 /** `npm start`'s boot on the bench database; resolves when /api/health answers 200. */
 async function startServer(file: string): Promise<ChildProcess> {
   if (await portInUse(PORT)) throw new Error(`port ${PORT} is in use: set BENCH_HTTP_PORT`);
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+  // BENCH_HTTP_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node's own flags for the server (a profile).
+  const flags = (process.env.BENCH_HTTP_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...flags, path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -442,6 +446,16 @@ runBench(
       if (home.status !== 200 || !asset) throw new Error(`/ answered ${home.status} without a script`);
       const filePage = await get("/file", { "accept-encoding": ACCEPT_ENCODING, accept: HTML });
       const form = readFilingForm(filePage.body);
+      // A second static file, of about a page's size on the wire: pages and static files both come from memory
+      // (the micro-cache, scripts/lib/static-brotli.mjs), so what one costs beside the other is mostly its size.
+      const pageBytes = (await get(`/cases/${cached}`, { "accept-encoding": ACCEPT_ENCODING, accept: HTML })).wireBytes;
+      const sized: { path: string; bytes: number }[] = [];
+      for (const a of assetsOf(home.body)) {
+        await get(a, { "accept-encoding": ACCEPT_ENCODING }); // the first answer starts its Brotli form
+        await new Promise((r) => setTimeout(r, 300));
+        sized.push({ path: a, bytes: (await get(a, { "accept-encoding": ACCEPT_ENCODING })).wireBytes });
+      }
+      const pageSized = sized.sort((x, y) => Math.abs(x.bytes - pageBytes) - Math.abs(y.bytes - pageBytes))[0]!.path;
 
       // The two filing paths, checked once before they are timed.
       const before = cases_();
@@ -469,8 +483,13 @@ runBench(
         ready,
       });
       const page = (p: string) => ({ method: "GET" as const, path: p, headers: { accept: HTML } });
-      const targets: Target[] = [
+      const allTargets: Target[] = [
         { name: "static asset", what: asset, request: { method: "GET", path: asset } },
+        {
+          name: "static, page-sized",
+          what: `${pageSized} (the page's script closest in size to the case page)`,
+          request: { method: "GET", path: pageSized },
+        },
         { name: "home /", what: "/", request: page("/") },
         { name: "case page, cached", what: `/cases/${cached}`, request: page(`/cases/${cached}`) },
         {
@@ -514,6 +533,9 @@ runBench(
           }),
         },
       ];
+      // BENCH_HTTP_TARGETS=filing (a comma-separated list of parts of names): only those, after the static asset.
+      const only = (process.env.BENCH_HTTP_TARGETS ?? "").split(",").filter(Boolean);
+      const targets = allTargets.filter((x, i) => i === 0 || only.length === 0 || only.some((o) => x.name.includes(o)));
       for (const target of targets) console.log(`  ${target.name.padEnd(22)} ${target.what}`);
 
       console.log(`\nwarm-up: ${WARMUP_SECONDS} s each`);
@@ -554,7 +576,12 @@ runBench(
         let js = 0;
         let jsFiles = 0;
         let css = 0;
-        for (const a of assetsOf(html.body)) {
+        const assets = assetsOf(html.body);
+        // As every visitor but the very first after a start gets them: a file's first answer (gzip) starts its
+        // Brotli form.
+        for (const a of assets) await get(a, { "accept-encoding": ACCEPT_ENCODING });
+        await new Promise((r) => setTimeout(r, 500));
+        for (const a of assets) {
           const r = await get(a, { "accept-encoding": ACCEPT_ENCODING });
           if (a.endsWith(".js")) {
             js += r.wireBytes;

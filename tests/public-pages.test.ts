@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetClock, setClock } from "@/lib/clock";
-import { publishing, setStalePagesSink } from "@/lib/data/public-pages";
+import { coalescing, publishing, setStalePagesSink } from "@/lib/data/public-pages";
 import { runDeadlinePass } from "@/lib/data/deadline-pass";
 import { acceptCase, replyCase, routeCase } from "@/lib/data/staff-case-actions";
 import { addSupplement } from "@/lib/data/petitioner";
@@ -152,5 +152,65 @@ describe("dropping cached public pages", () => {
       ),
     ).rejects.toThrow("after");
     expect(drops).toEqual([]);
+  });
+});
+
+describe("sending stale pages under load (coalescing)", () => {
+  /** A sender whose messages are answered when the test says, recording each. */
+  function controlledSender() {
+    const sent: { pages: string[]; answer: () => void; fail: () => void }[] = [];
+    const send = (pages: string[]) =>
+      new Promise<void>((resolve, reject) => {
+        sent.push({ pages, answer: resolve, fail: () => reject(new Error("server down")) });
+      });
+    return { sent, send };
+  }
+  const settled = async (p: Promise<unknown>) => {
+    let done = false;
+    void p.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    return done;
+  };
+
+  it("sends at once when idle; gathers what comes meanwhile into one next message; each write waits for its own", async () => {
+    const { sent, send } = controlledSender();
+    const sink = coalescing(send);
+    const a = sink(["/zh-CN", "/en"]);
+    expect(sent.map((m) => m.pages)).toEqual([["/zh-CN", "/en"]]);
+    const b = sink(["/zh-CN", "/en"]);
+    const c = sink(["/zh-CN/cases/XF1", "/en/cases/XF1"]);
+    expect(sent).toHaveLength(1); // b and c wait for the first answer
+    sent[0]!.answer();
+    await a;
+    expect(await settled(b)).toBe(false); // their pages were not in the first message
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(sent.map((m) => m.pages)).toEqual([
+      ["/zh-CN", "/en"],
+      ["/zh-CN", "/en", "/zh-CN/cases/XF1", "/en/cases/XF1"],
+    ]);
+    expect(await settled(c)).toBe(false);
+    sent[1]!.answer();
+    await Promise.all([b, c]);
+    // Idle again: the next write is sent at once.
+    void sink(["/en"]);
+    expect(sent).toHaveLength(3);
+    sent[2]!.answer();
+  });
+
+  it("a failed message does not hold back the next", async () => {
+    const { sent, send } = controlledSender();
+    const sink = coalescing(send);
+    const a = sink(["/zh-CN"]);
+    const b = sink(["/en"]);
+    sent[0]!.fail();
+    await expect(a).rejects.toThrow("server down");
+    for (let i = 0; i < 5 && sent.length < 2; i++) await Promise.resolve();
+    expect(sent[1]!.pages).toEqual(["/en"]);
+    sent[1]!.answer();
+    await b;
   });
 });

@@ -40,10 +40,44 @@ export function touchFigures(): void {
 /** Where the stale pages go: sent to the servers. Tests put a recorder in its place. */
 export type StalePagesSink = (pages: string[]) => Promise<void>;
 
-let sink: StalePagesSink = sendToServers;
+/**
+ * Sends through `send` one message at a time: while one is in flight, the pages of the writes that finish meanwhile
+ * are gathered and go together in the next. Each write still waits until a message holding its pages has been
+ * answered, so the guarantee stands (the next request renders them afresh), and a burst of filings — each of which
+ * makes the home pages stale — costs a message per round trip instead of one per filing.
+ */
+export function coalescing(send: StalePagesSink): StalePagesSink {
+  let inFlight: Promise<void> | null = null;
+  let next: { pages: Set<string>; sent: Promise<void> } | null = null;
+  const start = (pages: string[]): Promise<void> => {
+    const sending = send(pages).finally(() => {
+      if (inFlight === sending) inFlight = null;
+    });
+    inFlight = sending;
+    return sending;
+  };
+  return (pages) => {
+    if (!inFlight) return start(pages);
+    if (!next) {
+      const gathering = { pages: new Set<string>(), sent: Promise.resolve() };
+      gathering.sent = inFlight
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return start([...gathering.pages]);
+        });
+      next = gathering;
+    }
+    for (const page of pages) next.pages.add(page);
+    return next.sent;
+  };
+}
+
+const toServers = coalescing((pages) => sendToServers(pages));
+let sink: StalePagesSink = toServers;
 
 export function setStalePagesSink(next: StalePagesSink | null): void {
-  sink = next ?? sendToServers;
+  sink = next ?? toServers;
 }
 
 /** Runs a write (its transaction inside); after it commits, the public pages it made stale are dropped. */
