@@ -10,9 +10,15 @@ import { localePath } from "../lib/i18n/locale-path";
 import type { Locale } from "../lib/i18n/translate";
 
 // Long sentences no page renders by chance: the receipt (after filing), the staff accept form, the 登记 lead.
-const KEYS = ["receipt.lead", "caseStaff.accept.hint", "register.lead"] as const;
-// The public pages by their address in the language; the staff sign-in by the staff area's language cookie.
-const pagesIn = (locale: Locale) => [localePath(locale, "/file"), localePath(locale, "/track"), "/staff/login"];
+const PETITIONER_KEY = "receipt.lead";
+const STAFF_KEYS = ["caseStaff.accept.hint", "register.lead"] as const;
+// The public pages by their address in the language — they get the petitioner's sections of the catalog only
+// (lib/i18n/client-namespaces.ts) —; the staff sign-in, the whole catalog, by the staff area's language cookie.
+const pagesIn = (locale: Locale) => [
+  { path: localePath(locale, "/file"), present: [PETITIONER_KEY], absent: STAFF_KEYS },
+  { path: localePath(locale, "/track"), present: [PETITIONER_KEY], absent: STAFF_KEYS },
+  { path: "/staff/login", present: [PETITIONER_KEY, ...STAFF_KEYS], absent: [] },
+];
 
 const text = (catalog: unknown, key: string) =>
   key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalog) as string;
@@ -38,11 +44,15 @@ for (const [locale, own, other] of [
   ["zh-CN", zhCN, en],
   ["en", en, zhCN],
 ] as const) {
-  test(`a ${locale} page ships the ${locale} catalog only`, async ({ page, context, baseURL }) => {
+  test(`a ${locale} page ships the ${locale} catalog only, a public page only the petitioner's part of it`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
-    for (const path of pagesIn(locale)) {
+    for (const { path, present, absent } of pagesIn(locale)) {
       const scripts = await scriptsOf(page, path);
-      for (const key of KEYS) {
+      for (const key of present) {
         expect(
           forms(text(own, key)).some((f) => scripts.includes(f)),
           `${path}: ${key} in ${locale} reaches the browser`,
@@ -50,6 +60,10 @@ for (const [locale, own, other] of [
         for (const f of forms(text(other, key)))
           expect(scripts.includes(f), `${path}: ${key} in the other language is absent`).toBe(false);
       }
+      for (const key of absent)
+        for (const catalog of [own, other])
+          for (const f of forms(text(catalog, key)))
+            expect(scripts.includes(f), `${path}: the staff area's ${key} is absent`).toBe(false);
     }
   });
 }
@@ -59,7 +73,7 @@ test("pages without a client form carry no catalog: the home page and a public c
   for (const path of ["/", `/cases/${trackingNo}`]) {
     const response = await page.goto(path);
     const html = (await response!.text()) + (await page.content());
-    for (const key of KEYS)
+    for (const key of [PETITIONER_KEY, ...STAFF_KEYS])
       for (const catalog of [zhCN, en])
         for (const f of forms(text(catalog, key))) expect(html.includes(f), `${path}: ${key} is not sent`).toBe(false);
   }

@@ -3,7 +3,7 @@
 // home pages, and reads each page three ways — the first answer, the same page again (by then from the cache:
 // `x-nextjs-cache: HIT`), and its React server payload (`RSC: 1` at `?_rsc`, what a client-side navigation loads) — and finds
 // none of the petitioner's name, phone, ID number, address or e-mail in any of them.
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, fileLetter, letter, tag, test } from "./support/petition";
 import { isCachedPage } from "../lib/http/public-pages";
 import { internalPath, splitLocale } from "../lib/i18n/locale-path";
@@ -40,23 +40,27 @@ async function read(request: APIRequestContext, path: string, headers: Record<st
   return { status: response.status(), headers: response.headers(), body: await response.text() };
 }
 
+/** A letter filed through the form with personal data unique to this run, and that data. */
+async function fileWithPersonalData(page: Page, word: string) {
+  const t = tag();
+  const filed = await fileLetter(
+    page,
+    letter({
+      name: `${word}${t}`,
+      address: `示例县城关镇${word}路${t}号`,
+      email: `crawl.${t.toLowerCase()}@example.com`,
+    }),
+  );
+  const { name, phone, idNumber, address, email } = filed.letter;
+  return { filed, secrets: [name, phone, idNumber, address, email] };
+}
+
 test("the public site, rendered and from the cache, HTML and server payloads, carries no personal data", async ({
   page,
   request,
 }) => {
   test.setTimeout(240_000);
-  const t = tag();
-  const filed = await fileLetter(
-    page,
-    letter({ name: `隐私${t}`, address: `示例县城关镇隐私路${t}号`, email: `crawl.${t.toLowerCase()}@example.com` }),
-  );
-  const secrets = [
-    filed.letter.name,
-    filed.letter.phone,
-    filed.letter.idNumber,
-    filed.letter.address,
-    filed.letter.email,
-  ];
+  const { filed, secrets } = await fileWithPersonalData(page, "隐私");
 
   const queue = ["/", "/en", `/cases/${filed.trackingNo}`, `/en/cases/${filed.trackingNo}`, "/track/expired"];
   const seen = new Set<string>();
@@ -99,4 +103,47 @@ test("the public site, rendered and from the cache, HTML and server payloads, ca
   ])
     expect(seen.has(p), `crawled ${p}`).toBe(true);
   expect(fromCache).toBeGreaterThanOrEqual(8);
+});
+
+test("the open data — reference lists and Open311, first answer and cached — carries no personal data", async ({
+  page,
+  request,
+}) => {
+  const { filed, secrets } = await fileWithPersonalData(page, "开放");
+  const endpoints = [
+    "/api/open/units.json",
+    "/api/open/categories.json",
+    "/api/open311/v2/services.json",
+    "/api/open311/v2/requests.json?page_size=200",
+    "/api/open311/v2/requests.json?lang=en&page_size=200",
+    `/api/open311/v2/requests/${filed.trackingNo}.json`,
+    `/api/open311/v2/requests/${filed.trackingNo}.json?lang=en`,
+  ];
+  for (const path of endpoints) {
+    for (const round of ["first", "again"]) {
+      const r = await read(request, path);
+      expect(r.status, `${path} (${round})`).toBe(200);
+      expect(r.headers["content-type"], path).toContain("application/json");
+      expect(r.headers["cache-control"], path).toBe("s-maxage=60, stale-while-revalidate=240");
+      expect(r.headers["access-control-allow-origin"], path).toBe("*");
+      for (const secret of secrets)
+        for (const form of formsOf(secret))
+          expect(r.body.includes(form), `${path} (${round}) contains ${secret}`).toBe(false);
+    }
+  }
+  // The letter is there: in the list (other tests file at the same time) and by its number, its state in English.
+  const list = JSON.parse((await read(request, endpoints[3]!)).body) as { service_request_id: string }[];
+  expect(list.map((r) => r.service_request_id)).toContain(filed.trackingNo);
+  const [one] = JSON.parse((await read(request, endpoints[6]!)).body) as { status: string; status_notes: string }[];
+  expect(one).toMatchObject({ status: "open", status_notes: "SUBMITTED · Awaiting acceptance" });
+  // Bad input: a clear refusal in the language asked for, never stored.
+  const bad = await read(request, "/api/open311/v2/requests.json?lang=en&start_date=yesterday");
+  expect(bad.status).toBe(400);
+  expect(JSON.parse(bad.body)).toEqual([
+    { code: 400, description: expect.stringContaining("start_date is not a valid date-time") },
+  ]);
+  expect(bad.headers["cache-control"]).toBe("no-store");
+  const unknown = await read(request, "/api/open311/v2/requests/XF2099999999.json");
+  expect(unknown.status).toBe(404);
+  expect(JSON.parse(unknown.body)[0].description).toBe("没有编号为 XF2099999999 的公开信件记录。");
 });

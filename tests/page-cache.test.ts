@@ -13,6 +13,9 @@ describe("the page micro-cache", () => {
     expect(cacheKeyOf(req("/cases/XF1", { "accept-encoding": "gzip", "x-forwarded-proto": "https" }))).toBe(
       "/cases/XF1\ngzip\nhttps",
     );
+    // The open data is shareable too (app/api/open, app/api/open311), with its query.
+    expect(cacheKeyOf(req("/api/open311/v2/requests.json?page=2"))).toBe("/api/open311/v2/requests.json?page=2\n\n");
+    expect(cacheKeyOf(req("/api/open/units.json"))).toBe("/api/open/units.json\n\n");
     for (const r of [
       req("/cases/XF1", {}, "POST"),
       req("/cases/XF1", {}, "HEAD"),
@@ -59,5 +62,18 @@ describe("the page micro-cache", () => {
     expect(cache.get("/cases/XF1?x=1\n")).toBeNull();
     expect(cache.get("/\ngzip")).toBeNull();
     expect(cache.get("/en/cases/XF1\ngzip")).not.toBeNull();
+  });
+
+  it("drops all the open data on any change: a change to any case may change any of its lists", () => {
+    const cache = createPageCache();
+    const open = [
+      "/api/open311/v2/requests.json?page=3\n",
+      "/api/open311/v2/requests/XF9.json\n",
+      "/api/open/units.json\n",
+    ];
+    for (const key of [...open, "/cases/XF2\n"]) cache.set(key, 200, CACHED, Buffer.from("x"));
+    cache.drop(["/cases/XF1"]);
+    for (const key of open) expect(cache.get(key), key).toBeNull();
+    expect(cache.get("/cases/XF2\n")).not.toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // An in-process micro-cache of the cached public pages, in front of Next's request handler (scripts/server.mjs):
 // what a reverse proxy's cache would do, kept inside the server so that one process serves a page that draws
 // attention at the cost of a static file. It keeps only what Next itself marks as shareable — a 200 answer to a
-// plain GET, with `Cache-Control: s-maxage=…` and no Set-Cookie (the cached public pages: never a personal page,
-// never a React server payload) — for TTL_MS at most, keyed by address, Accept-Encoding and X-Forwarded-Proto. A change drops the
+// plain GET, with `Cache-Control: s-maxage=…` and no Set-Cookie (the cached public pages and the open data: never a
+// personal page, never a React server payload) — for TTL_MS at most, keyed by address, Accept-Encoding and X-Forwarded-Proto. A change drops the
 // pages it made stale at once: app/api/internal/revalidate calls drop() through PAGE_CACHE_KEY (the same process),
 // alongside Next's own revalidatePath. Plain Node ESM: it runs before anything is compiled.
 
@@ -20,6 +20,8 @@ const VARIANT_HEADERS = [
   "next-router-segment-prefetch",
   "range",
 ];
+/** The open data (app/api/open, app/api/open311): shareable like the public pages, dropped on every change. */
+export const OPEN_DATA = ["/api/open/", "/api/open311/"];
 /** Response headers not replayed as stored: the server sets them for each answer. */
 const PER_ANSWER = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
 
@@ -28,7 +30,8 @@ export function cacheKeyOf(req) {
   if (req.method !== "GET") return null;
   for (const h of VARIANT_HEADERS) if (req.headers[h] !== undefined) return null;
   const url = req.url ?? "/";
-  if (url.startsWith("/_next/") || url.startsWith("/api/") || url.startsWith("/staff")) return null;
+  if (url.startsWith("/_next/") || url.startsWith("/staff")) return null;
+  if (url.startsWith("/api/") && !OPEN_DATA.some((prefix) => url.startsWith(prefix))) return null;
   // The answer also depends on the protocol the client reached the proxy with (HSTS, upgrade-insecure-requests).
   return `${url}\n${req.headers["accept-encoding"] ?? ""}\n${req.headers["x-forwarded-proto"] ?? ""}`;
 }
@@ -67,12 +70,15 @@ export function createPageCache({ now = () => Date.now(), ttlMs = TTL_MS } = {})
       entries.set(key, { statusCode, headers: kept, body, expires: now() + ttlMs });
       return true;
     },
-    /** Drops every stored answer for these public paths (any query, any encoding). */
+    /**
+     * Drops every stored answer for these public paths (any query, any encoding), and all the open data: any change
+     * to a case may change any of its lists.
+     */
     drop(paths) {
       const dropped = new Set(paths);
       for (const key of [...entries.keys()]) {
         const path = key.slice(0, key.indexOf("\n")).split("?")[0];
-        if (dropped.has(path)) entries.delete(key);
+        if (dropped.has(path) || OPEN_DATA.some((prefix) => path.startsWith(prefix))) entries.delete(key);
       }
     },
   };

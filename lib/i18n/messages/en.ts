@@ -1177,6 +1177,17 @@ const en: Shape<Messages> = {
       DISCIPLINE: "Discipline inspection",
     },
   },
+  openData: {
+    errors: {
+      badDate: "{param} is not a valid date-time (W3C format, e.g. 2026-03-02 or 2026-03-02T10:00:00+08:00).",
+      badRange: "The end is before the start: check start_date and end_date.",
+      badStatus: "status must be open or closed (comma-separated).",
+      badServiceCode: "service_code must be category codes (letters, digits, - or _, comma-separated).",
+      badPage: "{param} must be a positive whole number (page_size at most 200).",
+      notFound: "There is no public record numbered {id}.",
+      badLang: "lang must be zh-CN or en.",
+    },
+  },
 };
 
 export default en;

@@ -1124,6 +1124,17 @@ const zhCN = {
       DISCIPLINE: "纪检监察机关",
     },
   },
+  openData: {
+    errors: {
+      badDate: "参数 {param} 不是有效的日期时间（W3C 格式，例如 2026-03-02 或 2026-03-02T10:00:00+08:00）。",
+      badRange: "结束时间早于开始时间，请检查 start_date 和 end_date。",
+      badStatus: "参数 status 只能是 open 或 closed（可用逗号分隔）。",
+      badServiceCode: "参数 service_code 须为类别代码（字母、数字、- 或 _，可用逗号分隔）。",
+      badPage: "参数 {param} 须为正整数（page_size 最大 200）。",
+      notFound: "没有编号为 {id} 的公开信件记录。",
+      badLang: "参数 lang 只能是 zh-CN 或 en。",
+    },
+  },
 };
 
 export default zhCN;
