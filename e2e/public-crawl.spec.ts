@@ -113,6 +113,8 @@ test("the open data — reference lists and Open311, first answer and cached —
   const endpoints = [
     "/api/open/units.json",
     "/api/open/categories.json",
+    "/api/open/cases.json?page_size=500",
+    "/api/open/cases.csv?lang=en&page_size=500",
     "/api/open311/v2/services.json",
     "/api/open311/v2/requests.json?page_size=200",
     "/api/open311/v2/requests.json?lang=en&page_size=200",
@@ -123,7 +125,7 @@ test("the open data — reference lists and Open311, first answer and cached —
     for (const round of ["first", "again"]) {
       const r = await read(request, path);
       expect(r.status, `${path} (${round})`).toBe(200);
-      expect(r.headers["content-type"], path).toContain("application/json");
+      expect(r.headers["content-type"], path).toContain(path.includes(".csv") ? "text/csv" : "application/json");
       expect(r.headers["cache-control"], path).toBe("s-maxage=60, stale-while-revalidate=240");
       expect(r.headers["access-control-allow-origin"], path).toBe("*");
       for (const secret of secrets)
@@ -132,10 +134,13 @@ test("the open data — reference lists and Open311, first answer and cached —
     }
   }
   // The letter is there: in the list (other tests file at the same time) and by its number, its state in English.
-  const list = JSON.parse((await read(request, endpoints[3]!)).body) as { service_request_id: string }[];
+  const list = JSON.parse((await read(request, endpoints[5]!)).body) as { service_request_id: string }[];
   expect(list.map((r) => r.service_request_id)).toContain(filed.trackingNo);
-  const [one] = JSON.parse((await read(request, endpoints[6]!)).body) as { status: string; status_notes: string }[];
+  const [one] = JSON.parse((await read(request, endpoints[8]!)).body) as { status: string; status_notes: string }[];
   expect(one).toMatchObject({ status: "open", status_notes: "SUBMITTED · Awaiting acceptance" });
+  const cases = JSON.parse((await read(request, endpoints[2]!)).body) as { cases: { tracking_no: string }[] };
+  expect(cases.cases.map((c) => c.tracking_no)).toContain(filed.trackingNo);
+  expect((await read(request, endpoints[3]!)).body).toContain(`${filed.trackingNo},ONLINE,Online`);
   // Bad input: a clear refusal in the language asked for, never stored.
   const bad = await read(request, "/api/open311/v2/requests.json?lang=en&start_date=yesterday");
   expect(bad.status).toBe(400);

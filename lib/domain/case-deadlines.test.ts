@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseDeadlines, type CaseDates } from "./case-deadlines";
+import { caseDates } from "@/tests/case-dates";
+import { caseDeadlines } from "./case-deadlines";
 import { acceptDeadline, buildCalendar, handleDeadline, routeDeadline } from "./deadlines";
 
 // 2026 劳动节: May 1–5 off, Sat May 9 worked (国务院办公厅, 2025-11-04).
@@ -12,28 +13,7 @@ const cal = buildCalendar([
 ]);
 const at = (s: string) => new Date(s);
 
-function dates(over: Partial<CaseDates>): CaseDates {
-  return {
-    receivedAt: at("2026-02-10T02:00:00Z"),
-    routeDueAt: null,
-    arrivedAtUnitAt: null,
-    acceptDueAt: null,
-    decidedAt: null,
-    acceptedAt: null,
-    handleDueAt: null,
-    extensionDays: 0,
-    repliedAt: null,
-    reviewWindowEndsAt: null,
-    reviewRequestedAt: null,
-    reviewDueAt: null,
-    reviewedAt: null,
-    recheckDueAt: null,
-    recheckRequestedAt: null,
-    finalAt: null,
-    withdrawnAt: null,
-    ...over,
-  };
-}
+const dates = caseDates;
 
 describe("caseDeadlines", () => {
   it("lists only the deadlines a case has reached, in life-cycle order", () => {

@@ -60,10 +60,14 @@ describe("the requests query", () => {
     expect(refused("start_date=2026-03-01&end_date=2026-02-01")).toEqual({ key: "badRange", param: "end_date" });
     expect(refused("status=pending")).toEqual({ key: "badStatus", param: "status" });
     expect(refused("service_code=a%20b")).toEqual({ key: "badServiceCode", param: "service_code" });
-    expect(refused("page=0")).toEqual({ key: "badPage", param: "page" });
-    expect(refused("page=-1")).toEqual({ key: "badPage", param: "page" });
-    expect(refused(`page_size=${MAX_PAGE_SIZE + 1}`)).toEqual({ key: "badPage", param: "page_size" });
-    expect(refused("page_size=1.5")).toEqual({ key: "badPage", param: "page_size" });
+    expect(refused("page=0")).toEqual({ key: "badPage", param: "page", max: 100_000 });
+    expect(refused("page=-1")).toEqual({ key: "badPage", param: "page", max: 100_000 });
+    expect(refused(`page_size=${MAX_PAGE_SIZE + 1}`)).toEqual({
+      key: "badPage",
+      param: "page_size",
+      max: MAX_PAGE_SIZE,
+    });
+    expect(refused("page_size=1.5")).toEqual({ key: "badPage", param: "page_size", max: MAX_PAGE_SIZE });
   });
 });
 

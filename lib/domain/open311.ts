@@ -23,6 +23,7 @@ export const LISTED_KINDS = ["SUGGESTION", "APPEAL", "LEGAL"] as const;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE = 100_000;
 /** Without start_date and end_date, the spec's default window: the last 90 days. */
 export const DEFAULT_WINDOW_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +38,12 @@ export type RequestsQuery = {
 };
 
 /** A refusal of the query: the catalog key of its message (openData.errors.*) and the parameter it is about. */
-export type QueryRefusal = { key: "badDate" | "badRange" | "badStatus" | "badPage" | "badServiceCode"; param: string };
+export type QueryRefusal = {
+  key: "badDate" | "badRange" | "badStatus" | "badPage" | "badServiceCode";
+  param: string;
+  /** badPage: the largest value allowed. */
+  max?: number;
+};
 
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const SERVICE_CODE = /^[A-Za-z0-9_-]{1,40}$/;
@@ -90,10 +96,10 @@ export function parseRequestsQuery(
   if (!serviceCodes.every((c) => SERVICE_CODE.test(c)))
     return { ok: false, refusal: { key: "badServiceCode", param: "service_code" } };
 
-  const page = positiveInt(params.get("page"), 1, 100_000);
+  const page = positiveInt(params.get("page"), 1, MAX_PAGE);
   const pageSize = positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  if (page === null) return { ok: false, refusal: { key: "badPage", param: "page" } };
-  if (pageSize === null) return { ok: false, refusal: { key: "badPage", param: "page_size" } };
+  if (page === null) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
+  if (pageSize === null) return { ok: false, refusal: { key: "badPage", param: "page_size", max: MAX_PAGE_SIZE } };
   return { ok: true, query: { start: from, end: to, status, serviceCodes, page, pageSize } };
 }
 

@@ -15,6 +15,6 @@ export async function GET(request: Request) {
   if (locale === null) return openError(400, translator(DEFAULT_LOCALE)("openData.errors.badLang"));
   const parsed = parseRequestsQuery(url.searchParams, now());
   if (!parsed.ok)
-    return openError(400, translator(locale)(`openData.errors.${parsed.refusal.key}`, { param: parsed.refusal.param }));
+    return openError(400, translator(locale)(`openData.errors.${parsed.refusal.key}`, { ...parsed.refusal }));
   return openJson(await findServiceRequests(parsed.query, locale));
 }

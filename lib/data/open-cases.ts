@@ -1,0 +1,152 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { translator } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n/translate";
+import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
+import { mayPublishContent } from "@/lib/domain/petition-rules";
+import { wasLate, type CaseListFilters } from "@/lib/domain/public-case-list";
+import { CASE_DATES } from "./public-cases";
+import type { Prisma } from "@/generated/prisma/client";
+
+// The public record of every case, as a list (lib/domain/public-case-list.ts): one page and the counts, by one
+// filtered query on Petition. An allow-list of public fields (spec §5) — no name, phone, ID number, address, e-mail,
+// content, staff identity or internal note is read — and accusations only counted.
+
+const F = db.petition.fields;
+
+/**
+ * The SQL form of `wasLate` (lib/domain/public-case-list.ts): some deadline done after it, or past and not done
+ * while the case was not withdrawn. Routing is done when the case reaches a unit, or when the bureau decides it.
+ */
+function lateWhere(now: Date): Prisma.PetitionWhereInput {
+  // Every term is true or false, never SQL's unknown (each column compared is first checked not null), so that NOT
+  // of the whole is exactly "on time". A deadline counts only once its clock has started (caseDeadlines skips one
+  // without its start).
+  const set = (c: keyof typeof F): Prisma.PetitionWhereInput => ({ [c]: { not: null } });
+  const unset = (c: keyof typeof F): Prisma.PetitionWhereInput => ({ [c]: null });
+  const after = (done: keyof typeof F, due: keyof typeof F): Prisma.PetitionWhereInput => ({
+    AND: [set(done), set(due), { [done]: { gt: F[due] } }],
+  });
+  const pastUnmet = (due: keyof typeof F, ...unmet: Prisma.PetitionWhereInput[]): Prisma.PetitionWhereInput => ({
+    AND: [set(due), { [due]: { lt: now } }, ...unmet, unset("withdrawnAt")],
+  });
+  return {
+    OR: [
+      after("arrivedAtUnitAt", "routeDueAt"),
+      { AND: [unset("arrivedAtUnitAt"), after("decidedAt", "routeDueAt")] },
+      pastUnmet("routeDueAt", unset("arrivedAtUnitAt"), unset("decidedAt")),
+      { AND: [set("arrivedAtUnitAt"), after("decidedAt", "acceptDueAt")] },
+      pastUnmet("acceptDueAt", set("arrivedAtUnitAt"), unset("decidedAt")),
+      { AND: [set("acceptedAt"), after("repliedAt", "handleDueAt")] },
+      pastUnmet("handleDueAt", set("acceptedAt"), unset("repliedAt")),
+      { AND: [set("reviewRequestedAt"), after("reviewedAt", "reviewDueAt")] },
+      pastUnmet("reviewDueAt", set("reviewRequestedAt"), unset("reviewedAt")),
+      { AND: [set("recheckRequestedAt"), after("finalAt", "recheckDueAt")] },
+      pastUnmet("recheckDueAt", set("recheckRequestedAt"), unset("finalAt")),
+    ],
+  };
+}
+
+/** The cases the filters select, accusations included (the caller lists the others and counts these). */
+function filtered(f: CaseListFilters, now: Date): Prisma.PetitionWhereInput {
+  const and: Prisma.PetitionWhereInput[] = [];
+  if (f.year !== null)
+    and.push({ receivedAt: { gte: startOfCivilDay(`${f.year}-01-01`), lte: endOfCivilDay(`${f.year}-12-31`) } });
+  if (f.categoryCode !== null) and.push({ category: { code: f.categoryCode } });
+  if (f.channel !== null) and.push({ channel: f.channel });
+  if (f.townshipCode !== null) and.push({ place: { code: f.townshipCode } });
+  if (f.unitCode !== null) and.push({ currentUnit: { code: f.unitCode } });
+  if (f.state !== null) and.push({ state: f.state });
+  if (f.timeliness === "late") and.push(lateWhere(now));
+  if (f.timeliness === "onTime") and.push({ NOT: lateWhere(now) });
+  return { AND: and };
+}
+
+const LISTED = { category: { kind: { not: "ACCUSATION" } } } satisfies Prisma.PetitionWhereInput;
+const ACCUSATIONS = { category: { kind: "ACCUSATION" } } satisfies Prisma.PetitionWhereInput;
+
+const LIST_SELECT = {
+  trackingNo: true,
+  channel: true,
+  state: true,
+  consentPublic: true,
+  publishedAt: true,
+  publicTitle: true,
+  ...CASE_DATES,
+  category: { select: { code: true, name: true, kind: true } },
+  place: { select: { code: true, name: true } },
+  currentUnit: { select: { code: true, name: true } },
+} satisfies Prisma.PetitionSelect;
+
+export type OpenCase = ReturnType<typeof openCaseOf>;
+
+function openCaseOf(row: Prisma.PetitionGetPayload<{ select: typeof LIST_SELECT }>, now: Date, locale: Locale) {
+  const t = translator(locale);
+  const published = row.publishedAt !== null && mayPublishContent(row.category.kind, row.consentPublic);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    tracking_no: row.trackingNo,
+    channel: row.channel,
+    channel_name: t(`enums.channel.${row.channel}`),
+    category_code: row.category.code,
+    category_name: row.category.name,
+    township_code: row.place.code,
+    township_name: row.place.name,
+    unit_code: row.currentUnit?.code ?? null,
+    unit_name: row.currentUnit?.name ?? null,
+    state: row.state,
+    state_name: t(`enums.state.${row.state}`),
+    on_time: !wasLate(row, now),
+    received_at: row.receivedAt.toISOString(),
+    accepted_at: iso(row.acceptedAt),
+    replied_at: iso(row.repliedAt),
+    closed_at: iso(row.closedAt ?? row.finalAt ?? row.withdrawnAt),
+    public_title: published ? row.publicTitle : null,
+    url: `/cases/${row.trackingNo}`,
+  };
+}
+
+/** One page of the list, newest first, with how many cases match and how many accusations match besides. */
+export async function findOpenCases(f: CaseListFilters, now: Date, locale: Locale) {
+  const where = filtered(f, now);
+  const [rows, total, accusations] = await Promise.all([
+    db.petition.findMany({
+      where: { AND: [where, LISTED] },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      select: LIST_SELECT,
+    }),
+    db.petition.count({ where: { AND: [where, LISTED] } }),
+    db.petition.count({ where: { AND: [where, ACCUSATIONS] } }),
+  ]);
+  return {
+    total,
+    accusations,
+    page: f.page,
+    page_size: f.pageSize,
+    cases: rows.map((r) => openCaseOf(r, now, locale)),
+  };
+}
+
+/** The columns of cases.csv, in order: the JSON's fields. */
+export const OPEN_CASE_COLUMNS = [
+  "tracking_no",
+  "channel",
+  "channel_name",
+  "category_code",
+  "category_name",
+  "township_code",
+  "township_name",
+  "unit_code",
+  "unit_name",
+  "state",
+  "state_name",
+  "on_time",
+  "received_at",
+  "accepted_at",
+  "replied_at",
+  "closed_at",
+  "public_title",
+  "url",
+] as const satisfies readonly (keyof OpenCase)[];

@@ -1,0 +1,103 @@
+// The public record of every case as a list (公开信件; the open data's cases.json and cases.csv): its filters, and
+// when a case counts as late. Pure: lib/data/open-cases.ts turns the filters into one query — its "late" condition is
+// the SQL form of `wasLate` below, and tests/open-cases.test.ts checks the two agree case by case.
+//
+// Accusations (检举控告) are never listed, only counted (spec §5: the accuser is protected; their number and category
+// alone would tell the accused unit someone complained).
+import { caseDeadlines, type CaseDates } from "./case-deadlines";
+import { EMPTY_CALENDAR } from "./deadlines";
+import { MAX_PAGE } from "./open311";
+import { CHANNELS, type Channel } from "./petition-rules";
+import { STATES, type PetitionState } from "./petition-states";
+
+export const TIMELINESS = ["onTime", "late"] as const;
+export type Timeliness = (typeof TIMELINESS)[number];
+
+export const LIST_DEFAULT_PAGE_SIZE = 50;
+export const LIST_MAX_PAGE_SIZE = 500;
+
+/**
+ * Late: a government deadline of the case — routing, acceptance, handling, the 复查 or 复核 answer — was met only
+ * after it passed, or has passed unmet (lib/domain/case-deadlines.ts: `missed` or `overdue`). A deadline whose
+ * clock stopped because the petitioner withdrew is not late. On time: every other case.
+ */
+export function wasLate(c: CaseDates, now: Date): boolean {
+  // The status of a deadline does not depend on the calendar (only its explanation does).
+  return caseDeadlines(c, EMPTY_CALENDAR, now).some((d) => d.status.kind === "missed" || d.status.kind === "overdue");
+}
+
+export type CaseListFilters = {
+  year: number | null;
+  categoryCode: string | null;
+  channel: Channel | null;
+  townshipCode: string | null;
+  unitCode: string | null;
+  state: PetitionState | null;
+  timeliness: Timeliness | null;
+  page: number;
+  pageSize: number;
+};
+
+export type ListRefusal = {
+  key: "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage";
+  param: string;
+  /** badPage: the largest value allowed. */
+  max?: number;
+};
+
+const CODE = /^[A-Za-z0-9_-]{1,40}$/;
+
+function oneOf<T extends string>(values: readonly T[], raw: string | null): T | null | undefined {
+  if (raw === null || raw === "") return null;
+  return (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+function whole(raw: string | null, fallback: number, min: number, max: number): number | undefined {
+  if (raw === null || raw === "") return fallback;
+  if (!/^\d{1,6}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/**
+ * The list's parameters: year (received in that civil year), category, township and unit (by code: the unit the
+ * case is with now), channel, state, timeliness (onTime / late), page (from 1) and page_size (1–500, default 50).
+ */
+export function parseCaseListQuery(
+  params: URLSearchParams,
+): { ok: true; filters: CaseListFilters } | { ok: false; refusal: ListRefusal } {
+  const year = whole(params.get("year"), Number.NaN, 1990, 2100);
+  if (year === undefined) return { ok: false, refusal: { key: "badYear", param: "year" } };
+  const codes: Record<"category" | "township" | "unit", string | null> = { category: null, township: null, unit: null };
+  for (const name of ["category", "township", "unit"] as const) {
+    const raw = params.get(name);
+    if (raw === null || raw === "") continue;
+    if (!CODE.test(raw)) return { ok: false, refusal: { key: "badCode", param: name } };
+    codes[name] = raw;
+  }
+  const channel = oneOf(CHANNELS, params.get("channel"));
+  if (channel === undefined) return { ok: false, refusal: { key: "badChannel", param: "channel" } };
+  const state = oneOf(STATES, params.get("state"));
+  if (state === undefined) return { ok: false, refusal: { key: "badState", param: "state" } };
+  const timeliness = oneOf(TIMELINESS, params.get("timeliness"));
+  if (timeliness === undefined) return { ok: false, refusal: { key: "badTimeliness", param: "timeliness" } };
+  const page = whole(params.get("page"), 1, 1, MAX_PAGE);
+  if (page === undefined) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
+  const pageSize = whole(params.get("page_size"), LIST_DEFAULT_PAGE_SIZE, 1, LIST_MAX_PAGE_SIZE);
+  if (pageSize === undefined)
+    return { ok: false, refusal: { key: "badPage", param: "page_size", max: LIST_MAX_PAGE_SIZE } };
+  return {
+    ok: true,
+    filters: {
+      year: Number.isNaN(year) ? null : year,
+      categoryCode: codes.category,
+      channel,
+      townshipCode: codes.township,
+      unitCode: codes.unit,
+      state,
+      timeliness,
+      page,
+      pageSize,
+    },
+  };
+}
