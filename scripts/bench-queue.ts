@@ -16,20 +16,15 @@
 //   BENCH_CASES=20000 BENCH_RUNS=3 npm run bench:queue
 //   BENCH_KEEP=1 …                            # keep the database file (its path is printed)
 import {
-  CASES,
-  copyCases,
-  count,
   DAY,
-  fileSize,
   ms,
   unitsByOpenCases,
   playCases,
   printPlan,
   runBench,
   RUNS,
-  seconds,
   timed,
-  writeCases,
+  writePetitionsOnly,
 } from "./lib/bench";
 
 const SECRET = "bench-queue-secret-not-for-production";
@@ -44,16 +39,7 @@ runBench({ name: "queue", title: "Queue benchmark", secret: SECRET }, async (fil
   type Viewer = Parameters<typeof queue.findQueue>[0];
 
   const { at, cases } = await playCases("bench-queue", SECRET);
-  const t = performance.now();
-  const rows = copyCases(cases, ({ petition }) => ({
-    petition,
-    representatives: [],
-    events: [],
-    extensionRequests: [],
-    supervisionOrders: [],
-  }));
-  await writeCases(file, rows, at);
-  console.log(`wrote ${count(CASES)} petitions in ${seconds(t)} (${fileSize(file)})`);
+  await writePetitionsOnly(file, cases, at);
 
   // Who: the handler of a unit with a median number of open cases, the handler of the busiest unit, and the
   // county supervisor (every unit).

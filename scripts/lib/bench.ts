@@ -163,6 +163,20 @@ export async function writeCases(file: string, rows: readonly BuiltCase[], at: D
 }
 
 /** The database file's size, for the "wrote …" line. */
+/** The cases copied to BENCH_CASES as petitions alone (no events, orders or requests) and written; logs the time. */
+export async function writePetitionsOnly(file: string, cases: readonly BuiltCase[], at: Date): Promise<void> {
+  const t = performance.now();
+  const rows = copyCases(cases, ({ petition }) => ({
+    petition,
+    representatives: [],
+    events: [],
+    extensionRequests: [],
+    supervisionOrders: [],
+  }));
+  await writeCases(file, rows, at);
+  console.log(`wrote ${count(CASES)} petitions in ${seconds(t)} (${fileSize(file)})`);
+}
+
 export const fileSize = (file: string) => `${(fs.statSync(file).size / 1e6).toFixed(0)} MB`;
 
 /** The ids of the units with open cases, the unit with the most first. */
