@@ -34,7 +34,7 @@ async function expectPage(page: Page, locale: Locale, path: string) {
   await expect(page.getByTestId("language-switch")).toHaveAttribute("hreflang", other);
 }
 
-const navLink = (page: Page, locale: Locale, key: "home" | "file" | "track") =>
+const navLink = (page: Page, locale: Locale, key: "home" | "file" | "track" | "letters") =>
   page
     .getByRole("navigation", { name: CATALOG[locale].nav.main })
     .getByRole("link", { name: CATALOG[locale].nav[key], exact: true });
@@ -74,6 +74,13 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("language-switch").click();
     await expectPage(page, "zh-CN", "/track");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhCN.track.title);
+    // 公开信件, and in English by the switch.
+    await navLink(page, "zh-CN", "letters").click();
+    await expectPage(page, "zh-CN", "/letters");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhCN.letters.title);
+    await page.getByTestId("language-switch").click();
+    await expectPage(page, "en", "/letters");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.letters.title);
   });
 
   test("the petitioner's view and its expiry notice keep the language of their address", async ({ page }) => {

@@ -57,6 +57,7 @@ beforeAll(async () => {
 });
 
 const filters = (over: Partial<CaseListFilters> = {}): CaseListFilters => ({
+  query: null,
   year: null,
   categoryCode: null,
   channel: null,

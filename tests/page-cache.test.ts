@@ -64,6 +64,16 @@ describe("the page micro-cache", () => {
     expect(cache.get("/en/cases/XF1\ngzip")).not.toBeNull();
   });
 
+  it("drops a path ending in /* with every path under it", () => {
+    const cache = createPageCache();
+    const list = ["/letters\n", "/letters/year/2026\n", "/letters/q/%E8%B7%AF/page/2\n"];
+    for (const key of [...list, "/en/letters\n", "/lettersx\n"]) cache.set(key, 200, CACHED, Buffer.from("x"));
+    cache.drop(["/letters/*"]);
+    for (const key of list) expect(cache.get(key), key).toBeNull();
+    expect(cache.get("/en/letters\n")).not.toBeNull();
+    expect(cache.get("/lettersx\n")).not.toBeNull();
+  });
+
   it("drops all the open data on any change: a change to any case may change any of its lists", () => {
     const cache = createPageCache();
     const open = [

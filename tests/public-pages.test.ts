@@ -18,6 +18,8 @@ const T0 = new Date("2026-04-01T02:00:00Z");
 const ms = (d: Date, plus: number) => new Date(d.getTime() + plus);
 const casePages = (no: string) => [`/zh-CN/cases/${no}`, `/en/cases/${no}`];
 const HOME = ["/zh-CN", "/en"];
+/** The public case list, every page of it, in both languages: any change to a case makes it stale. */
+const LIST = ["/zh-CN/letters", "/en/letters"];
 
 let ref: ReferenceData;
 let bureau: StaffViewer;
@@ -65,7 +67,7 @@ describe("dropping cached public pages", () => {
     const c = await fileOnline(ref, { receivedAt: T0 });
     watching = c.id;
     await routeToDepartment(c.id);
-    expect(drops).toEqual([casePages(c.trackingNo)]);
+    expect(drops).toEqual([[...casePages(c.trackingNo), ...LIST]]);
     expect(committedWhenDropped).toEqual([true]);
   });
 
@@ -92,13 +94,13 @@ describe("dropping cached public pages", () => {
       outcome: "SUPPORT",
       replyText: "已办理。",
     });
-    expect(drops).toEqual([[...casePages(c.trackingNo), ...HOME]]);
+    expect(drops).toEqual([[...casePages(c.trackingNo), ...HOME, ...LIST]]);
   });
 
   it("a petitioner's action drops the case's pages", async () => {
     const c = await fileOnline(ref, { receivedAt: T0 });
     await addSupplement(c.id, c.id, 1, "补充：路灯在三号楼东侧。", ms(T0, 3600_000));
-    expect(drops).toEqual([casePages(c.trackingNo)]);
+    expect(drops).toEqual([[...casePages(c.trackingNo), ...LIST]]);
   });
 
   it("a registration at the bureau drops the new case's pages and the home figures", async () => {
@@ -119,7 +121,7 @@ describe("dropping cached public pages", () => {
       },
       ms(T0, 3600_000),
     );
-    expect(drops).toEqual([[...casePages(r.trackingNo), ...HOME]]);
+    expect(drops).toEqual([[...casePages(r.trackingNo), ...HOME, ...LIST]]);
   });
 
   it("a deadline-job pass drops every case it changed and the home figures, in one drop at its end", async () => {
@@ -144,7 +146,7 @@ describe("dropping cached public pages", () => {
         addSupplement(c.id, c.id, 2, "补充二。", ms(T0, 120_000)),
       ),
     );
-    expect(drops).toEqual([casePages(c.trackingNo)]);
+    expect(drops).toEqual([[...casePages(c.trackingNo), ...LIST]]);
     drops = [];
     await expect(
       publishing(() =>

@@ -1,4 +1,5 @@
 import { getT } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
 import { PublicFrame } from "@/components/ui/public-frame";
 import { TrackForm } from "@/components/petition/track-form";
 
@@ -8,10 +9,7 @@ export async function TrackPage({ path, notice }: { path: string; notice?: "expi
   return (
     <PublicFrame path={path}>
       <div className="space-y-6">
-        <header className="space-y-2">
-          <h1 className="text-3xl font-bold">{t("track.title")}</h1>
-          <p className="text-stone-700">{t("track.lead")}</p>
-        </header>
+        <PageHeader title={t("track.title")} lead={t("track.lead")} />
         <TrackForm notice={notice === "expired" ? t("track.expired") : undefined} />
       </div>
     </PublicFrame>

@@ -51,6 +51,11 @@ export async function PublicFrame({
                 </Link>
               </li>
               <li>
+                <Link href={to("/letters")} className="hover:underline">
+                  {t("nav.letters")}
+                </Link>
+              </li>
+              <li>
                 <LanguageSwitch
                   locale={locale}
                   href={localePath(otherLocale(locale), path)}

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/translate";
 import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
 import { mayPublishContent } from "@/lib/domain/petition-rules";
 import { wasLate, type CaseListFilters } from "@/lib/domain/public-case-list";
+import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
 import { CASE_DATES } from "./public-cases";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -61,6 +62,16 @@ async function filtered(f: CaseListFilters, now: Date): Promise<Prisma.PetitionW
   ]);
   const NONE = "-"; // no id is "-": the filter then selects nothing
   const and: Prisma.PetitionWhereInput[] = [];
+  if (f.query !== null) {
+    // A tracking number finds its case; other words, the titles of cases published with consent (never an accusation's:
+    // those are listed nowhere).
+    const trackingNo = normalizeTrackingNo(f.query);
+    and.push(
+      parseTrackingNo(trackingNo) !== null
+        ? { trackingNo }
+        : { publishedAt: { not: null }, consentPublic: true, publicTitle: { contains: f.query } },
+    );
+  }
   if (f.year !== null)
     and.push({ receivedAt: { gte: startOfCivilDay(`${f.year}-01-01`), lte: endOfCivilDay(`${f.year}-12-31`) } });
   if (category !== undefined) and.push({ categoryId: category?.id ?? NONE });

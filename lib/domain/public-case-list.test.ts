@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { LIST_DEFAULT_PAGE_SIZE, LIST_MAX_PAGE_SIZE, parseCaseListQuery, wasLate } from "./public-case-list";
+import {
+  filtersOfListPath,
+  LIST_DEFAULT_PAGE_SIZE,
+  LIST_MAX_PAGE_SIZE,
+  LIST_PAGE_SIZE,
+  listPath,
+  parseCaseListQuery,
+  wasLate,
+} from "./public-case-list";
 import { caseDates } from "@/tests/case-dates";
 
 const q = (s: string) => parseCaseListQuery(new URLSearchParams(s));
@@ -13,6 +21,7 @@ describe("the list's parameters", () => {
     expect(q("")).toEqual({
       ok: true,
       filters: {
+        query: null,
         year: null,
         categoryCode: null,
         channel: null,
@@ -31,6 +40,7 @@ describe("the list's parameters", () => {
       "year=2026&category=A01&channel=VISIT&township=T-01&unit=zjj&state=REPLIED&timeliness=late&page=4&page_size=500",
     );
     expect(r.ok && r.filters).toEqual({
+      query: null,
       year: 2026,
       categoryCode: "A01",
       channel: "VISIT",
@@ -91,5 +101,45 @@ describe("late", () => {
       withdrawnAt: d("2026-03-26T00:00:00Z"),
     };
     expect(wasLate(lateThenWithdrawn, d("2026-04-01T00:00:00Z"))).toBe(true);
+  });
+});
+
+describe("the list page's addresses", () => {
+  const parsed = (s: string) => {
+    const r = parseCaseListQuery(new URLSearchParams(s));
+    if (!r.ok) throw new Error(s);
+    return { ...r.filters, pageSize: LIST_PAGE_SIZE };
+  };
+
+  it("put the filters in the path, in one order, page 1 and empty filters left out", () => {
+    expect(listPath(parsed(""))).toBe("/letters");
+    expect(listPath(parsed("state=REPLIED&year=2026&page=1"))).toBe("/letters/year/2026/state/REPLIED");
+    expect(listPath(parsed("q=路灯&timeliness=late&page=3"))).toBe(
+      `/letters/q/${encodeURIComponent("路灯")}/timeliness/late/page/3`,
+    );
+  });
+
+  it("read back exactly the filters of the one address, and nothing else", () => {
+    for (const query of [
+      "",
+      "year=2026&state=REPLIED",
+      "q=路灯 坏了&category=A01&page=2",
+      "township=T1&unit=U2&channel=VISIT",
+    ]) {
+      const filters = parsed(query);
+      const segments = listPath(filters).split("/").slice(2).map(decodeURIComponent);
+      expect(filtersOfListPath(segments), query).toEqual(filters);
+    }
+    for (const bad of [
+      ["year"], // no value
+      ["state", "REPLIED", "year", "2026"], // out of order
+      ["year", "2026", "year", "2025"], // repeated
+      ["page", "1"], // page 1 has no segment
+      ["q", " 路灯"], // not the trimmed form
+      ["colour", "red"], // unknown
+      ["state", "open"], // refused value
+      ["page_size", "500"], // the page's size is fixed
+    ])
+      expect(filtersOfListPath(bad), bad.join("/")).toBeNull();
   });
 });

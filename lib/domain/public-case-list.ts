@@ -27,6 +27,8 @@ export function wasLate(c: CaseDates, now: Date): boolean {
 }
 
 export type CaseListFilters = {
+  /** A tracking number, or words of a published case's title. */
+  query: string | null;
   year: number | null;
   categoryCode: string | null;
   channel: Channel | null;
@@ -39,7 +41,7 @@ export type CaseListFilters = {
 };
 
 export type ListRefusal = {
-  key: "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage";
+  key: "badQuery" | "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage";
   param: string;
   /** badPage: the largest value allowed. */
   max?: number;
@@ -59,13 +61,18 @@ function whole(raw: string | null, fallback: number, min: number, max: number): 
   return n >= min && n <= max ? n : undefined;
 }
 
+export const MAX_QUERY_LENGTH = 40;
+
 /**
- * The list's parameters: year (received in that civil year), category, township and unit (by code: the unit the
+ * The list's parameters: q (a tracking number, or words of a published title; at most 40 characters), year (received in that civil year), category, township and unit (by code: the unit the
  * case is with now), channel, state, timeliness (onTime / late), page (from 1) and page_size (1–500, default 50).
  */
 export function parseCaseListQuery(
   params: URLSearchParams,
 ): { ok: true; filters: CaseListFilters } | { ok: false; refusal: ListRefusal } {
+  const rawQuery = (params.get("q") ?? "").trim().replace(/\s+/g, " ");
+  if (rawQuery.length > MAX_QUERY_LENGTH || /[\u0000-\u001f\u007f]/.test(rawQuery))
+    return { ok: false, refusal: { key: "badQuery", param: "q" } };
   const year = whole(params.get("year"), Number.NaN, 1990, 2100);
   if (year === undefined) return { ok: false, refusal: { key: "badYear", param: "year" } };
   const codes: Record<"category" | "township" | "unit", string | null> = { category: null, township: null, unit: null };
@@ -89,6 +96,7 @@ export function parseCaseListQuery(
   return {
     ok: true,
     filters: {
+      query: rawQuery === "" ? null : rawQuery,
       year: Number.isNaN(year) ? null : year,
       categoryCode: codes.category,
       channel,
@@ -100,4 +108,68 @@ export function parseCaseListQuery(
       pageSize,
     },
   };
+}
+
+// --- The page's addresses -----------------------------------------------------------------------------------------
+//
+// 公开信件 is a cached public page, so its filters are in its path, not in a query string (which would make Next render
+// it on every request): /letters, /letters/year/2026/state/REPLIED, /letters/q/路灯/page/2 — a key and its value per
+// pair of segments, in this order, page 1 and empty filters left out. Each address has one form; any other is not a
+// page (404). The filter form (GET, no JavaScript needed) goes to /letters/go, which sends the browser on to the
+// address of what was chosen.
+
+/** The page shows this many cases. */
+export const LIST_PAGE_SIZE = 20;
+const PATH_KEYS = ["q", "year", "category", "channel", "township", "unit", "state", "timeliness", "page"] as const;
+
+function pathValue(f: CaseListFilters, key: (typeof PATH_KEYS)[number]): string | null {
+  switch (key) {
+    case "q":
+      return f.query;
+    case "year":
+      return f.year === null ? null : String(f.year);
+    case "category":
+      return f.categoryCode;
+    case "channel":
+      return f.channel;
+    case "township":
+      return f.townshipCode;
+    case "unit":
+      return f.unitCode;
+    case "state":
+      return f.state;
+    case "timeliness":
+      return f.timeliness;
+    case "page":
+      return f.page > 1 ? String(f.page) : null;
+  }
+}
+
+/** The page's address (without the language) for these filters. */
+export function listPath(f: CaseListFilters): string {
+  let path = "/letters";
+  for (const key of PATH_KEYS) {
+    const value = pathValue(f, key);
+    if (value !== null) path += `/${key}/${encodeURIComponent(value)}`;
+  }
+  return path;
+}
+
+/** The filters an address's segments (after /letters, decoded) name, or null when it is not the one address of any. */
+export function filtersOfListPath(segments: readonly string[]): CaseListFilters | null {
+  if (segments.length % 2 !== 0) return null;
+  const params = new URLSearchParams();
+  let last = -1;
+  for (let i = 0; i < segments.length; i += 2) {
+    const index = (PATH_KEYS as readonly string[]).indexOf(segments[i]!);
+    if (index <= last) return null; // unknown, repeated or out of order
+    last = index;
+    params.set(segments[i]!, segments[i + 1]!);
+  }
+  params.set("page_size", String(LIST_PAGE_SIZE));
+  const parsed = parseCaseListQuery(params);
+  if (!parsed.ok) return null;
+  // The one form: what was parsed must give back the very same segments (no "page/1", no "q/ 路灯 ").
+  const again = listPath(parsed.filters).split("/").slice(2).map(decodeURIComponent);
+  return again.join("/") === segments.join("/") ? parsed.filters : null;
 }

@@ -8,6 +8,9 @@ describe("stalePages", () => {
       "/en/cases/XF2026000001",
       "/zh-CN/cases/XF2026000002",
       "/en/cases/XF2026000002",
+      // Any changed case: every page of the public case list.
+      "/zh-CN/letters",
+      "/en/letters",
     ]);
     expect(stalePages({ trackingNos: [], home: true })).toEqual(["/zh-CN", "/en"]);
     expect(stalePages({ trackingNos: [], home: false })).toEqual([]);
@@ -16,16 +19,35 @@ describe("stalePages", () => {
 
 describe("isRevalidatablePage", () => {
   it("accepts the home and case pages of well-formed numbers only", () => {
-    for (const ok of ["/zh-CN", "/en", "/zh-CN/cases/XF2026000001", "/en/cases/XFD2026900003"])
+    for (const ok of ["/zh-CN", "/en", "/zh-CN/cases/XF2026000001", "/en/cases/XFD2026900003", "/en/letters"])
       expect(isRevalidatablePage(ok), ok).toBe(true);
-    for (const bad of ["/", "/cases/XF2026000001", "/en/cases/nope", "/fr", "/en/staff", 42, null, "/en/file/.."])
+    for (const bad of [
+      "/",
+      "/cases/XF2026000001",
+      "/en/cases/nope",
+      "/fr",
+      "/en/staff",
+      42,
+      null,
+      "/en/file/..",
+      "/zh-CN/letters/year/2026",
+    ])
       expect(isRevalidatablePage(bad), String(bad)).toBe(false);
   });
 });
 
 describe("isCachedPage", () => {
-  it("is the home, filing, tracking and case pages in each language", () => {
-    for (const p of ["/zh-CN", "/en", "/zh-CN/file", "/en/track", "/en/track/expired", "/zh-CN/cases/XF2026000001"])
+  it("is the home, filing, tracking, case and case-list pages in each language", () => {
+    for (const p of [
+      "/zh-CN",
+      "/en",
+      "/zh-CN/file",
+      "/en/track",
+      "/en/track/expired",
+      "/zh-CN/cases/XF2026000001",
+      "/zh-CN/letters",
+      "/en/letters/year/2026/page/2",
+    ])
       expect(isCachedPage(p), p).toBe(true);
   });
 
@@ -39,6 +61,7 @@ describe("isCachedPage", () => {
       "/file",
       "/en/cases/a/b",
       "/enx",
+      "/zh-CN/letters/go", // the filter form's redirect
     ])
       expect(isCachedPage(p), p).toBe(false);
   });

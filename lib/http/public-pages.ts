@@ -17,15 +17,24 @@ export function stalePages(change: PublicChange): string[] {
   for (const trackingNo of [...change.trackingNos].sort())
     for (const locale of LOCALES) pages.add(internalPath(locale, `/cases/${trackingNo}`));
   if (change.home) for (const locale of LOCALES) pages.add(internalPath(locale, "/"));
+  // Any change to any case may change any page of the public case list (its order, counts, states, on time).
+  if (change.trackingNos.length > 0) for (const locale of LOCALES) pages.add(internalPath(locale, LETTERS));
   return [...pages];
 }
+
+/** The public case list: this path stands for all of its pages (every filter, every page) in a language. */
+export const LETTERS = "/letters";
 
 /** A page the revalidation route accepts: the home page or a case page of a well-formed number, in a language. */
 export function isRevalidatablePage(path: unknown): path is string {
   if (typeof path !== "string") return false;
   const { locale, path: page } = splitLocale(path);
   if (locale === null) return false;
-  return page === "/" || (page.startsWith("/cases/") && parseTrackingNo(page.slice("/cases/".length)) !== null);
+  return (
+    page === "/" ||
+    page === LETTERS ||
+    (page.startsWith("/cases/") && parseTrackingNo(page.slice("/cases/".length)) !== null)
+  );
 }
 
 const CACHED_PAGES = ["/", "/file", "/track", "/track/expired"];
@@ -37,5 +46,9 @@ const CASE_PAGE = /^\/cases\/[^/]+$/;
  */
 export function isCachedPage(path: string): boolean {
   const { locale, path: page } = splitLocale(path);
-  return locale !== null && (CACHED_PAGES.includes(page) || CASE_PAGE.test(page));
+  return (
+    locale !== null &&
+    (CACHED_PAGES.includes(page) || CASE_PAGE.test(page) || page === LETTERS || page.startsWith(`${LETTERS}/`)) &&
+    page !== `${LETTERS}/go`
+  );
 }

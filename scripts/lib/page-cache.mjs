@@ -71,14 +71,18 @@ export function createPageCache({ now = () => Date.now(), ttlMs = TTL_MS } = {})
       return true;
     },
     /**
-     * Drops every stored answer for these public paths (any query, any encoding), and all the open data: any change
-     * to a case may change any of its lists.
+     * Drops every stored answer for these public paths (any query, any encoding) — a path ending in "/*" with every
+     * path under it —, and all the open data: any change to a case may change any of its lists.
      */
     drop(paths) {
-      const dropped = new Set(paths);
+      const dropped = new Set(paths.filter((p) => !p.endsWith("/*")));
+      // "/letters/*": the address and every address under it.
+      const trees = paths.filter((p) => p.endsWith("/*")).map((p) => p.slice(0, -2));
+      const under = (path) => trees.some((t) => path === t || path.startsWith(`${t}/`));
       for (const key of [...entries.keys()]) {
         const path = key.slice(0, key.indexOf("\n")).split("?")[0];
-        if (dropped.has(path) || OPEN_DATA.some((prefix) => path.startsWith(prefix))) entries.delete(key);
+        if (dropped.has(path) || under(path) || OPEN_DATA.some((prefix) => path.startsWith(prefix)))
+          entries.delete(key);
       }
     },
   };

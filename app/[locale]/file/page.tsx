@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { languageAlternates } from "@/lib/i18n/locale-path";
 import { PublicFrame } from "@/components/ui/public-frame";
@@ -19,10 +20,7 @@ export default async function FilePage() {
   return (
     <PublicFrame path="/file">
       <div className="space-y-6">
-        <header className="space-y-2">
-          <h1 className="text-3xl font-bold">{t("file.title")}</h1>
-          <p className="text-stone-700">{t("file.lead")}</p>
-        </header>
+        <PageHeader title={t("file.title")} lead={t("file.lead")} />
         <FileForm
           categories={options.categories}
           townships={options.townships}

@@ -3,11 +3,15 @@ import { appSecret } from "@/lib/secret";
 import { SIGNATURE_HEADER, readRevalidation } from "@/lib/http/revalidation-message";
 import { localePath, splitLocale } from "@/lib/i18n/locale-path";
 import { DEFAULT_LOCALE } from "@/lib/i18n/translate";
+import { LETTERS } from "@/lib/http/public-pages";
 
 // Drops stale public pages from this server's caches on behalf of a write that changed cases
 // (lib/data/public-pages.ts): Next's own (revalidatePath on the page under app/[locale]) and the micro-cache in
 // front of it (scripts/lib/page-cache.mjs, keyed by public address). Signed with the app secret; anything else 403.
 export const dynamic = "force-dynamic";
+
+/** The case list's route, as revalidatePath names a dynamic route: every filter, page and language. */
+const LETTERS_ROUTE = "/[locale]/letters/[[...filter]]";
 
 type PageCache = { drop: (paths: string[]) => void };
 const PAGE_CACHE_KEY = Symbol.for("sunshine.pageCache");
@@ -22,7 +26,13 @@ export async function POST(request: Request) {
   const body = await request.text();
   const pages = readRevalidation(appSecret(), body, request.headers.get(SIGNATURE_HEADER), Date.now());
   if (pages === null) return Response.json({ error: "forbidden" }, { status: 403 });
-  for (const page of pages) revalidatePath(page);
-  (globalThis as { [PAGE_CACHE_KEY]?: PageCache | null })[PAGE_CACHE_KEY]?.drop(pages.map(publicAddress));
+  for (const page of pages) {
+    // The case list stands for every page of it: every address of its route (Next's route pattern; both languages).
+    if (splitLocale(page).path === LETTERS) revalidatePath(LETTERS_ROUTE, "page");
+    else revalidatePath(page);
+  }
+  // The micro-cache drops a list's pages by the list's address and every address under it ("/letters/*").
+  const addresses = pages.map((p) => (splitLocale(p).path === LETTERS ? `${publicAddress(p)}/*` : publicAddress(p)));
+  (globalThis as { [PAGE_CACHE_KEY]?: PageCache | null })[PAGE_CACHE_KEY]?.drop(addresses);
   return Response.json({ revalidated: pages.length });
 }

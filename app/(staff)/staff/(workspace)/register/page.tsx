@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireViewerPage } from "@/lib/auth/viewer";
@@ -36,10 +37,7 @@ export default async function RegisterPage() {
   const [{ t }, options, url] = await Promise.all([getT(), findRegisterOptions(viewer), trackUrl()]);
   return (
     <div className="space-y-6">
-      <header className="no-print space-y-2">
-        <h1 className="text-3xl font-bold">{t("register.title")}</h1>
-        <p className="max-w-3xl text-stone-700">{t("register.lead")}</p>
-      </header>
+      <PageHeader title={t("register.title")} lead={t("register.lead")} className="no-print" />
       <RegisterForm
         categories={options.categories}
         townships={options.townships}
