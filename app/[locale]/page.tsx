@@ -89,6 +89,11 @@ export default async function HomePage() {
                 </li>
               ))}
             </ul>
+            <p className="mt-3">
+              <Link href={localePath(locale, "/letters")} className="text-blue-800 underline">
+                {t("home.allLetters")}
+              </Link>
+            </p>
           </Card>
         ) : null}
       </div>

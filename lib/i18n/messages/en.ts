@@ -148,6 +148,7 @@ const en: Shape<Messages> = {
       "After filing you receive a tracking number and a query code. Keep the query code safe.",
       "The bureau routes it within 15 days; the unit says within 15 days whether it accepts, and handles it within 60 days.",
     ],
+    allLetters: "See every public case",
     trackTitle: "How to track",
     trackText: "With the tracking number and query code you can follow the handling, add material or withdraw.",
     figuresTitle: "Last 12 months",
