@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { translator } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/translate";
 import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
-import { mayPublishContent } from "@/lib/domain/petition-rules";
+import { COUNTED_ONLY_KINDS, showsPublishedText } from "@/lib/domain/petition-rules";
+import { categoryIds } from "./open-data";
 import { wasLate, type CaseListFilters } from "@/lib/domain/public-case-list";
 import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
 import { CASE_DATES } from "./public-cases";
@@ -84,12 +85,6 @@ async function filtered(f: CaseListFilters, now: Date): Promise<Prisma.PetitionW
   return { AND: and };
 }
 
-/** The accusation categories' ids: a few rows, read per request (an admin may add one). */
-async function accusationCategoryIds(): Promise<string[]> {
-  const rows = await db.category.findMany({ where: { kind: "ACCUSATION" }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
 const LIST_SELECT = {
   trackingNo: true,
   channel: true,
@@ -107,7 +102,7 @@ export type OpenCase = ReturnType<typeof openCaseOf>;
 
 function openCaseOf(row: Prisma.PetitionGetPayload<{ select: typeof LIST_SELECT }>, now: Date, locale: Locale) {
   const t = translator(locale);
-  const published = row.publishedAt !== null && mayPublishContent(row.category.kind, row.consentPublic);
+  const published = showsPublishedText({ ...row, kind: row.category.kind });
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     tracking_no: row.trackingNo,
@@ -133,7 +128,7 @@ function openCaseOf(row: Prisma.PetitionGetPayload<{ select: typeof LIST_SELECT 
 
 /** One page of the list, newest first, with how many cases match and how many accusations match besides. */
 export async function findOpenCases(f: CaseListFilters, now: Date, locale: Locale) {
-  const [where, accusationIds] = await Promise.all([filtered(f, now), accusationCategoryIds()]);
+  const [where, accusationIds] = await Promise.all([filtered(f, now), categoryIds(COUNTED_ONLY_KINDS)]);
   const listed: Prisma.PetitionWhereInput = { AND: [where, { categoryId: { notIn: accusationIds } }] };
   // The listed count is all the filters select less the accusations: both counts are index searches, where a
   // count with `NOT IN` would read every row.

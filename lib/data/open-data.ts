@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { translator } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/translate";
-import { mayPublishContent } from "@/lib/domain/petition-rules";
+import { LISTED_KINDS, showsPublishedText, type CategoryKind } from "@/lib/domain/petition-rules";
 import { OPEN_STATES } from "@/lib/domain/petition-states";
-import { LISTED_KINDS, toServiceRequest, type RequestsQuery } from "@/lib/domain/open311";
+import { toServiceRequest, type RequestsQuery } from "@/lib/domain/open311";
 import type { Prisma } from "@/generated/prisma/client";
 
 // The open data's reference lists and the Open311 service requests (lib/domain/open311.ts). Every select is an
@@ -74,7 +74,7 @@ type RequestRow = Prisma.PetitionGetPayload<{ select: typeof REQUEST_SELECT }>;
 
 function serviceRequestOf(row: RequestRow, locale: Locale) {
   const t = translator(locale);
-  const published = row.publishedAt !== null && mayPublishContent(row.category.kind, row.consentPublic);
+  const published = showsPublishedText({ ...row, kind: row.category.kind });
   return toServiceRequest({
     trackingNo: row.trackingNo,
     state: row.state,
@@ -91,13 +91,13 @@ function serviceRequestOf(row: RequestRow, locale: Locale) {
 }
 
 /**
- * The ids of the categories a request may be of (all but accusations), narrowed to `codes` when given: a few rows,
- * read per request, so that the requests' query filters Petition's own `categoryId` (an index starts with it) rather
- * than joining every case to its category.
+ * The ids of the categories of these kinds (narrowed to `codes` when given): a few rows, read per request, so that a
+ * query on cases filters Petition's own `categoryId` (an index starts with it) rather than joining every case to its
+ * category. Used by the Open311 requests and the public case list (lib/data/open-cases.ts).
  */
-async function listedCategoryIds(codes: readonly string[] = []): Promise<string[]> {
+export async function categoryIds(kinds: readonly CategoryKind[], codes: readonly string[] = []): Promise<string[]> {
   const rows = await db.category.findMany({
-    where: { kind: { in: [...LISTED_KINDS] }, ...(codes.length > 0 ? { code: { in: [...codes] } } : {}) },
+    where: { kind: { in: [...kinds] }, ...(codes.length > 0 ? { code: { in: [...codes] } } : {}) },
     select: { id: true },
   });
   return rows.map((r) => r.id);
@@ -106,7 +106,7 @@ async function listedCategoryIds(codes: readonly string[] = []): Promise<string[
 /** One page of service requests received in the query's window, newest first. */
 export async function findServiceRequests(query: RequestsQuery, locale: Locale) {
   const where: Prisma.PetitionWhereInput = {
-    categoryId: { in: await listedCategoryIds(query.serviceCodes) },
+    categoryId: { in: await categoryIds(LISTED_KINDS, query.serviceCodes) },
     receivedAt: { gte: query.start, lte: query.end },
     ...(query.status === "open" ? { state: { in: [...OPEN_STATES] } } : {}),
     ...(query.status === "closed" ? { state: { notIn: [...OPEN_STATES] } } : {}),
@@ -124,7 +124,7 @@ export async function findServiceRequests(query: RequestsQuery, locale: Locale) 
 /** One service request by its tracking number, or null (unknown, or an accusation: never listed). */
 export async function findServiceRequest(trackingNo: string, locale: Locale) {
   const row = await db.petition.findFirst({
-    where: { trackingNo, categoryId: { in: await listedCategoryIds() } },
+    where: { trackingNo, categoryId: { in: await categoryIds(LISTED_KINDS) } },
     select: REQUEST_SELECT,
   });
   return row ? serviceRequestOf(row, locale) : null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { readHomeFigures } from "./figures";
 import { db } from "@/lib/db";
-import { mayCarryPublicNotes, mayPublishContent } from "@/lib/domain/petition-rules";
+import { mayCarryPublicNotes, showsPublishedText } from "@/lib/domain/petition-rules";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** The dates and deadlines of a case: public for every case (spec §5). */
@@ -72,7 +72,7 @@ export async function findPublicCase(trackingNo: string): Promise<PublicCase | n
   const { id: _id, consentPublic, ...rest } = row;
   void _id;
   // Title, summary and reply only with consent, staff approval (publishedAt) and never for accusations.
-  const published = rest.publishedAt !== null && mayPublishContent(rest.category.kind, consentPublic);
+  const published = showsPublishedText({ kind: rest.category.kind, consentPublic, publishedAt: rest.publishedAt });
   // An accusation's content is never public (spec §5): its events show, their notes never do — also notes
   // written before public notes were refused on accusations.
   const events = mayCarryPublicNotes(rest.category.kind) ? rest.events : rest.events.map((e) => ({ ...e, note: null }));

@@ -10,6 +10,7 @@
 // accusation. Accusations (检举控告) are not listed at all: their number and category alone would tell the accused
 // unit's staff that someone complained; they appear only as counts in the statistics. No coordinates, no media.
 import { isCivilDate } from "./civil-date";
+import { CODE_PARAM, MAX_PAGE, wholeParam } from "./query-params";
 import { isOpen, type PetitionState } from "./petition-states";
 
 export type Open311Status = "open" | "closed";
@@ -18,12 +19,8 @@ export function open311Status(state: PetitionState): Open311Status {
   return isOpen(state) ? "open" : "closed";
 }
 
-/** The category kinds a service request can be of: every kind but accusations (see above). */
-export const LISTED_KINDS = ["SUGGESTION", "APPEAL", "LEGAL"] as const;
-
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-export const MAX_PAGE = 100_000;
 /** Without start_date and end_date, the spec's default window: the last 90 days. */
 export const DEFAULT_WINDOW_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,7 +43,6 @@ export type QueryRefusal = {
 };
 
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-const SERVICE_CODE = /^[A-Za-z0-9_-]{1,40}$/;
 
 function instant(raw: string): Date | null {
   // The calendar date must exist (no 2 月 30 日), whether alone or with a time.
@@ -54,13 +50,6 @@ function instant(raw: string): Date | null {
   // A date alone is a civil date in Asia/Shanghai, as every date the portal shows.
   const d = new Date(raw.length === 10 ? `${raw}T00:00:00+08:00` : raw);
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-function positiveInt(raw: string | null, fallback: number, max: number): number | null {
-  if (raw === null || raw === "") return fallback;
-  if (!/^\d{1,6}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= 1 && n <= max ? n : null;
 }
 
 /**
@@ -93,11 +82,11 @@ export function parseRequestsQuery(
 
   const rawCodes = params.get("service_code");
   const serviceCodes = rawCodes ? [...new Set(rawCodes.split(",").map((s) => s.trim()))] : [];
-  if (!serviceCodes.every((c) => SERVICE_CODE.test(c)))
+  if (!serviceCodes.every((c) => CODE_PARAM.test(c)))
     return { ok: false, refusal: { key: "badServiceCode", param: "service_code" } };
 
-  const page = positiveInt(params.get("page"), 1, MAX_PAGE);
-  const pageSize = positiveInt(params.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const page = wholeParam(params.get("page"), 1, 1, MAX_PAGE);
+  const pageSize = wholeParam(params.get("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   if (page === null) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
   if (pageSize === null) return { ok: false, refusal: { key: "badPage", param: "page_size", max: MAX_PAGE_SIZE } };
   return { ok: true, query: { start: from, end: to, status, serviceCodes, page, pageSize } };

@@ -34,6 +34,27 @@ export function mayPublishContent(kind: CategoryKind, consentPublic: boolean): b
 }
 
 /**
+ * Whether a case's published text (title, summary, reply) may be shown to the public now: staff approved it
+ * (`publishedAt`), and the content may be published at all.
+ */
+export function showsPublishedText(c: {
+  kind: CategoryKind;
+  consentPublic: boolean;
+  publishedAt: Date | null;
+}): boolean {
+  return c.publishedAt !== null && mayPublishContent(c.kind, c.consentPublic);
+}
+
+/**
+ * The category kinds whose cases are listed publicly, one by one (公开信件, the open data, Open311): all but
+ * accusations, which are only counted — their number and category alone would tell the accused unit that someone
+ * complained (条例第46条).
+ */
+export const LISTED_KINDS: readonly CategoryKind[] = CATEGORY_KINDS.filter((k) => !isConfidentialKind(k));
+/** The kinds only counted in public: accusations. */
+export const COUNTED_ONLY_KINDS: readonly CategoryKind[] = CATEGORY_KINDS.filter(isConfidentialKind);
+
+/**
  * 公开进展 notes are shown on the public page, so an accusation carries none: not its content, and not how
  * its handling goes either (spec §5; 条例第46条 keeps accusations confidential).
  */

@@ -6,7 +6,7 @@
 // alone would tell the accused unit someone complained).
 import { caseDeadlines, type CaseDates } from "./case-deadlines";
 import { EMPTY_CALENDAR } from "./deadlines";
-import { MAX_PAGE } from "./open311";
+import { CODE_PARAM, MAX_PAGE, wholeParam } from "./query-params";
 import { CHANNELS, type Channel } from "./petition-rules";
 import { STATES, type PetitionState } from "./petition-states";
 
@@ -47,18 +47,9 @@ export type ListRefusal = {
   max?: number;
 };
 
-const CODE = /^[A-Za-z0-9_-]{1,40}$/;
-
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | null | undefined {
   if (raw === null || raw === "") return null;
   return (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
-}
-
-function whole(raw: string | null, fallback: number, min: number, max: number): number | undefined {
-  if (raw === null || raw === "") return fallback;
-  if (!/^\d{1,6}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : undefined;
 }
 
 export const MAX_QUERY_LENGTH = 40;
@@ -73,13 +64,13 @@ export function parseCaseListQuery(
   const rawQuery = (params.get("q") ?? "").trim().replace(/\s+/g, " ");
   if (rawQuery.length > MAX_QUERY_LENGTH || /[\u0000-\u001f\u007f]/.test(rawQuery))
     return { ok: false, refusal: { key: "badQuery", param: "q" } };
-  const year = whole(params.get("year"), Number.NaN, 1990, 2100);
-  if (year === undefined) return { ok: false, refusal: { key: "badYear", param: "year" } };
+  const year = wholeParam(params.get("year"), Number.NaN, 1990, 2100);
+  if (year === null) return { ok: false, refusal: { key: "badYear", param: "year" } };
   const codes: Record<"category" | "township" | "unit", string | null> = { category: null, township: null, unit: null };
   for (const name of ["category", "township", "unit"] as const) {
     const raw = params.get(name);
     if (raw === null || raw === "") continue;
-    if (!CODE.test(raw)) return { ok: false, refusal: { key: "badCode", param: name } };
+    if (!CODE_PARAM.test(raw)) return { ok: false, refusal: { key: "badCode", param: name } };
     codes[name] = raw;
   }
   const channel = oneOf(CHANNELS, params.get("channel"));
@@ -88,11 +79,10 @@ export function parseCaseListQuery(
   if (state === undefined) return { ok: false, refusal: { key: "badState", param: "state" } };
   const timeliness = oneOf(TIMELINESS, params.get("timeliness"));
   if (timeliness === undefined) return { ok: false, refusal: { key: "badTimeliness", param: "timeliness" } };
-  const page = whole(params.get("page"), 1, 1, MAX_PAGE);
-  if (page === undefined) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
-  const pageSize = whole(params.get("page_size"), LIST_DEFAULT_PAGE_SIZE, 1, LIST_MAX_PAGE_SIZE);
-  if (pageSize === undefined)
-    return { ok: false, refusal: { key: "badPage", param: "page_size", max: LIST_MAX_PAGE_SIZE } };
+  const page = wholeParam(params.get("page"), 1, 1, MAX_PAGE);
+  if (page === null) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
+  const pageSize = wholeParam(params.get("page_size"), LIST_DEFAULT_PAGE_SIZE, 1, LIST_MAX_PAGE_SIZE);
+  if (pageSize === null) return { ok: false, refusal: { key: "badPage", param: "page_size", max: LIST_MAX_PAGE_SIZE } };
   return {
     ok: true,
     filters: {

@@ -3,6 +3,9 @@
 // every change (scripts/lib/page-cache.mjs), a CDN for at most `s-maxage` — and errors as GeoReport v2 has them
 // (`[{ code, description }]`), described in the language asked for (`lang=zh-CN|en`, default Chinese).
 import { attachmentDisposition, toCsv, type CsvCell } from "@/lib/domain/csv";
+import type { QueryRefusal } from "@/lib/domain/open311";
+import type { ListRefusal } from "@/lib/domain/public-case-list";
+import { translator } from "@/lib/i18n";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/translate";
 
 export const OPEN_DATA_CACHE_CONTROL = "s-maxage=60, stale-while-revalidate=240";
@@ -33,9 +36,15 @@ export function openError(status: 400 | 404, description: string): Response {
   });
 }
 
-/** The `lang` parameter: a locale, the default when absent, null when it is something else. */
-export function openDataLocale(url: URL): Locale | null {
+/** The `lang` parameter as a locale (the default when absent), or the refusal to send, in the default language. */
+export function openDataLocale(url: URL): { locale: Locale } | { refused: Response } {
   const lang = url.searchParams.get("lang");
-  if (lang === null || lang === "") return DEFAULT_LOCALE;
-  return (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : null;
+  if (lang === null || lang === "") return { locale: DEFAULT_LOCALE };
+  if ((LOCALES as readonly string[]).includes(lang)) return { locale: lang as Locale };
+  return { refused: openError(400, translator(DEFAULT_LOCALE)("openData.errors.badLang")) };
+}
+
+/** A parameter the query's rules refused (lib/domain/open311.ts, public-case-list.ts), said in `locale`. */
+export function refusedParam(locale: Locale, refusal: QueryRefusal | ListRefusal): Response {
+  return openError(400, translator(locale)(`openData.errors.${refusal.key}`, { ...refusal }));
 }

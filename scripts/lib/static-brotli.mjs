@@ -89,8 +89,6 @@ export function createStaticBrotli(dir, { quality = zlib.constants.BROTLI_MAX_QU
   }
 
   return {
-    /** How many files have their Brotli form (tests). */
-    size: () => [...kept.values()].filter(Boolean).length,
     handle(req, res) {
       if (req.method !== "GET" && req.method !== "HEAD") return false;
       const file = staticFileOf(root, req.url);

@@ -187,14 +187,14 @@ export default async function LettersPage({ params }: Props) {
                         {c.tracking_no}
                       </Link>
                     </td>
-                    <td className="px-2 py-2">{formatDate(new Date(c.received_at))}</td>
+                    <td className="whitespace-nowrap px-2 py-2">{formatDate(new Date(c.received_at))}</td>
                     <td className="px-2 py-2">
                       {c.public_title ?? <span className="text-stone-500">{t("letters.notPublished")}</span>}
                     </td>
                     <td className="px-2 py-2">{c.category_name}</td>
                     <td className="px-2 py-2">{c.township_name}</td>
                     <td className="px-2 py-2">{c.unit_name}</td>
-                    <td className="px-2 py-2">
+                    <td className="whitespace-nowrap px-2 py-2">
                       <StateBadge state={c.state} label={c.state_name} />
                     </td>
                     <td className="px-2 py-2">

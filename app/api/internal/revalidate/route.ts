@@ -26,13 +26,12 @@ export async function POST(request: Request) {
   const body = await request.text();
   const pages = readRevalidation(appSecret(), body, request.headers.get(SIGNATURE_HEADER), Date.now());
   if (pages === null) return Response.json({ error: "forbidden" }, { status: 403 });
-  for (const page of pages) {
-    // The case list stands for every page of it: every address of its route (Next's route pattern; both languages).
-    if (splitLocale(page).path === LETTERS) revalidatePath(LETTERS_ROUTE, "page");
-    else revalidatePath(page);
-  }
+  const lists = pages.filter((p) => splitLocale(p).path === LETTERS);
+  for (const page of pages) if (!lists.includes(page)) revalidatePath(page);
+  // The case list stands for every page of it: every address of its route (Next's route pattern; both languages).
+  if (lists.length > 0) revalidatePath(LETTERS_ROUTE, "page");
   // The micro-cache drops a list's pages by the list's address and every address under it ("/letters/*").
-  const addresses = pages.map((p) => (splitLocale(p).path === LETTERS ? `${publicAddress(p)}/*` : publicAddress(p)));
+  const addresses = pages.map((p) => (lists.includes(p) ? `${publicAddress(p)}/*` : publicAddress(p)));
   (globalThis as { [PAGE_CACHE_KEY]?: PageCache | null })[PAGE_CACHE_KEY]?.drop(addresses);
   return Response.json({ revalidated: pages.length });
 }
