@@ -3,7 +3,9 @@ import {
   CATEGORY_KINDS,
   CHANNELS,
   COLLECTIVE_VISIT_MIN_PERSONS,
+  COUNTED_ONLY_KINDS,
   LIMITS,
+  LISTED_KINDS,
   MAX_REPRESENTATIVES,
   OUTCOMES,
   charCount,
@@ -12,6 +14,7 @@ import {
   mayCarryPublicNotes,
   mayPublishContent,
   outcomesFor,
+  showsPublishedText,
   type CategoryKind,
 } from "./petition-rules";
 
@@ -92,6 +95,25 @@ describe("isConfidentialKind / mayPublishContent (条例第46条, spec §5)", ()
       expect(mayPublishContent(kind, false)).toBe(false);
     },
   );
+});
+
+describe("what the public sees of a case (spec §5)", () => {
+  it("its published text: approved by staff, with consent, never an accusation's — every combination", () => {
+    const at = new Date("2026-03-02T02:00:00Z");
+    for (const kind of CATEGORY_KINDS)
+      for (const consentPublic of [true, false])
+        for (const publishedAt of [at, null])
+          expect(
+            showsPublishedText({ kind, consentPublic, publishedAt }),
+            `${kind} ${consentPublic} ${publishedAt}`,
+          ).toBe(kind !== "ACCUSATION" && consentPublic && publishedAt !== null);
+  });
+
+  it("is listed one by one for every kind but accusations, which are only counted", () => {
+    expect([...LISTED_KINDS].sort()).toEqual(["APPEAL", "LEGAL", "SUGGESTION"]);
+    expect(COUNTED_ONLY_KINDS).toEqual(["ACCUSATION"]);
+    expect([...LISTED_KINDS, ...COUNTED_ONLY_KINDS].sort()).toEqual([...CATEGORY_KINDS].sort());
+  });
 });
 
 describe("charCount", () => {
