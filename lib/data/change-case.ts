@@ -4,11 +4,13 @@ import { transitionFor, type ActorRole, type PetitionAction, type PetitionState 
 import { currentDeadline } from "@/lib/domain/current-deadline";
 import type { Prisma } from "@/generated/prisma/client";
 import { appendEvent, type PlannedEvent } from "./events";
-import { applyFigureChange, figureRowOf } from "./figures";
+import { applyFigureChange, FIGURE_SELECT, figureRowOf } from "./figures";
 import { caseTransaction } from "./public-pages";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
 
 const CASE_ROW = {
+  // What the figures depend on (the summary follows the row); the fields below repeat some of it for the plans.
+  ...FIGURE_SELECT,
   id: true,
   trackingNo: true,
   state: true,
@@ -95,15 +97,10 @@ export async function changeCase(args: {
       data: { ...data, state: transition.to, version: { increment: 1 }, currentDueAt: running?.dueAt ?? null },
     });
     if (updated.count !== 1) throw new CaseChangedError();
-    // The public figures follow the row in the same transaction (lib/domain/figures.ts).
-    const before = figureRowOf(row);
-    await applyFigureChange(tx, before, {
-      ...before,
-      state: transition.to,
-      repliedAt: asDate(data.repliedAt, row.repliedAt),
-      handleDueAt: asDate(data.handleDueAt, row.handleDueAt),
-      lapsedDueAt: asDate(data.lapsedDueAt, row.lapsedDueAt),
-    });
+    // The public figures follow the row in the same transaction (lib/domain/figures.ts): the row as it is now,
+    // with whatever the plan wrote beside it (a 督办 order), read back rather than rebuilt from the change.
+    const after = await tx.petition.findUniqueOrThrow({ where: { id: row.id }, select: FIGURE_SELECT });
+    await applyFigureChange(tx, figureRowOf(row), figureRowOf(after));
     const changed = transition.to !== row.state;
     await appendEvent(tx, row.id, { ...plan.event, fromState: changed ? row.state : null, toState: changed ? transition.to : null });
     for (const more of plan.more ?? []) await appendEvent(tx, row.id, more);

@@ -3,53 +3,72 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { touchFigures } from "./public-pages";
 import {
-  FIGURE_METRICS,
+  CATEGORY_METRIC_PREFIX,
   figureCellsOf,
   figureDelta,
-  tallyCells,
-  type FigureCell,
   homeFiguresOf,
+  tallyCells,
   windowMonths,
-  type FigureDelta,
-  type FigureMetric,
+  type FigureCell,
   type FigureRow,
   type HomeFigures,
+  type MetricTotals,
 } from "@/lib/domain/figures";
+import { periodMonths, previousPeriod, statisticsOf, type Statistics, type StatsQuery } from "@/lib/domain/statistics";
 
 /** The petition columns a case's figures depend on (`FigureRow`), for selects. */
 export const FIGURE_SELECT = {
+  categoryId: true,
+  category: { select: { kind: true } },
+  handlingUnitId: true,
+  currentUnitId: true,
+  channel: true,
+  personCount: true,
+  isCollective: true,
+  isRepeat: true,
   state: true,
   receivedAt: true,
-  repliedAt: true,
+  acceptDueAt: true,
+  decidedAt: true,
+  acceptedAt: true,
   handleDueAt: true,
+  repliedAt: true,
   lapsedDueAt: true,
-  category: { select: { kind: true } },
-} as const;
+  reviewRequestedAt: true,
+  reviewedAt: true,
+  finalAt: true,
+  evaluatedAt: true,
+  evaluationWindowEndsAt: true,
+  evaluationExpiredAt: true,
+  unitSatisfaction: true,
+  _count: { select: { supervisionOrders: true } },
+} as const satisfies Prisma.PetitionSelect;
 
-type SelectedFigureRow = Omit<FigureRow, "categoryKind"> & { category: { kind: string } };
+export type SelectedFigureRow = Prisma.PetitionGetPayload<{ select: typeof FIGURE_SELECT }>;
 
 export function figureRowOf(row: SelectedFigureRow): FigureRow {
+  const { category, handlingUnitId, currentUnitId, _count, ...rest } = row;
   return {
-    categoryKind: row.category.kind,
-    state: row.state,
-    receivedAt: row.receivedAt,
-    repliedAt: row.repliedAt,
-    handleDueAt: row.handleDueAt,
-    lapsedDueAt: row.lapsedDueAt,
+    ...rest,
+    categoryKind: category.kind,
+    unitId: handlingUnitId ?? currentUnitId,
+    supervised: _count.supervisionOrders > 0,
   };
 }
 
-/** Rows per statement: far below SQLite's and PostgreSQL's limits on bound parameters (three per row). */
+/** Rows per statement: far below SQLite's and PostgreSQL's limits on bound parameters (four per row). */
 const CELLS_PER_STATEMENT = 500;
 
-async function addToCells(tx: Tx, deltas: FigureDelta[]): Promise<void> {
+async function addToCells(tx: Tx, deltas: FigureCell[]): Promise<void> {
   // Each counter is an atomic add (concurrent transactions never lose an increment), all of a change's counters in
-  // one statement: `deltas` names each (month, metric) once (tallyCells), as ON CONFLICT … DO UPDATE requires.
+  // one statement: `deltas` names each (month, unit, metric) once (tallyCells), as ON CONFLICT … DO UPDATE requires.
   for (let i = 0; i < deltas.length; i += CELLS_PER_STATEMENT) {
-    const rows = deltas.slice(i, i + CELLS_PER_STATEMENT).map((d) => Prisma.sql`(${d.month}, ${d.metric}, ${d.n})`);
+    const rows = deltas
+      .slice(i, i + CELLS_PER_STATEMENT)
+      .map((d) => Prisma.sql`(${d.month}, ${d.unitId}, ${d.metric}, ${d.n})`);
     await tx.$executeRaw`
-      INSERT INTO "FigureCell" ("month", "metric", "n") VALUES ${Prisma.join(rows)}
-      ON CONFLICT ("month", "metric") DO UPDATE SET "n" = "FigureCell"."n" + excluded."n"`;
+      INSERT INTO "FigureCell" ("month", "unitId", "metric", "n") VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("month", "unitId", "metric") DO UPDATE SET "n" = "FigureCell"."n" + excluded."n"`;
   }
 }
 
@@ -62,7 +81,8 @@ export async function applyFigureChange(tx: Tx, before: FigureRow | null, after:
 
 /** The summary rebuilt from every case, with the same rule (the seed; a database from before the summary). */
 export async function rebuildFigures(tx: Tx): Promise<void> {
-  const weighted: [FigureCell[], number][] = [];
+  // Summed page by page: memory holds the counters (a few per month, unit and metric), never every case's cells.
+  let sum: FigureCell[] = [];
   let cursor: string | undefined;
   for (;;) {
     const page = await tx.petition.findMany({
@@ -71,12 +91,12 @@ export async function rebuildFigures(tx: Tx): Promise<void> {
       take: 5000,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    for (const row of page) weighted.push([figureCellsOf(figureRowOf(row)), 1]);
+    sum = tallyCells([[sum, 1], ...page.map((row): [FigureCell[], number] => [figureCellsOf(figureRowOf(row)), 1])]);
     if (page.length < 5000) break;
     cursor = page[page.length - 1]!.id;
   }
   await tx.figureCell.deleteMany({});
-  await addToCells(tx, tallyCells(weighted));
+  await addToCells(tx, sum);
 }
 
 let ensured: Promise<void> | null = null;
@@ -93,17 +113,68 @@ function ensureFigures(): Promise<void> {
   return ensured;
 }
 
-/** The home page's figures: the summed counters of the last twelve civil months — a few dozen rows. */
-export async function readHomeFigures(at: Date): Promise<HomeFigures> {
+/** Counters summed by month and metric over the given months (and units: all when null). */
+async function sumCells(months: string[], unitIds: string[] | null): Promise<Map<string, MetricTotals>> {
   await ensureFigures();
-  const rows = await db.figureCell.groupBy({
-    by: ["metric"],
-    where: { month: { in: windowMonths(at) } },
-    _sum: { n: true },
-  });
-  const totals: Partial<Record<FigureMetric, number>> = {};
-  for (const r of rows) {
-    if ((FIGURE_METRICS as readonly string[]).includes(r.metric)) totals[r.metric as FigureMetric] = r._sum.n ?? 0;
+  const byUnit = unitIds === null ? Prisma.empty : Prisma.sql`AND "unitId" IN (${Prisma.join(unitIds)})`;
+  const rows = await db.$queryRaw<{ month: string; metric: string; n: bigint | number | null }[]>`
+    SELECT "month", "metric", SUM("n") AS "n" FROM "FigureCell"
+    WHERE "month" IN (${Prisma.join(months)}) ${byUnit}
+    GROUP BY "month", "metric"`;
+  const out = new Map<string, MetricTotals>(months.map((m) => [m, {}]));
+  for (const r of rows) out.get(r.month)![r.metric] = Number(r.n ?? 0);
+  return out;
+}
+
+/** The totals of several months' counters. */
+export function addMonths(byMonth: Map<string, MetricTotals>, months: readonly string[]): MetricTotals {
+  const sum: MetricTotals = {};
+  for (const m of months) for (const [metric, n] of Object.entries(byMonth.get(m) ?? {})) sum[metric] = (sum[metric] ?? 0) + (n ?? 0);
+  return sum;
+}
+
+/** The home page's figures: the summed counters of the last twelve civil months. */
+export async function readHomeFigures(at: Date): Promise<HomeFigures> {
+  const months = windowMonths(at);
+  return homeFiguresOf(addMonths(await sumCells(months, null), months));
+}
+
+/** A unit and the units under it (its materialised path), or null when no unit has the code. */
+async function subtreeIds(code: string): Promise<string[] | null> {
+  const unit = await db.unit.findUnique({ where: { code }, select: { path: true } });
+  if (!unit) return null;
+  const units = await db.unit.findMany({ where: { path: { startsWith: unit.path } }, select: { id: true } });
+  return units.map((u) => u.id);
+}
+
+export type PeriodStatistics = {
+  query: StatsQuery;
+  statistics: Statistics;
+  /** Each month of the period, in order, with its own counters (the charts). */
+  months: { month: string; totals: MetricTotals }[];
+  /** Cases received by category id over the period. */
+  categories: Map<string, number>;
+};
+
+/**
+ * The statistics of a year or quarter, county-wide or for a unit and the units under it, with their 同比 —
+ * one grouped read of the summary for both periods. Null when the unit code names no unit.
+ */
+export async function readStatistics(query: StatsQuery): Promise<PeriodStatistics | null> {
+  const unitIds = query.unitCode === null ? null : await subtreeIds(query.unitCode);
+  if (unitIds === null && query.unitCode !== null) return null;
+  const months = periodMonths(query);
+  const before = periodMonths(previousPeriod(query));
+  const byMonth = await sumCells([...before, ...months], unitIds);
+  const current = addMonths(byMonth, months);
+  const categories = new Map<string, number>();
+  for (const [metric, n] of Object.entries(current)) {
+    if (metric.startsWith(CATEGORY_METRIC_PREFIX) && n) categories.set(metric.slice(CATEGORY_METRIC_PREFIX.length), n);
   }
-  return homeFiguresOf(totals);
+  return {
+    query,
+    statistics: statisticsOf(current, addMonths(byMonth, before)),
+    months: months.map((month) => ({ month, totals: byMonth.get(month) ?? {} })),
+    categories,
+  };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { applyFigureChange } from "./figures";
+import { NO_FIGURE_DATES } from "@/lib/domain/figures";
 import type { Tx } from "@/lib/db";
 import type { CategoryKind, UnitKind } from "@/generated/prisma/client";
 import { receiveEffect, routeEffect } from "@/lib/domain/case-effects";
@@ -155,12 +156,18 @@ export async function createPetition(
       currentDueAt: routed?.acceptDueAt ?? routeDueAt,
   });
   await applyFigureChange(tx, null, {
+    ...NO_FIGURE_DATES,
     categoryKind: category.kind,
+    categoryId: category.id,
+    unitId: routed?.currentUnitId ?? bureau.id,
+    channel: input.channel,
+    personCount,
+    isCollective,
+    isRepeat: false,
     state: "SUBMITTED",
     receivedAt: input.receivedAt,
-    repliedAt: null,
-    handleDueAt: null,
-    lapsedDueAt: null,
+    acceptDueAt: routed?.acceptDueAt ?? null,
+    supervised: false,
   });
   if (representatives.length > 0) {
     await tx.representative.createMany({

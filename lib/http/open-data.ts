@@ -5,6 +5,7 @@
 import { attachmentDisposition, toCsv, type CsvCell } from "@/lib/domain/csv";
 import type { QueryRefusal } from "@/lib/domain/open311";
 import type { ListRefusal } from "@/lib/domain/public-case-list";
+import type { StatsRefusal } from "@/lib/domain/statistics";
 import { translator } from "@/lib/i18n";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/lib/i18n/translate";
 
@@ -44,7 +45,7 @@ export function openDataLocale(url: URL): { locale: Locale } | { refused: Respon
   return { refused: openError(400, translator(DEFAULT_LOCALE)("openData.errors.badLang")) };
 }
 
-/** A parameter the query's rules refused (lib/domain/open311.ts, public-case-list.ts), said in `locale`. */
-export function refusedParam(locale: Locale, refusal: QueryRefusal | ListRefusal): Response {
+/** A parameter the query's rules refused (lib/domain/open311.ts, public-case-list.ts, statistics.ts), said in `locale`. */
+export function refusedParam(locale: Locale, refusal: QueryRefusal | ListRefusal | StatsRefusal): Response {
   return openError(400, translator(locale)(`openData.errors.${refusal.key}`, { ...refusal }));
 }

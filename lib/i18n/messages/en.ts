@@ -1231,6 +1231,8 @@ const en: Shape<Messages> = {
       badState: "state must be one of the case state codes, e.g. ACCEPTED, REPLIED, CLOSED.",
       badTimeliness: "timeliness must be onTime or late.",
       notFound: "There is no public record numbered {id}.",
+      badQuarter: "The quarter parameter must be 1, 2, 3 or 4.",
+      unknownUnit: "No unit has the code {code}; see /api/open/units.json.",
       badLang: "lang must be zh-CN or en.",
     },
   },

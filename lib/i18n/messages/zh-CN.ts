@@ -1170,6 +1170,8 @@ const zhCN = {
       badState: "参数 state 须为案件状态代码之一，例如 ACCEPTED、REPLIED、CLOSED。",
       badTimeliness: "参数 timeliness 只能是 onTime（按期）或 late（逾期）。",
       notFound: "没有编号为 {id} 的公开信件记录。",
+      badQuarter: "参数 quarter 只能是 1、2、3 或 4（季度）。",
+      unknownUnit: "没有代码为 {code} 的单位，见 /api/open/units.json。",
       badLang: "参数 lang 只能是 zh-CN 或 en。",
     },
   },
