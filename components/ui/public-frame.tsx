@@ -56,6 +56,16 @@ export async function PublicFrame({
                 </Link>
               </li>
               <li>
+                <Link href={to("/stats")} className="hover:underline">
+                  {t("nav.stats")}
+                </Link>
+              </li>
+              <li>
+                <Link href={to("/report")} className="hover:underline">
+                  {t("nav.report")}
+                </Link>
+              </li>
+              <li>
                 <LanguageSwitch
                   locale={locale}
                   href={localePath(otherLocale(locale), path)}

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { touchFigures } from "./public-pages";
 import {
-  CATEGORY_METRIC_PREFIX,
+  categoryMetric,
   figureCellsOf,
   figureDelta,
   homeFiguresOf,
@@ -139,21 +139,29 @@ export async function readHomeFigures(at: Date): Promise<HomeFigures> {
   return homeFiguresOf(addMonths(await sumCells(months, null), months));
 }
 
-/** A unit and the units under it (its materialised path), or null when no unit has the code. */
-async function subtreeIds(code: string): Promise<string[] | null> {
-  const unit = await db.unit.findUnique({ where: { code }, select: { path: true } });
+/** A unit and the units under it (its materialised path) with its name, or null when no unit has the code. */
+async function subtreeOf(code: string): Promise<{ name: string; ids: string[] } | null> {
+  const unit = await db.unit.findUnique({ where: { code }, select: { name: true, path: true } });
   if (!unit) return null;
   const units = await db.unit.findMany({ where: { path: { startsWith: unit.path } }, select: { id: true } });
-  return units.map((u) => u.id);
+  return { name: unit.name, ids: units.map((u) => u.id) };
+}
+
+/** The county: the first government unit at the root of the tree. */
+async function countyName(): Promise<string> {
+  const root = await db.unit.findFirst({ where: { parentId: null, kind: "GOVERNMENT" }, orderBy: { path: "asc" }, select: { name: true } });
+  return root?.name ?? "";
 }
 
 export type PeriodStatistics = {
   query: StatsQuery;
+  /** The county's name, or the unit's. */
+  scopeName: string;
   statistics: Statistics;
   /** Each month of the period, in order, with its own counters (the charts). */
   months: { month: string; totals: MetricTotals }[];
-  /** Cases received by category id over the period. */
-  categories: Map<string, number>;
+  /** Cases received by category over the period, most first. */
+  categories: { code: string; name: string; count: number }[];
 };
 
 /**
@@ -161,18 +169,23 @@ export type PeriodStatistics = {
  * one grouped read of the summary for both periods. Null when the unit code names no unit.
  */
 export async function readStatistics(query: StatsQuery): Promise<PeriodStatistics | null> {
-  const unitIds = query.unitCode === null ? null : await subtreeIds(query.unitCode);
-  if (unitIds === null && query.unitCode !== null) return null;
+  const scope = query.unitCode === null ? null : await subtreeOf(query.unitCode);
+  if (scope === null && query.unitCode !== null) return null;
   const months = periodMonths(query);
   const before = periodMonths(previousPeriod(query));
-  const byMonth = await sumCells([...before, ...months], unitIds);
+  const [byMonth, scopeName, categoryRows] = await Promise.all([
+    sumCells([...before, ...months], scope?.ids ?? null),
+    scope ? scope.name : countyName(),
+    db.category.findMany({ select: { id: true, code: true, name: true } }),
+  ]);
   const current = addMonths(byMonth, months);
-  const categories = new Map<string, number>();
-  for (const [metric, n] of Object.entries(current)) {
-    if (metric.startsWith(CATEGORY_METRIC_PREFIX) && n) categories.set(metric.slice(CATEGORY_METRIC_PREFIX.length), n);
-  }
+  const categories = categoryRows
+    .map((c) => ({ code: c.code, name: c.name, count: current[categoryMetric(c.id)] ?? 0 }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return {
     query,
+    scopeName,
     statistics: statisticsOf(current, addMonths(byMonth, before)),
     months: months.map((month) => ({ month, totals: byMonth.get(month) ?? {} })),
     categories,

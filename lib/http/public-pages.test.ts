@@ -12,14 +12,30 @@ describe("stalePages", () => {
       "/zh-CN/letters",
       "/en/letters",
     ]);
-    expect(stalePages({ trackingNos: [], home: true })).toEqual(["/zh-CN", "/en"]);
+    // The figures changed: the home pages and every page of the statistics and the report.
+    expect(stalePages({ trackingNos: [], home: true })).toEqual([
+      "/zh-CN",
+      "/en",
+      "/zh-CN/stats",
+      "/en/stats",
+      "/zh-CN/report",
+      "/en/report",
+    ]);
     expect(stalePages({ trackingNos: [], home: false })).toEqual([]);
   });
 });
 
 describe("isRevalidatablePage", () => {
   it("accepts the home and case pages of well-formed numbers only", () => {
-    for (const ok of ["/zh-CN", "/en", "/zh-CN/cases/XF2026000001", "/en/cases/XFD2026900003", "/en/letters"])
+    for (const ok of [
+      "/zh-CN",
+      "/en",
+      "/zh-CN/cases/XF2026000001",
+      "/en/cases/XFD2026900003",
+      "/en/letters",
+      "/zh-CN/stats",
+      "/en/report",
+    ])
       expect(isRevalidatablePage(ok), ok).toBe(true);
     for (const bad of [
       "/",
@@ -31,13 +47,16 @@ describe("isRevalidatablePage", () => {
       null,
       "/en/file/..",
       "/zh-CN/letters/year/2026",
+      "/zh-CN/stats/2026",
+      "/en/stats/go",
+      "/report",
     ])
       expect(isRevalidatablePage(bad), String(bad)).toBe(false);
   });
 });
 
 describe("isCachedPage", () => {
-  it("is the home, filing, tracking, case and case-list pages in each language", () => {
+  it("is the home, filing, tracking, case, case-list, statistics and report pages in each language", () => {
     for (const p of [
       "/zh-CN",
       "/en",
@@ -47,6 +66,9 @@ describe("isCachedPage", () => {
       "/zh-CN/cases/XF2026000001",
       "/zh-CN/letters",
       "/en/letters/year/2026/page/2",
+      "/zh-CN/stats",
+      "/en/stats/2025/q/4/unit/ZJJ",
+      "/zh-CN/report/2025",
     ])
       expect(isCachedPage(p), p).toBe(true);
   });
@@ -62,6 +84,9 @@ describe("isCachedPage", () => {
       "/en/cases/a/b",
       "/enx",
       "/zh-CN/letters/go", // the filter form's redirect
+      "/en/stats/go",
+      "/zh-CN/report/go",
+      "/zh-CN/statsx",
     ])
       expect(isCachedPage(p), p).toBe(false);
   });

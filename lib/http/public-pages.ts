@@ -16,7 +16,9 @@ export function stalePages(change: PublicChange): string[] {
   const pages = new Set<string>();
   for (const trackingNo of [...change.trackingNos].sort())
     for (const locale of LOCALES) pages.add(internalPath(locale, `/cases/${trackingNo}`));
-  if (change.home) for (const locale of LOCALES) pages.add(internalPath(locale, "/"));
+  // The figures changed: the home page's, and every page of the statistics and the report.
+  if (change.home)
+    for (const page of ["/", STATS, REPORT]) for (const locale of LOCALES) pages.add(internalPath(locale, page));
   // Any change to any case may change any page of the public case list (its order, counts, states, on time).
   if (change.trackingNos.length > 0) for (const locale of LOCALES) pages.add(internalPath(locale, LETTERS));
   return [...pages];
@@ -24,6 +26,20 @@ export function stalePages(change: PublicChange): string[] {
 
 /** The public case list: this path stands for all of its pages (every filter, every page) in a language. */
 export const LETTERS = "/letters";
+/** The statistics and the report: each path stands for every choice of period and unit in a language. */
+export const STATS = "/stats";
+export const REPORT = "/report";
+
+/**
+ * The pages that stand for a family of addresses (every filter, page or choice under them), with the route
+ * under app/ that Next's revalidatePath names for all of them.
+ */
+export const PAGE_FAMILIES: Readonly<Record<string, string>> = {
+  [LETTERS]: "/[locale]/letters/[[...filter]]",
+  [STATS]: "/[locale]/stats/[[...choice]]",
+  [REPORT]: "/[locale]/report/[[...choice]]",
+};
+const isFamily = (page: string) => Object.hasOwn(PAGE_FAMILIES, page);
 
 /** A page the revalidation route accepts: the home page or a case page of a well-formed number, in a language. */
 export function isRevalidatablePage(path: unknown): path is string {
@@ -32,7 +48,7 @@ export function isRevalidatablePage(path: unknown): path is string {
   if (locale === null) return false;
   return (
     page === "/" ||
-    page === LETTERS ||
+    isFamily(page) ||
     (page.startsWith("/cases/") && parseTrackingNo(page.slice("/cases/".length)) !== null)
   );
 }
@@ -46,9 +62,9 @@ const CASE_PAGE = /^\/cases\/[^/]+$/;
  */
 export function isCachedPage(path: string): boolean {
   const { locale, path: page } = splitLocale(path);
-  return (
-    locale !== null &&
-    (CACHED_PAGES.includes(page) || CASE_PAGE.test(page) || page === LETTERS || page.startsWith(`${LETTERS}/`)) &&
-    page !== `${LETTERS}/go`
-  );
+  if (locale === null) return false;
+  if (CACHED_PAGES.includes(page) || CASE_PAGE.test(page) || isFamily(page)) return true;
+  // Under a family: every address but the choice form's redirect (/letters/go, /stats/go, /report/go).
+  const family = Object.keys(PAGE_FAMILIES).find((f) => page.startsWith(`${f}/`));
+  return family !== undefined && page !== `${family}/go`;
 }
