@@ -41,7 +41,7 @@ const WRITTEN: Record<EventType, Record<string, unknown>[]> = {
   ],
   LEADER_TOOK_CHARGE: [{ title: "副县长", startDate: "2026-03-02", targetDate: "2026-06-30" }],
   LEADER_CHARGE_ENDED: [{ resolved: true }, { resolved: false }],
-  EVALUATED: [{ satisfaction: "BASIC" }, { unit: "UNSATISFIED", bureau: "SATISFIED" }],
+  EVALUATED: [{ satisfaction: "BASIC" }, { unit: "UNSATISFIED", bureau: "SATISFIED" }, { unit: "SATISFIED" }],
   EVALUATION_COMMENT: [{}],
   EVALUATION_EXPIRED: [{}],
   REVIEW_REQUESTED: [{ toUnitId: "unit_gov" }],
@@ -52,6 +52,7 @@ const WRITTEN: Record<EventType, Record<string, unknown>[]> = {
   RECHECK_REPLIED: [{ upheld: true }, { upheld: false, outcome: "SUPPORT" }],
   CLOSED: [{ reason: "PETITIONER_SATISFIED" }, { reason: "REVIEW_WINDOW_PASSED" }, { reason: "RECHECK_WINDOW_PASSED" }],
   REPEAT_LINKED: [{ ofPetitionId: "case_1", ofTrackingNo: "XF2026000123" }],
+  IMPORTED: [{ batchId: "batch_1", line: 2, fileSha256: "0".repeat(64) }],
 };
 
 /** Per type, payloads that must be refused: a missing or mistyped field, a value outside its set. */
@@ -74,6 +75,12 @@ const JUNK: Partial<Record<EventType, unknown[]>> = {
   SUPERVISED: [{ measure: "督办函" }, { measure: "", answerDueDate: "2026-04-09" }],
   REVIEW_REPLIED: [{}, { upheld: "yes" }],
   CLOSED: [{}, { reason: "" }],
+  IMPORTED: [
+    {},
+    { batchId: "b", line: 1, fileSha256: "0".repeat(64) },
+    { batchId: "b", line: 2, fileSha256: "not-a-sha" },
+    { batchId: "b", line: 2.5, fileSha256: "0".repeat(64) },
+  ],
   OVERDUE: [{}, { stage: "lunch", dueDate: "2026-05-06" }, { stage: "handle" }],
   SUPERVISION_ANSWERED: [
     { orderId: "o", measure: "LETTER" },

@@ -45,6 +45,7 @@ export const EVENT_VISIBILITY = {
   RECHECK_REPLIED: "PUBLIC",
   CLOSED: "PUBLIC",
   REPEAT_LINKED: "INTERNAL", // staff linked a new petition to a FINAL case on the same facts (条例第36条)
+  IMPORTED: "INTERNAL", // the case came from the previous system (迁移历史数据): who imported it, from which file
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_VISIBILITY;
@@ -125,6 +126,8 @@ export const EVENT_DATA = {
   RECHECK_REPLIED: z.strictObject({ upheld: z.boolean(), outcome: z.enum(OUTCOMES).optional() }),
   CLOSED: z.strictObject({ reason: code }),
   REPEAT_LINKED: z.strictObject({ ofPetitionId: id, ofTrackingNo: z.string().min(1).max(32) }),
+  /** The import's batch (one file), the case's line in it, and the file's SHA-256 (lib/data/case-import.ts). */
+  IMPORTED: z.strictObject({ batchId: id, line: z.int().min(2), fileSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 } as const satisfies { [T in EventType]: z.ZodType<Record<string, unknown>> };
 
 /** What an event of type T carries in `data`. */
