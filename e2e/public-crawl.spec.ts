@@ -115,6 +115,7 @@ test("the open data — reference lists and Open311, first answer and cached —
     "/api/open/categories.json",
     "/api/open/cases.json?page_size=500",
     "/api/open/cases.csv?lang=en&page_size=500",
+    `/api/open/stats.json?year=${new Date().getUTCFullYear()}`,
     "/api/open311/v2/services.json",
     "/api/open311/v2/requests.json?page_size=200",
     "/api/open311/v2/requests.json?lang=en&page_size=200",

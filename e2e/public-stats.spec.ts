@@ -172,3 +172,39 @@ test("stats.json refuses bad parameters in the language asked for", async ({ req
   expect(unknown.status()).toBe(404);
   expect(unknown.headers()["access-control-allow-origin"]).toBe("*");
 });
+
+test("单位: every unit side by side with each rate's parts; a unit's page; a new letter is pending at once", async ({
+  page,
+}) => {
+  await page.goto("/units");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhCN.units.title);
+  const table = page.getByTestId("scorecard-table");
+  const rows = table.locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThan(3);
+  // Each rate shows its numerator and denominator beneath it.
+  await expect(table.locator("tfoot td").nth(3)).toContainText("/");
+  // The total of received is the sum of the rows' (villages without cases are left out of the rows only).
+  const received = await rows.locator("td:nth-child(2)").allTextContents();
+  const totalReceived = Number(await table.locator("tfoot td").first().textContent());
+  expect(received.reduce((s, v) => s + Number(v), 0)).toBeLessThanOrEqual(totalReceived);
+
+  const pendingAtBureau = async () => {
+    await page.goto("/units");
+    const bureau = page.getByTestId("scorecard-table").locator("tbody tr", { hasText: "信访局" }).first();
+    return Number(await bureau.locator("td:nth-child(3)").textContent());
+  };
+  const before = await pendingAtBureau();
+  await fileLetter(page, letter());
+  expect(await pendingAtBureau()).toBeGreaterThanOrEqual(before + 1);
+
+  await page
+    .getByTestId("scorecard-table")
+    .locator("tbody tr", { hasText: "信访局" })
+    .first()
+    .getByRole("link")
+    .click();
+  await expect(page).toHaveURL(/\/units\/\d{4}\/unit\/[^/]+$/);
+  await expect(page.getByTestId("unit-letters").locator("li").first()).toBeVisible();
+  await page.getByRole("link", { name: zhCN.units.moreLetters }).click();
+  await expect(page).toHaveURL(/\/letters\/unit\/[^/]+$/);
+});

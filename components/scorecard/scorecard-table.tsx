@@ -2,13 +2,13 @@ import Link from "next/link";
 
 /** One cell as the page shows it: the figure, and for a rate what it is made of ("7/8"). */
 export type ScorecardCell = { text: string; detail?: string; detailLabel?: string; label?: string };
-export type ScorecardTableRow = { key: string; unit: string; cells: readonly ScorecardCell[] };
+export type ScorecardTableRow = { key: string; unit: string; cells: readonly ScorecardCell[]; href?: string };
 export type ScorecardTableColumn = {
   key: string;
   label: string;
-  /** The column's sort link, and whether the table is sorted by it now. */
-  href: string;
-  sortLabel: string;
+  /** The column's sort link (none: the table is not sortable), and whether the table is sorted by it now. */
+  href?: string;
+  sortLabel?: string;
   sorted: "ascending" | "descending" | null;
   sortedText: string;
 };
@@ -26,7 +26,8 @@ export function ScorecardTable({
   /** The unit column first, then the figures in the order of each row's cells. */
   columns: readonly ScorecardTableColumn[];
   rows: readonly ScorecardTableRow[];
-  total: ScorecardTableRow;
+  /** The total row (合计); none for a table of one unit. */
+  total?: ScorecardTableRow;
   caption: string;
 }) {
   const th = "border-b-2 border-stone-300 px-2 py-2 align-bottom font-semibold";
@@ -44,15 +45,19 @@ export function ScorecardTable({
                 className={`${th} ${i === 0 ? "text-left" : "text-right"}`}
                 data-column={c.key}
               >
-                <Link href={c.href} className="text-blue-900 underline-offset-4 hover:underline" title={c.sortLabel}>
-                  {c.label}
-                  {c.sorted ? <span className="sr-only">{c.sortedText}</span> : null}
-                  {c.sorted ? (
-                    <span aria-hidden="true" className="ml-0.5">
-                      {c.sorted === "ascending" ? "▲" : "▼"}
-                    </span>
-                  ) : null}
-                </Link>
+                {c.href ? (
+                  <Link href={c.href} className="text-blue-900 underline-offset-4 hover:underline" title={c.sortLabel}>
+                    {c.label}
+                    {c.sorted ? <span className="sr-only">{c.sortedText}</span> : null}
+                    {c.sorted ? (
+                      <span aria-hidden="true" className="ml-0.5">
+                        {c.sorted === "ascending" ? "▲" : "▼"}
+                      </span>
+                    ) : null}
+                  </Link>
+                ) : (
+                  c.label
+                )}
               </th>
             ))}
           </tr>
@@ -62,9 +67,11 @@ export function ScorecardTable({
             <Row key={r.key} row={r} />
           ))}
         </tbody>
-        <tfoot className="bg-stone-50 font-semibold">
-          <Row row={total} />
-        </tfoot>
+        {total ? (
+          <tfoot className="bg-stone-50 font-semibold">
+            <Row row={total} />
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );
@@ -74,7 +81,13 @@ function Row({ row }: { row: ScorecardTableRow }) {
   return (
     <tr className="border-b border-stone-200" data-unit={row.key}>
       <th scope="row" className="px-2 py-1.5 text-left font-medium whitespace-nowrap">
-        {row.unit}
+        {row.href ? (
+          <Link href={row.href} className="text-blue-900 underline">
+            {row.unit}
+          </Link>
+        ) : (
+          row.unit
+        )}
       </th>
       {row.cells.map((c, i) => (
         <td key={i} className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/translate";
 import { localePath } from "@/lib/i18n/locale-path";
-import { QUARTERS, type StatsQuery } from "@/lib/domain/statistics";
+import { QUARTERS, type StatsQuery, type StatsBase } from "@/lib/domain/statistics";
 
 const selectClass = "mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1.5";
 
@@ -20,7 +20,7 @@ export function StatsChoiceForm({
 }: {
   t: Translate;
   locale: Locale;
-  base: "/stats" | "/report";
+  base: StatsBase;
   query: StatsQuery;
   years: number[];
   units: { code: string; name: string }[];

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { readStatistics } from "@/lib/data/figures";
 import { openUnits } from "@/lib/data/open-data";
 import { civilYear } from "@/lib/domain/civil-date";
-import { statsPath, statsQueryOfPath, type StatsQuery } from "@/lib/domain/statistics";
+import { statsPath, statsQueryOfPath, type StatsQuery, type StatsBase } from "@/lib/domain/statistics";
 
 /** How many years the choice offers: this one and the nine before. */
 const YEARS_OFFERED = 10;
@@ -21,18 +21,11 @@ export function choiceOf(segments: string[] | undefined, at: Date): StatsQuery |
   }
 }
 
-/** What the statistics page and the report show for an address: the figures, the years and units to choose from. */
-export async function statsPageData(segments: string[] | undefined) {
-  const at = now();
-  const query = choiceOf(segments, at);
-  if (query === null) return null;
-  const [data, units] = await Promise.all([readStatistics(query), openUnits()]);
-  if (data === null) return null;
+/** The years (this one and the nine before, and the one shown) and the units a choice form offers. */
+export async function unitChoices(at: Date, query: StatsQuery) {
   const thisYear = civilYear(at);
+  const units = await openUnits();
   return {
-    at,
-    data,
-    path: (base: "/stats" | "/report") => (segments && segments.length > 0 ? statsPath(base, query) : base),
     years: [...new Set([...Array.from({ length: YEARS_OFFERED }, (_, i) => thisYear - i), query.year])].sort(
       (a, b) => b - a,
     ),
@@ -41,14 +34,30 @@ export async function statsPageData(segments: string[] | undefined) {
   };
 }
 
+/** What the statistics page and the report show for an address: the figures, the years and units to choose from. */
+export async function statsPageData(segments: string[] | undefined) {
+  const at = now();
+  const query = choiceOf(segments, at);
+  if (query === null) return null;
+  const [data, choices] = await Promise.all([readStatistics(query), unitChoices(at, query)]);
+  if (data === null) return null;
+  return {
+    at,
+    data,
+    path: (base: StatsBase) => (segments && segments.length > 0 ? statsPath(base, query) : base),
+    ...choices,
+  };
+}
+
 export type StatsPageProps = { params: Promise<{ choice?: string[] }> };
 
 /** The title and language alternates of the statistics page or the report at an address; nothing for a 404. */
-export async function statsMetadata(base: "/stats" | "/report", { params }: StatsPageProps): Promise<Metadata> {
+export async function statsMetadata(base: StatsBase, { params }: StatsPageProps): Promise<Metadata> {
   const { t, locale } = await getT();
   const segments = (await params).choice;
   const query = choiceOf(segments, now());
   if (query === null) return {};
   const path = segments?.length ? statsPath(base, query) : base;
-  return { title: t(base === "/stats" ? "stats.title" : "nav.report"), alternates: languageAlternates(locale, path) };
+  const title = { "/stats": t("stats.title"), "/report": t("nav.report"), "/units": t("units.title") }[base];
+  return { title, alternates: languageAlternates(locale, path) };
 }

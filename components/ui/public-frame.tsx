@@ -56,6 +56,11 @@ export async function PublicFrame({
                 </Link>
               </li>
               <li>
+                <Link href={to("/units")} className="hover:underline">
+                  {t("nav.units")}
+                </Link>
+              </li>
+              <li>
                 <Link href={to("/stats")} className="hover:underline">
                   {t("nav.stats")}
                 </Link>

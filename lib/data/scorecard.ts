@@ -4,6 +4,7 @@ import { now as clockNow } from "@/lib/clock";
 import { canSupervise, scopeOf, type StaffViewer } from "@/lib/domain/authority";
 import { tabCriteria } from "@/lib/domain/queue";
 import {
+  DEFAULT_SCORECARD_SORT,
   emptyTally,
   figuresOf,
   resolvePeriod,
@@ -11,6 +12,7 @@ import {
   sumTallies,
   type ResolvedPeriod,
   type ScorecardFigures,
+  type ScorecardPeriodChoice,
   type ScorecardRow,
   type ScorecardTally,
 } from "@/lib/domain/scorecard";
@@ -28,7 +30,7 @@ import { ForbiddenError } from "./errors";
 // arithmetic in SQL, which SQLite and PostgreSQL spell differently), enum values as literals from the code.
 
 type Scope = { unitIds: string[]; exceptAccusedUnitId: string; legalCategoryIds: string[] };
-type Unit = { id: string; name: string; parentId: string | null; sortOrder: number; code: string };
+type Unit = { id: string; name: string; parentId: string | null; sortOrder: number; code: string; kind: string };
 
 export type Scorecard = {
   /** The instant the figures describe ("now" for pending, overdue and the deadline cohorts). */
@@ -147,7 +149,7 @@ type OrderRow = CountRow & { late: bigint | number | null };
 async function subtreeInOrder(pathPrefix: string, rootId: string): Promise<Unit[]> {
   const units = await db.unit.findMany({
     where: { path: { startsWith: pathPrefix }, kind: { not: "LEGAL" } },
-    select: { id: true, name: true, parentId: true, sortOrder: true, code: true },
+    select: { id: true, name: true, parentId: true, sortOrder: true, code: true, kind: true },
   });
   const children = new Map<string | null, Unit[]>();
   for (const u of units) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
@@ -182,13 +184,43 @@ export async function resolveScorecardScope(viewer: StaffViewer): Promise<{ scop
 
 /** 单位考评 for a supervisor: one row per unit of its subtree, in the chosen order, and the total. */
 export async function findScorecard(viewer: StaffViewer, params: ScorecardParams): Promise<Scorecard> {
+  return scorecardOf(await resolveScorecardScope(viewer), params);
+}
+
+/**
+ * 单位 (the public scorecards, issue 10): every unit of the county — the subtree of the first government unit at the
+ * root — in the tree's order. No unit's accusations are left out: the public sees how many there were and how they
+ * were handled, never what they say or who made them (spec §5).
+ */
+export async function findPublicScorecard(period: ScorecardPeriodChoice): Promise<Scorecard> {
+  const root = await db.unit.findFirst({
+    where: { parentId: null, kind: "GOVERNMENT" },
+    orderBy: { path: "asc" },
+    select: { id: true, path: true },
+  });
+  if (!root) throw new Error("no county government unit is configured");
+  const [units, legal] = await Promise.all([
+    subtreeInOrder(root.path, root.id),
+    db.category.findMany({ where: { kind: "LEGAL" }, select: { id: true } }),
+  ]);
+  // No unit has the empty id: no case is left out as an accusation of the viewer's own unit.
+  const scope = { unitIds: units.map((u) => u.id), exceptAccusedUnitId: "", legalCategoryIds: legal.map((c) => c.id) };
+  const card = await scorecardOf({ scope, units }, { period, sort: DEFAULT_SCORECARD_SORT });
+  // A county has hundreds of villages, most of which never handle a case themselves: a village's row is shown when
+  // it has something to show (the total counts every unit either way).
+  const villages = new Set(units.filter((u) => u.kind === "VILLAGE").map((u) => u.id));
+  const active = (f: ScorecardFigures) => f.received + f.pending + f.overdueNow + f.ordersReceived > 0;
+  return { ...card, rows: card.rows.filter((r) => !villages.has(r.unitId) || active(r.figures)) };
+}
+
+async function scorecardOf({ scope, units }: { scope: Scope; units: Unit[] }, params: ScorecardParams): Promise<Scorecard> {
   const at = clockNow();
   const period = resolvePeriod(params.period, at);
-  const { scope, units } = await resolveScorecardScope(viewer);
   const tallies = new Map(units.map((u) => [u.id, emptyTally()]));
   if (units.length > 0) await tally(scope, period, at, tallies);
   const rows = units.map((u, order) => ({
     unitId: u.id,
+    unitCode: u.code,
     unitName: u.name,
     order,
     figures: figuresOf(tallies.get(u.id)!),

@@ -194,6 +194,7 @@ describe("sumTallies: the total row", () => {
 describe("sortScorecardRows", () => {
   const row = (name: string, order: number, over: Partial<ScorecardTally>): ScorecardRow => ({
     unitId: name,
+    unitCode: name,
     unitName: name,
     order,
     figures: figuresOf(tally(over)),

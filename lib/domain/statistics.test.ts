@@ -4,6 +4,7 @@ import {
   STAT_RATE_KEYS,
   fraction4,
   parseStatsQuery,
+  periodDateRange,
   periodMonths,
   previousPeriod,
   statisticsOf,
@@ -32,6 +33,12 @@ describe("periods", () => {
     expect(periodMonths({ year: 2025, quarter: 1 })).toEqual(["2025-01", "2025-02", "2025-03"]);
     expect(periodMonths({ year: 2025, quarter: 4 })).toEqual(["2025-10", "2025-11", "2025-12"]);
     expect(previousPeriod({ year: 2025, quarter: 3 })).toEqual({ year: 2024, quarter: 3 });
+  });
+  it("a period's first and last days: a leap February, a quarter, a year's end", () => {
+    expect(periodDateRange({ year: 2024, quarter: 1 })).toEqual({ from: "2024-01-01", to: "2024-03-31" });
+    expect(periodDateRange({ year: 2025, quarter: 2 })).toEqual({ from: "2025-04-01", to: "2025-06-30" });
+    expect(periodDateRange({ year: 2025, quarter: 4 })).toEqual({ from: "2025-10-01", to: "2025-12-31" });
+    expect(periodDateRange({ year: 2024, quarter: null })).toEqual({ from: "2024-01-01", to: "2024-12-31" });
   });
 });
 

@@ -2,6 +2,7 @@
 // the summed counters of lib/domain/figures.ts, with their 同比 (year-on-year) change; the open data's stats.json, the
 // statistics page and the annual report all read them from here, so the three always agree.
 import { CODE_PARAM, wholeParam } from "./query-params";
+import { addCivilDays, type CivilDate } from "./civil-date";
 import type { MetricTotals } from "./figures";
 
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -20,6 +21,14 @@ export function periodMonths(p: StatsPeriod): string[] {
   const first = p.quarter === null ? 1 : (p.quarter - 1) * 3 + 1;
   const count = p.quarter === null ? 12 : 3;
   return Array.from({ length: count }, (_, i) => `${p.year}-${pad2(first + i)}`);
+}
+
+/** A period's first and last civil days. */
+export function periodDateRange(p: StatsPeriod): { from: CivilDate; to: CivilDate } {
+  const months = periodMonths(p);
+  const [y, m] = months.at(-1)!.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${pad2(m + 1)}-01`;
+  return { from: `${months[0]}-01`, to: addCivilDays(next, -1) };
 }
 
 /** The same period one year earlier (同比). */
@@ -169,10 +178,13 @@ export function parseStatsQuery(
 
 // --- The pages' addresses -------------------------------------------------------------------------------------------
 //
-// 统计 and 年度报告 are cached public pages: their choices are in the path — /stats/2026, /stats/2026/q/2,
-// /stats/2026/unit/ZJJ, /report/2025/q/4/unit/ZJJ — one address per choice.
+// 统计, 年度报告 and 单位 are cached public pages: their choices are in the path — /stats/2026, /stats/2026/q/2,
+// /stats/2026/unit/ZJJ, /report/2025/q/4/unit/ZJJ, /units/2026/unit/ZJJ — one address per choice.
 
-export function statsPath(base: "/stats" | "/report", q: StatsQuery): string {
+/** The pages whose address names a period (and a unit): the statistics, the report and the unit scorecards. */
+export type StatsBase = "/stats" | "/report" | "/units";
+
+export function statsPath(base: StatsBase, q: StatsQuery): string {
   let path = `${base}/${q.year}`;
   if (q.quarter !== null) path += `/q/${q.quarter}`;
   if (q.unitCode !== null) path += `/unit/${encodeURIComponent(q.unitCode)}`;

@@ -8,9 +8,11 @@ describe("stalePages", () => {
       "/en/cases/XF2026000001",
       "/zh-CN/cases/XF2026000002",
       "/en/cases/XF2026000002",
-      // Any changed case: every page of the public case list.
+      // Any changed case: every page of the public case list and of the unit scorecards.
       "/zh-CN/letters",
       "/en/letters",
+      "/zh-CN/units",
+      "/en/units",
     ]);
     // The figures changed: the home pages and every page of the statistics and the report.
     expect(stalePages({ trackingNos: [], home: true })).toEqual([
@@ -20,6 +22,8 @@ describe("stalePages", () => {
       "/en/stats",
       "/zh-CN/report",
       "/en/report",
+      "/zh-CN/units",
+      "/en/units",
     ]);
     expect(stalePages({ trackingNos: [], home: false })).toEqual([]);
   });
@@ -69,6 +73,7 @@ describe("isCachedPage", () => {
       "/zh-CN/stats",
       "/en/stats/2025/q/4/unit/ZJJ",
       "/zh-CN/report/2025",
+      "/en/units/2026/unit/ZJJ",
     ])
       expect(isCachedPage(p), p).toBe(true);
   });

@@ -19,8 +19,11 @@ export function stalePages(change: PublicChange): string[] {
   // The figures changed: the home page's, and every page of the statistics and the report.
   if (change.home)
     for (const page of ["/", STATS, REPORT]) for (const locale of LOCALES) pages.add(internalPath(locale, page));
-  // Any change to any case may change any page of the public case list (its order, counts, states, on time).
-  if (change.trackingNos.length > 0) for (const locale of LOCALES) pages.add(internalPath(locale, LETTERS));
+  // Any change to any case may change any page of the public case list (its order, counts, states, on time) and
+  // any unit's scorecard (a supervision order, an answer, a deadline).
+  if (change.trackingNos.length > 0 || change.home)
+    for (const page of change.trackingNos.length > 0 ? [LETTERS, UNITS] : [UNITS])
+      for (const locale of LOCALES) pages.add(internalPath(locale, page));
   return [...pages];
 }
 
@@ -29,6 +32,8 @@ export const LETTERS = "/letters";
 /** The statistics and the report: each path stands for every choice of period and unit in a language. */
 export const STATS = "/stats";
 export const REPORT = "/report";
+/** The unit scorecards: every period and unit in a language. */
+export const UNITS = "/units";
 
 /**
  * The pages that stand for a family of addresses (every filter, page or choice under them), with the route
@@ -38,6 +43,7 @@ export const PAGE_FAMILIES: Readonly<Record<string, string>> = {
   [LETTERS]: "/[locale]/letters/[[...filter]]",
   [STATS]: "/[locale]/stats/[[...choice]]",
   [REPORT]: "/[locale]/report/[[...choice]]",
+  [UNITS]: "/[locale]/units/[[...choice]]",
 };
 const isFamily = (page: string) => Object.hasOwn(PAGE_FAMILIES, page);
 

@@ -1,6 +1,6 @@
 import { now } from "@/lib/clock";
 import { civilYear } from "@/lib/domain/civil-date";
-import { parseStatsQuery, statsPath } from "@/lib/domain/statistics";
+import { parseStatsQuery, statsPath, type StatsBase } from "@/lib/domain/statistics";
 import { isLocale } from "@/lib/i18n";
 import { DEFAULT_LOCALE } from "@/lib/i18n/translate";
 import { localePath } from "@/lib/i18n/locale-path";
@@ -10,7 +10,7 @@ import { localePath } from "@/lib/i18n/locale-path";
  * address of what was chosen (lib/domain/statistics.ts statsPath), a cached page. A forged value leads back to the
  * current year.
  */
-export async function statsGo(base: "/stats" | "/report", request: Request, params: Promise<{ locale: string }>) {
+export async function statsGo(base: StatsBase, request: Request, params: Promise<{ locale: string }>) {
   const raw = (await params).locale;
   const locale = isLocale(raw) ? raw : DEFAULT_LOCALE;
   const parsed = parseStatsQuery(new URL(request.url).searchParams, civilYear(now()));

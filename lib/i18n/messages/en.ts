@@ -22,6 +22,7 @@ const en: Shape<Messages> = {
     track: "Track",
     letters: "Public cases",
     stats: "Statistics",
+    units: "Units",
     report: "Annual report",
     staff: "Staff sign-in",
     main: "Main navigation",
@@ -1432,6 +1433,19 @@ const en: Shape<Messages> = {
     followUp:
       "Repeat petitions: {repeat} (a rate of {repeatRate}); supervised: {supervised} ({supervisionRate} of the accepted); review requested: {reviews} ({reviewRate} of the answered).",
     asOf: "Figures as of {at} (Beijing time).",
+  },
+  units: {
+    title: "Units",
+    intro:
+      "How each unit handles its petitions: received, pending, overdue now; accepted in time, completed on time, completed, evaluated, satisfied; supervision orders received and answered late; the median days to accept and to reply. Every rate shows its numerator and denominator — over a handful of cases a rate is no ranking.",
+    caption: "Units in {period} (counted for the unit that first handled each case; overdue now where the case is now)",
+    unitCaption: "{unit} · {period}",
+    recent: "Recent public cases",
+    moreLetters: "All of this unit's public cases",
+    noLetters: "This unit has no public cases yet.",
+    back: "Back to all units",
+    stats: "This unit's statistics",
+    asOf: "Figures as of {at} (Beijing time); pending and overdue now are counted at that moment.",
   },
   openData: {
     errors: {

@@ -14,6 +14,7 @@ const zhCN = {
     track: "查询",
     letters: "公开信件",
     stats: "统计",
+    units: "单位",
     report: "年度报告",
     staff: "工作人员登录",
     main: "主导航",
@@ -1352,6 +1353,19 @@ const zhCN = {
     followUp:
       "重复信访{repeat}件，重复信访率{repeatRate}；督办{supervised}件，督办率{supervisionRate}；申请复查{reviews}件，复查率{reviewRate}。",
     asOf: "数据截至 {at}（北京时间）。",
+  },
+  units: {
+    title: "单位",
+    intro:
+      "每个单位办理信访事项的情况：收件、待办、当前逾期，及时受理率、按期办结率、办结率、参评率、满意率，收到的督办和逾期答复，受理和答复用时的中位数。每个比率下注明分子和分母——只有几件时，比率不宜用来排名。",
+    caption: "{period}各单位办理情况（按首次办理单位统计；当前逾期按事项现在所在单位）",
+    unitCaption: "{unit} · {period}",
+    recent: "最近的公开信件",
+    moreLetters: "查看该单位的全部公开信件",
+    noLetters: "该单位目前没有公开信件。",
+    back: "返回全部单位",
+    stats: "查看该单位的统计",
+    asOf: "数据截至 {at}（北京时间）；“待办”和“当前逾期”为此刻的数字。",
   },
   openData: {
     errors: {
