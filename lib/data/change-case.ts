@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { appendEvent, type PlannedEvent } from "./events";
 import { applyFigureChange, FIGURE_SELECT, figureRowOf } from "./figures";
 import { caseTransaction } from "./public-pages";
+import { updateLateFrom } from "./late-from";
 import { CaseChangedError, ForbiddenError, NotFoundError } from "./errors";
 
 const CASE_ROW = {
@@ -99,6 +100,7 @@ export async function changeCase(args: {
     if (updated.count !== 1) throw new CaseChangedError();
     // The public figures follow the row in the same transaction (lib/domain/figures.ts): the row as it is now,
     // with whatever the plan wrote beside it (a 督办 order), read back rather than rebuilt from the change.
+    await updateLateFrom(tx, [row.id]);
     const after = await tx.petition.findUniqueOrThrow({ where: { id: row.id }, select: FIGURE_SELECT });
     await applyFigureChange(tx, figureRowOf(row), figureRowOf(after));
     const changed = transition.to !== row.state;

@@ -14,41 +14,6 @@ import type { Prisma } from "@/generated/prisma/client";
 // filtered query on Petition. An allow-list of public fields (spec §5) — no name, phone, ID number, address, e-mail,
 // content, staff identity or internal note is read — and accusations only counted.
 
-const F = db.petition.fields;
-
-/**
- * The SQL form of `wasLate` (lib/domain/public-case-list.ts): some deadline done after it, or past and not done
- * while the case was not withdrawn. Routing is done when the case reaches a unit, or when the bureau decides it.
- */
-function lateWhere(now: Date): Prisma.PetitionWhereInput {
-  // Every term is true or false, never SQL's unknown (each column compared is first checked not null), so that NOT
-  // of the whole is exactly "on time". A deadline counts only once its clock has started (caseDeadlines skips one
-  // without its start).
-  const set = (c: keyof typeof F): Prisma.PetitionWhereInput => ({ [c]: { not: null } });
-  const unset = (c: keyof typeof F): Prisma.PetitionWhereInput => ({ [c]: null });
-  const after = (done: keyof typeof F, due: keyof typeof F): Prisma.PetitionWhereInput => ({
-    AND: [set(done), set(due), { [done]: { gt: F[due] } }],
-  });
-  const pastUnmet = (due: keyof typeof F, ...unmet: Prisma.PetitionWhereInput[]): Prisma.PetitionWhereInput => ({
-    AND: [set(due), { [due]: { lt: now } }, ...unmet, unset("withdrawnAt")],
-  });
-  return {
-    OR: [
-      after("arrivedAtUnitAt", "routeDueAt"),
-      { AND: [unset("arrivedAtUnitAt"), after("decidedAt", "routeDueAt")] },
-      pastUnmet("routeDueAt", unset("arrivedAtUnitAt"), unset("decidedAt")),
-      { AND: [set("arrivedAtUnitAt"), after("decidedAt", "acceptDueAt")] },
-      pastUnmet("acceptDueAt", set("arrivedAtUnitAt"), unset("decidedAt")),
-      { AND: [set("acceptedAt"), after("repliedAt", "handleDueAt")] },
-      pastUnmet("handleDueAt", set("acceptedAt"), unset("repliedAt")),
-      { AND: [set("reviewRequestedAt"), after("reviewedAt", "reviewDueAt")] },
-      pastUnmet("reviewDueAt", set("reviewRequestedAt"), unset("reviewedAt")),
-      { AND: [set("recheckRequestedAt"), after("finalAt", "recheckDueAt")] },
-      pastUnmet("recheckDueAt", set("recheckRequestedAt"), unset("finalAt")),
-    ],
-  };
-}
-
 /**
  * The cases the filters select, accusations included (the caller lists the others and counts these). Codes are
  * resolved to ids first, so that each filter is a column of Petition that an index starts with (placeId, categoryId,
@@ -80,8 +45,9 @@ async function filtered(f: CaseListFilters, now: Date): Promise<Prisma.PetitionW
   if (township !== undefined) and.push({ placeId: township?.id ?? NONE });
   if (unit !== undefined) and.push({ currentUnitId: unit?.id ?? NONE });
   if (f.state !== null) and.push({ state: f.state });
-  if (f.timeliness === "late") and.push(lateWhere(now));
-  if (f.timeliness === "onTime") and.push({ NOT: lateWhere(now) });
+  // Late now ⇔ lateFrom < now (lib/data/late-from.ts: the column form of wasLate).
+  if (f.timeliness === "late") and.push({ lateFrom: { lt: now } });
+  if (f.timeliness === "onTime") and.push({ OR: [{ lateFrom: null }, { lateFrom: { gte: now } }] });
   return { AND: and };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { applyFigureChange } from "./figures";
+import { updateLateFrom } from "./late-from";
 import { NO_FIGURE_DATES } from "@/lib/domain/figures";
 import type { Tx } from "@/lib/db";
 import type { CategoryKind, UnitKind } from "@/generated/prisma/client";
@@ -47,13 +48,22 @@ export type NewPetition = {
 /** The next tracking number of the year (XF + year + sequence), inside the caller's transaction. */
 async function nextTrackingNo(tx: Tx, at: Date): Promise<string> {
   const year = civilYear(at);
+  return formatTrackingNo(year, await reserveTrackingNos(tx, year, 1));
+}
+
+/**
+ * `count` tracking numbers of `year` from the year's counter, in the caller's transaction: returns the first
+ * sequence, the others follow it. One statement that adds and returns (SQLite and PostgreSQL alike): two filings
+ * never get the same number, and the import of historical cases (lib/data/case-import.ts) takes its numbers from
+ * the same series as the live ones.
+ */
+export async function reserveTrackingNos(tx: Tx, year: number, count: number): Promise<number> {
   const name = trackingCounterName(year);
-  // One statement that adds and returns (SQLite and PostgreSQL alike): two filings never get the same number.
   const [counter] = await tx.$queryRaw<[{ value: number | bigint }]>`
-    INSERT INTO "Counter" ("name", "value") VALUES (${name}, 1)
-    ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1
+    INSERT INTO "Counter" ("name", "value") VALUES (${name}, ${count})
+    ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + ${count}
     RETURNING "value"`;
-  return formatTrackingNo(year, Number(counter.value));
+  return Number(counter.value) - count + 1;
 }
 
 type References = {
@@ -155,6 +165,7 @@ export async function createPetition(
       // 待受理 at the bureau: the routing clock runs; at the discipline organ: its acceptance clock.
       currentDueAt: routed?.acceptDueAt ?? routeDueAt,
   });
+  await updateLateFrom(tx, [petition.id]);
   await applyFigureChange(tx, null, {
     ...NO_FIGURE_DATES,
     categoryKind: category.kind,

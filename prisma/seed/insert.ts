@@ -7,8 +7,9 @@
 // - `insertCasesIntoSqliteFile`: the full seed's fast path on SQLite — one better-sqlite3 transaction
 //   with prepared statements (well under a second), storing values exactly as Prisma's adapter does.
 import Database from "better-sqlite3";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { trackingCounterName } from "../../lib/domain/tracking";
+import { SET_ALL_LATE_FROM } from "../../lib/data/late-from-sql";
 import { categoryRows } from "./categories";
 import { HOLIDAYS } from "./holidays";
 import type { BuiltCase } from "./case-types";
@@ -19,6 +20,7 @@ import { userRows } from "./users";
 export type SeedDb = Pick<
   PrismaClient,
   | "$transaction"
+  | "$executeRaw"
   | "unit"
   | "category"
   | "holiday"
@@ -56,6 +58,8 @@ export async function insertCases(db: SeedDb, cases: readonly BuiltCase[]): Prom
       db.extensionRequest.createMany({ data: part.flatMap((c) => c.extensionRequests) }),
       db.supervisionOrder.createMany({ data: part.flatMap((c) => c.supervisionOrders) }),
       db.petitionEvent.createMany({ data: part.flatMap((c) => c.events) }),
+      // Derived from the rows as every change keeps it (lib/data/late-from.ts).
+      db.$executeRaw`${Prisma.raw(SET_ALL_LATE_FROM)} WHERE p."id" IN (${Prisma.join(part.map((c) => c.petition.id))})`,
     ]);
   }
 }
@@ -113,6 +117,8 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
       for (const c of cases) for (const x of c.extensionRequests) insert("ExtensionRequest", x);
       for (const c of cases) for (const o of c.supervisionOrders) insert("SupervisionOrder", o);
       for (const c of cases) for (const e of c.events) insert("PetitionEvent", e);
+      // Derived from the rows as every change keeps it (lib/data/late-from.ts).
+      sqlite.exec(SET_ALL_LATE_FROM);
     })();
   } finally {
     sqlite.close();
