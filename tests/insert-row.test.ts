@@ -3,7 +3,7 @@
 // the shape of Prisma's cuid().
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { insertRow, newId } from "@/lib/data/insert-row";
+import { insertRow, insertRows, newId } from "@/lib/data/insert-row";
 import { filePetition, makeReferenceData, onlinePetition } from "./factories";
 
 let ref: Awaited<ReturnType<typeof makeReferenceData>>;
@@ -73,6 +73,43 @@ describe("insertRow", () => {
     expect(row.events[0]!.id).toMatch(/^c[0-9a-z]{24}$/);
     expect(row.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(row.eventCount).toBe(1);
+  });
+});
+
+describe("insertRows", () => {
+  it("writes many rows in multi-row statements, each as Prisma's create would, across the statement limit", async () => {
+    const created = await filePetition(onlinePetition(ref));
+    const at = new Date("2026-03-02T02:00:00.123Z");
+    // 10 columns a row: 2,000 rows a statement, so 4,500 rows take three statements.
+    const rows = Array.from({ length: 4_500 }, (_, i) => ({
+      id: newId(),
+      petitionId: created.id,
+      days: (i % 30) + 1,
+      reason: `原因 ${i}, "quoted"`,
+      requestedById: null,
+      requestedAt: new Date(at.getTime() + i),
+      decision: i % 2 ? ("APPROVED" as const) : null,
+      decidedById: null,
+      decidedAt: i % 2 ? at : null,
+      decisionNote: null,
+    }));
+    await db.$transaction((tx) => insertRows(tx, "ExtensionRequest", rows));
+    const read = await db.extensionRequest.findMany({ where: { petitionId: created.id } });
+    const byId = new Map(read.map((r) => [r.id, r]));
+    expect(read).toHaveLength(rows.length);
+    for (const row of [rows[0]!, rows[2_001]!, rows.at(-1)!]) expect(byId.get(row.id)).toEqual(row);
+    const viaPrisma = await db.extensionRequest.create({ data: { ...rows[1]!, id: undefined }, select: { id: true } });
+    const orm = await db.extensionRequest.findUniqueOrThrow({ where: { id: viaPrisma.id } });
+    expect({ ...orm, id: rows[1]!.id }).toEqual(byId.get(rows[1]!.id));
+  });
+
+  it("refuses rows that do not name the same columns, writing none", async () => {
+    const created = await filePetition(onlinePetition(ref));
+    const row = { id: newId(), petitionId: created.id, days: 5, reason: "r", requestedAt: new Date() };
+    await expect(
+      db.$transaction((tx) => insertRows(tx, "ExtensionRequest", [row, { ...row, id: newId(), decisionNote: "x" }])),
+    ).rejects.toThrow(/same columns/);
+    expect(await db.extensionRequest.count({ where: { petitionId: created.id } })).toBe(0);
   });
 });
 

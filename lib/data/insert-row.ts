@@ -18,6 +18,7 @@ export type InsertedPetition = Omit<Prisma.PetitionUncheckedCreateInput, "id" | 
   updatedAt: Date;
 };
 export type InsertedEvent = Prisma.PetitionEventUncheckedCreateInput & { id: string };
+export type InsertedExtensionRequest = Prisma.ExtensionRequestUncheckedCreateInput & { id: string };
 
 type Scalar = string | number | boolean | Date | null;
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -25,15 +26,62 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 export async function insertRow(tx: Tx, table: "Petition", row: InsertedPetition): Promise<void>;
 export async function insertRow(tx: Tx, table: "PetitionEvent", row: InsertedEvent): Promise<void>;
 export async function insertRow(tx: Tx, table: string, row: object): Promise<void> {
-  const entries = Object.entries(row).filter(([, v]) => v !== undefined) as [string, Scalar][];
-  for (const [name, value] of entries) {
-    if (!IDENTIFIER.test(name)) throw new Error(`not a column name: ${name}`);
-    if (value !== null && typeof value === "object" && !(value instanceof Date)) throw new Error(`not a column value: ${name}`);
+  await insertRows(tx, table as "Petition", [row as InsertedPetition]);
+}
+
+/**
+ * Bound values per statement: under SQLite's limit (32,766) and PostgreSQL's (65,535), and small enough that a
+ * statement stays a few hundred kilobytes.
+ */
+const VALUES_PER_STATEMENT = 20_000;
+
+/**
+ * Many rows of one table as multi-row INSERTs (the import of historical cases: lib/data/case-import.ts), as many rows
+ * per statement as VALUES_PER_STATEMENT allows. Every row names the same columns (undefined means "the column's
+ * default" in Prisma's create, which one statement cannot say for some rows only).
+ */
+export async function insertRows(tx: Tx, table: "Petition", rows: readonly InsertedPetition[]): Promise<void>;
+export async function insertRows(tx: Tx, table: "PetitionEvent", rows: readonly InsertedEvent[]): Promise<void>;
+export async function insertRows(
+  tx: Tx,
+  table: "ExtensionRequest",
+  rows: readonly InsertedExtensionRequest[],
+): Promise<void>;
+export async function insertRows(tx: Tx, table: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columnsOf(rows[0]!);
+  const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / names.length));
+  const columns = Prisma.raw(names.map((name) => `"${name}"`).join(", "));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const tuples = rows.slice(i, i + perStatement).map((row) => {
+      const values = valuesOf(row, names);
+      // Bound as Prisma binds them: the driver adapter writes a Date in the column's format, a boolean as SQLite's 1/0.
+      return Prisma.sql`(${Prisma.join(values)})`;
+    });
+    await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columns}) VALUES ${Prisma.join(tuples)}`;
   }
-  const columns = Prisma.raw(entries.map(([name]) => `"${name}"`).join(", "));
-  // Bound as Prisma binds them: the driver adapter writes a Date in the column's format and a boolean as SQLite's 1/0.
-  const values = Prisma.join(entries.map(([, v]) => v));
-  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columns}) VALUES (${values})`;
+}
+
+function columnsOf(row: object): string[] {
+  const names = Object.entries(row)
+    .filter(([, v]) => v !== undefined)
+    .map(([name]) => name);
+  for (const name of names) if (!IDENTIFIER.test(name)) throw new Error(`not a column name: ${name}`);
+  return names;
+}
+
+function valuesOf(row: object, names: readonly string[]): Scalar[] {
+  const record = row as Record<string, unknown>;
+  let defined = 0;
+  for (const key in record) if (record[key] !== undefined) defined++;
+  if (defined !== names.length) throw new Error("rows of one statement must name the same columns");
+  return names.map((name) => {
+    const value = record[name];
+    if (value === undefined) throw new Error("rows of one statement must name the same columns");
+    if (value !== null && typeof value === "object" && !(value instanceof Date))
+      throw new Error(`not a column value: ${name}`);
+    return value as Scalar;
+  });
 }
 
 /**

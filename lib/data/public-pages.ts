@@ -98,9 +98,12 @@ export async function publishing<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** A transaction that writes cases (filing, 登记, every change through changeCase): after it commits, the public
- *  pages it made stale are dropped. */
-export function caseTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return publishing(() => db.$transaction(work));
+ *  pages it made stale are dropped. `options`: Prisma's, for a long one (the import of historical cases). */
+export function caseTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  return publishing(() => db.$transaction(work, options));
 }
 
 function serverOrigins(env: NodeJS.ProcessEnv = process.env): string[] {

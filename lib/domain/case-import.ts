@@ -69,6 +69,7 @@ export const IMPORT_ISSUE_KEYS = [
   "tooManyRows",
   "unclosedQuote",
   "strayQuote",
+  "alreadyImported",
   // the header (line 1)
   "unknownColumn",
   "missingColumn",

@@ -1222,6 +1222,8 @@ const en: Shape<Messages> = {
       unclosedQuote: "A quoted field that starts on this line is never closed.",
       strayQuote:
         "A quoted field has more text after its closing quote (a quote inside a field is written as two quotes).",
+      alreadyImported:
+        "This file was imported on {date} (batch {batch}) and is not imported again: imported cases cannot be deleted.",
       unknownColumn: "Unknown column “{column}”.",
       missingColumn: "The column {column} is missing.",
       duplicateColumn: "The column {column} appears more than once.",

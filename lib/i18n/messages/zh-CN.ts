@@ -1164,6 +1164,7 @@ const zhCN = {
       tooManyRows: "数据行超过 {max} 行，请分成几个文件导入。",
       unclosedQuote: "从这一行开始的引号字段直到文件末尾都没有闭合。",
       strayQuote: "引号字段的结束引号后还有字符（字段中的引号应写成两个引号）。",
+      alreadyImported: "这个文件已于 {date} 导入（批次 {batch}），不再重复导入：导入的事项不能删除。",
       unknownColumn: "未知的列名“{column}”。",
       missingColumn: "缺少列 {column}。",
       duplicateColumn: "列 {column} 出现了不止一次。",
