@@ -67,6 +67,7 @@ const filters = (over: Partial<CaseListFilters> = {}): CaseListFilters => ({
   timeliness: null,
   page: 1,
   pageSize: 500,
+  after: null,
   ...over,
 });
 const numbers = async (over: Partial<CaseListFilters> = {}) =>
@@ -103,6 +104,30 @@ describe("the public case list", () => {
       );
       expect(listed.sort(), at.toISOString()).toEqual(expected);
     }
+  });
+
+  it("pages by keyset (after) through the same cases in the same order as by page number", async () => {
+    const all = await numbers(); // sorted: the list's own order is checked below
+    const byPage: string[] = [];
+    for (let page = 1; ; page++) {
+      const list = await findOpenCases(filters({ pageSize: 2, page }), NOW, "zh-CN");
+      byPage.push(...list.cases.map((c) => c.tracking_no));
+      if (list.cases.length < 2) break;
+    }
+    const byKeyset: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const list = await findOpenCases(filters({ pageSize: 2, after }), NOW, "zh-CN");
+      byKeyset.push(...list.cases.map((c) => c.tracking_no));
+      if (list.next_after === null) break;
+      expect(list.next_after).toBe(list.cases.at(-1)!.tracking_no);
+      after = list.next_after;
+    }
+    expect(byKeyset).toEqual(byPage);
+    expect([...byKeyset].sort()).toEqual(all);
+    expect(byKeyset.length).toBeGreaterThan(4);
+    // An unknown number: nothing after it.
+    expect((await findOpenCases(filters({ after: "XF2099999999" }), NOW, "zh-CN")).cases).toEqual([]);
   });
 
   it("lists no accusation, and counts the ones the filters select", async () => {

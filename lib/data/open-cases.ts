@@ -92,30 +92,57 @@ function openCaseOf(row: Prisma.PetitionGetPayload<{ select: typeof LIST_SELECT 
   };
 }
 
-/** One page of the list, newest first, with how many cases match and how many accusations match besides. */
+/** The list's order: newest first, then by tracking number (unique), so that a case's place is well defined. */
+const LIST_ORDER = [{ receivedAt: "desc" }, { trackingNo: "desc" }] satisfies Prisma.PetitionOrderByWithRelationInput[];
+
+/**
+ * The cases after `trackingNo` in the list's order (keyset paging: an index search at any depth, where an offset
+ * walks every case before it); nothing when no case has the number.
+ */
+async function afterWhere(trackingNo: string): Promise<Prisma.PetitionWhereInput> {
+  const cursor = await db.petition.findUnique({ where: { trackingNo }, select: { receivedAt: true } });
+  if (!cursor) return { id: "-" }; // no id is "-"
+  return {
+    OR: [
+      { receivedAt: { lt: cursor.receivedAt } },
+      { receivedAt: cursor.receivedAt, trackingNo: { lt: trackingNo } },
+    ],
+  };
+}
+
+/**
+ * One page of the list, newest first, with how many cases match and how many accusations match besides, and the
+ * tracking number to ask `after` for the next page (null on the last).
+ */
 export async function findOpenCases(f: CaseListFilters, now: Date, locale: Locale) {
-  const [where, accusationIds] = await Promise.all([filtered(f, now), categoryIds(COUNTED_ONLY_KINDS)]);
+  const [where, accusationIds, after] = await Promise.all([
+    filtered(f, now),
+    categoryIds(COUNTED_ONLY_KINDS),
+    f.after === null ? null : afterWhere(f.after),
+  ]);
   const listed: Prisma.PetitionWhereInput = { AND: [where, { categoryId: { notIn: accusationIds } }] };
   // The listed count is all the filters select less the accusations: both counts are index searches, where a
   // count with `NOT IN` would read every row.
   const [rows, all, accusations] = await Promise.all([
     db.petition.findMany({
-      where: listed,
-      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      where: after === null ? listed : { AND: [listed, after] },
+      orderBy: LIST_ORDER,
       skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
+      take: f.pageSize + 1, // one more: whether a next page exists
       select: LIST_SELECT,
     }),
     db.petition.count({ where }),
     db.petition.count({ where: { AND: [where, { categoryId: { in: accusationIds } }] } }),
   ]);
+  const page = rows.slice(0, f.pageSize);
   const total = all - accusations;
   return {
     total,
     accusations,
     page: f.page,
     page_size: f.pageSize,
-    cases: rows.map((r) => openCaseOf(r, now, locale)),
+    next_after: rows.length > f.pageSize ? page.at(-1)!.trackingNo : null,
+    cases: page.map((r) => openCaseOf(r, now, locale)),
   };
 }
 

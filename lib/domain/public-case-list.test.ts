@@ -31,6 +31,7 @@ describe("the list's parameters", () => {
         timeliness: null,
         page: 1,
         pageSize: LIST_DEFAULT_PAGE_SIZE,
+        after: null,
       },
     });
   });
@@ -50,7 +51,17 @@ describe("the list's parameters", () => {
       timeliness: "late",
       page: 4,
       pageSize: 500,
+      after: null,
     });
+  });
+
+  it("read `after`, a tracking number as typed (spaces dropped, upper case), for keyset paging", () => {
+    const r = q("after=xf 2026000123&page_size=20");
+    expect(r.ok && r.filters).toMatchObject({ after: "XF2026000123", page: 1, pageSize: 20 });
+    expect(refused("after=nope")).toEqual({ key: "badAfter", param: "after" });
+    expect(refused("after=XF2026000000")).toEqual({ key: "badAfter", param: "after" }); // no sequence 0
+    expect(refused("after=XF2026000123&page=2")).toEqual({ key: "badAfter", param: "after" }); // not both ways
+    expect(q("after=&page=2")).toMatchObject({ ok: true, filters: { after: null, page: 2 } });
   });
 
   it("refuse what they cannot read, naming the parameter", () => {
@@ -117,6 +128,7 @@ describe("the list page's addresses", () => {
     expect(listPath(parsed("q=路灯&timeliness=late&page=3"))).toBe(
       `/letters/q/${encodeURIComponent("路灯")}/timeliness/late/page/3`,
     );
+    expect(listPath(parsed("year=2026&after=XF2026000123"))).toBe("/letters/year/2026/after/XF2026000123");
   });
 
   it("read back exactly the filters of the one address, and nothing else", () => {
@@ -125,6 +137,7 @@ describe("the list page's addresses", () => {
       "year=2026&state=REPLIED",
       "q=路灯 坏了&category=A01&page=2",
       "township=T1&unit=U2&channel=VISIT",
+      "state=REPLIED&after=XF2026000123",
     ]) {
       const filters = parsed(query);
       const segments = listPath(filters).split("/").slice(2).map(decodeURIComponent);
@@ -139,6 +152,8 @@ describe("the list page's addresses", () => {
       ["colour", "red"], // unknown
       ["state", "open"], // refused value
       ["page_size", "500"], // the page's size is fixed
+      ["page", "2", "after", "XF2026000123"], // not both ways of paging
+      ["after", "xf2026000123"], // not the upper-case form
     ])
       expect(filtersOfListPath(bad), bad.join("/")).toBeNull();
   });

@@ -9,6 +9,7 @@ import { EMPTY_CALENDAR } from "./deadlines";
 import { CODE_PARAM, MAX_PAGE, wholeParam } from "./query-params";
 import { CHANNELS, type Channel } from "./petition-rules";
 import { STATES, type PetitionState } from "./petition-states";
+import { normalizeTrackingNo, parseTrackingNo } from "./tracking";
 
 export const TIMELINESS = ["onTime", "late"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
@@ -38,10 +39,15 @@ export type CaseListFilters = {
   timeliness: Timeliness | null;
   page: number;
   pageSize: number;
+  /**
+   * Keyset paging: the cases after this one (a tracking number) in the list's order — newest first, then by tracking
+   * number — which is as fast on the last page as on the first; `page` is then 1.
+   */
+  after: string | null;
 };
 
 export type ListRefusal = {
-  key: "badQuery" | "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage";
+  key: "badQuery" | "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage" | "badAfter";
   param: string;
   /** badPage: the largest value allowed. */
   max?: number;
@@ -56,7 +62,8 @@ export const MAX_QUERY_LENGTH = 40;
 
 /**
  * The list's parameters: q (a tracking number, or words of a published title; at most 40 characters), year (received in that civil year), category, township and unit (by code: the unit the
- * case is with now), channel, state, timeliness (onTime / late), page (from 1) and page_size (1–500, default 50).
+ * case is with now), channel, state, timeliness (onTime / late), page (from 1) or after (a tracking number: the
+ * cases after it, keyset paging) and page_size (1–500, default 50).
  */
 export function parseCaseListQuery(
   params: URLSearchParams,
@@ -83,6 +90,11 @@ export function parseCaseListQuery(
   if (page === null) return { ok: false, refusal: { key: "badPage", param: "page", max: MAX_PAGE } };
   const pageSize = wholeParam(params.get("page_size"), LIST_DEFAULT_PAGE_SIZE, 1, LIST_MAX_PAGE_SIZE);
   if (pageSize === null) return { ok: false, refusal: { key: "badPage", param: "page_size", max: LIST_MAX_PAGE_SIZE } };
+  // A case's tracking number, never with a page number (the two ways of paging do not combine).
+  const rawAfter = (params.get("after") ?? "").trim();
+  const after = rawAfter === "" ? null : normalizeTrackingNo(rawAfter);
+  if (after !== null && (parseTrackingNo(after) === null || page > 1))
+    return { ok: false, refusal: { key: "badAfter", param: "after" } };
   return {
     ok: true,
     filters: {
@@ -96,6 +108,7 @@ export function parseCaseListQuery(
       timeliness,
       page,
       pageSize,
+      after,
     },
   };
 }
@@ -110,7 +123,18 @@ export function parseCaseListQuery(
 
 /** The page shows this many cases. */
 export const LIST_PAGE_SIZE = 20;
-const PATH_KEYS = ["q", "year", "category", "channel", "township", "unit", "state", "timeliness", "page"] as const;
+const PATH_KEYS = [
+  "q",
+  "year",
+  "category",
+  "channel",
+  "township",
+  "unit",
+  "state",
+  "timeliness",
+  "page",
+  "after",
+] as const;
 
 function pathValue(f: CaseListFilters, key: (typeof PATH_KEYS)[number]): string | null {
   switch (key) {
@@ -132,6 +156,8 @@ function pathValue(f: CaseListFilters, key: (typeof PATH_KEYS)[number]): string 
       return f.timeliness;
     case "page":
       return f.page > 1 ? String(f.page) : null;
+    case "after":
+      return f.after;
   }
 }
 

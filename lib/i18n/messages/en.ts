@@ -1329,6 +1329,7 @@ const en: Shape<Messages> = {
     received: "Received",
     titleColumn: "Title",
     notPublished: "(not published)",
+    first: "First page",
     prev: "Previous page",
     next: "Next page",
     pages: "Pages",
@@ -1465,6 +1466,8 @@ const en: Shape<Messages> = {
       notFound: "There is no public record numbered {id}.",
       badQuarter: "The quarter parameter must be 1, 2, 3 or 4.",
       unknownUnit: "No unit has the code {code}; see /api/open/units.json.",
+      badAfter:
+        "after must be a tracking number (the last case of the previous page), and cannot be combined with page.",
       badLang: "lang must be zh-CN or en.",
     },
   },

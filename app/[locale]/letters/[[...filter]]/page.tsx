@@ -71,7 +71,8 @@ export default async function LettersPage({ params }: Props) {
       </select>
     </label>
   );
-  const pageLink = (page: number) => localePath(locale, listPath({ ...filters, page }));
+  const pageLink = (page: number) => localePath(locale, listPath({ ...filters, page, after: null }));
+  const nextLink = (after: string) => localePath(locale, listPath({ ...filters, page: 1, after }));
   return (
     <PublicFrame path={path}>
       <div className="space-y-6">
@@ -208,16 +209,23 @@ export default async function LettersPage({ params }: Props) {
         )}
         {pages > 1 ? (
           <nav aria-label={t("letters.pages")} className="flex items-center gap-4">
-            {list.page > 1 ? (
+            {filters.after !== null ? (
+              <Link href={pageLink(1)} className="text-brand-800 underline">
+                {t("letters.first")}
+              </Link>
+            ) : list.page > 1 ? (
               <Link href={pageLink(list.page - 1)} rel="prev" className="text-brand-800 underline">
                 {t("letters.prev")}
               </Link>
             ) : null}
-            <span>
-              {list.page} / {pages}
-            </span>
-            {list.page < pages ? (
-              <Link href={pageLink(list.page + 1)} rel="next" className="text-brand-800 underline">
+            {filters.after === null ? (
+              <span>
+                {list.page} / {pages}
+              </span>
+            ) : null}
+            {list.next_after !== null ? (
+              // The next page by keyset (the cases after this page's last): as fast at the end of the list as here.
+              <Link href={nextLink(list.next_after)} rel="next" className="text-brand-800 underline">
                 {t("letters.next")}
               </Link>
             ) : null}

@@ -45,6 +45,7 @@ const NO_FILTERS: CaseListFilters = {
   timeliness: null,
   page: 1,
   pageSize: RECENT,
+  after: null,
 };
 
 export default async function UnitsPage({ params }: StatsPageProps) {
