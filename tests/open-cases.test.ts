@@ -119,6 +119,9 @@ describe("the public case list", () => {
     for (;;) {
       const list = await findOpenCases(filters({ pageSize: 2, after }), NOW, "zh-CN");
       byKeyset.push(...list.cases.map((c) => c.tracking_no));
+      // Counted on the first page only.
+      if (after === null) expect(list.total).toBe(all.length);
+      else expect(list).toMatchObject({ total: null, accusations: null });
       if (list.next_after === null) break;
       expect(list.next_after).toBe(list.cases.at(-1)!.tracking_no);
       after = list.next_after;

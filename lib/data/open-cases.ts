@@ -111,8 +111,8 @@ async function afterWhere(trackingNo: string): Promise<Prisma.PetitionWhereInput
 }
 
 /**
- * One page of the list, newest first, with how many cases match and how many accusations match besides, and the
- * tracking number to ask `after` for the next page (null on the last).
+ * One page of the list, newest first, with how many cases match and how many accusations match besides (not on an
+ * `after` page), and the tracking number to ask `after` for the next page (null on the last).
  */
 export async function findOpenCases(f: CaseListFilters, now: Date, locale: Locale) {
   const [where, accusationIds, after] = await Promise.all([
@@ -122,7 +122,9 @@ export async function findOpenCases(f: CaseListFilters, now: Date, locale: Local
   ]);
   const listed: Prisma.PetitionWhereInput = { AND: [where, { categoryId: { notIn: accusationIds } }] };
   // The listed count is all the filters select less the accusations: both counts are index searches, where a
-  // count with `NOT IN` would read every row.
+  // count with `NOT IN` would read every row. A page asked for by `after` comes without the counts — counting a
+  // million cases costs more than the page itself; the first page has them.
+  const counted = f.after === null;
   const [rows, all, accusations] = await Promise.all([
     db.petition.findMany({
       where: after === null ? listed : { AND: [listed, after] },
@@ -131,13 +133,13 @@ export async function findOpenCases(f: CaseListFilters, now: Date, locale: Local
       take: f.pageSize + 1, // one more: whether a next page exists
       select: LIST_SELECT,
     }),
-    db.petition.count({ where }),
-    db.petition.count({ where: { AND: [where, { categoryId: { in: accusationIds } }] } }),
+    counted ? db.petition.count({ where }) : null,
+    counted ? db.petition.count({ where: { AND: [where, { categoryId: { in: accusationIds } }] } }) : null,
   ]);
   const page = rows.slice(0, f.pageSize);
-  const total = all - accusations;
   return {
-    total,
+    /** The cases the filters select (accusations left out), and the accusations besides; null on an `after` page. */
+    total: all === null || accusations === null ? null : all - accusations,
     accusations,
     page: f.page,
     page_size: f.pageSize,

@@ -54,7 +54,8 @@ export default async function LettersPage({ params }: Props) {
     openCategories(),
     openUnits(),
   ]);
-  const pages = Math.max(1, Math.ceil(list.total / list.page_size));
+  // A page reached by `after` (the next-page links) has no counts: only "next" and "first page" then.
+  const pages = list.total === null ? null : Math.max(1, Math.ceil(list.total / list.page_size));
   const path = listPath(filters);
   const thisYear = civilYear(at);
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
@@ -150,18 +151,22 @@ export default async function LettersPage({ params }: Props) {
             </Link>
           </div>
         </form>
-        <p data-testid="letters-total">
-          {t("letters.total", { n: list.total })}
-          {list.accusations > 0 ? (
-            <span className="block text-sm text-stone-600">{t("letters.accusations", { n: list.accusations })}</span>
-          ) : null}
-        </p>
+        {list.total !== null ? (
+          <p data-testid="letters-total">
+            {t("letters.total", { n: list.total })}
+            {list.accusations ? (
+              <span className="block text-sm text-stone-600">{t("letters.accusations", { n: list.accusations })}</span>
+            ) : null}
+          </p>
+        ) : null}
         {list.cases.length === 0 ? (
           <p className="rounded border border-stone-200 bg-white p-4">{t("letters.empty")}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full border-collapse bg-white text-left text-sm" data-testid="letters">
-              <caption className="sr-only">{t("letters.caption", { page: list.page, pages })}</caption>
+              <caption className="sr-only">
+                {pages === null ? t("letters.title") : t("letters.caption", { page: list.page, pages })}
+              </caption>
               <thead>
                 <tr className="border-b border-stone-300">
                   {[
@@ -207,7 +212,7 @@ export default async function LettersPage({ params }: Props) {
             </table>
           </div>
         )}
-        {pages > 1 ? (
+        {pages === null || pages > 1 ? (
           <nav aria-label={t("letters.pages")} className="flex items-center gap-4">
             {filters.after !== null ? (
               <Link href={pageLink(1)} className="text-brand-800 underline">
@@ -218,7 +223,7 @@ export default async function LettersPage({ params }: Props) {
                 {t("letters.prev")}
               </Link>
             ) : null}
-            {filters.after === null ? (
+            {pages !== null ? (
               <span>
                 {list.page} / {pages}
               </span>
