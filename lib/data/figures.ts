@@ -101,11 +101,22 @@ export async function rebuildFigures(tx: Tx): Promise<void> {
 
 let ensured: Promise<void> | null = null;
 
-/** A database migrated from before the summary has cases and no counters: rebuild once, then read. */
+/**
+ * A database with cases and no counters (migrated from before the summary, or filled by a bulk writer): rebuild once,
+ * then read. Several processes may find it so at once: the rebuild's transaction takes the database's write lock
+ * first (a statement that writes nothing), then looks again, so one rebuilds and the others find the counters.
+ */
 function ensureFigures(): Promise<void> {
   ensured ??= (async () => {
     const [cells, cases] = await Promise.all([db.figureCell.count(), db.petition.count({ take: 1 })]);
-    if (cells === 0 && cases > 0) await db.$transaction((tx) => rebuildFigures(tx), { timeout: 120_000 });
+    if (cells > 0 || cases === 0) return;
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`DELETE FROM "FigureCell" WHERE 1 = 0`;
+        if ((await tx.figureCell.count()) === 0) await rebuildFigures(tx);
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    );
   })().catch((e: unknown) => {
     ensured = null;
     throw e;
