@@ -102,7 +102,9 @@ const LIST_ORDER = [{ receivedAt: "desc" }, { trackingNo: "desc" }] satisfies Pr
 async function afterWhere(trackingNo: string): Promise<Prisma.PetitionWhereInput> {
   const cursor = await db.petition.findUnique({ where: { trackingNo }, select: { receivedAt: true } });
   if (!cursor) return { id: "-" }; // no id is "-"
+  // The bound on receivedAt alone lets an index that ends with it start there; the OR alone would be read row by row.
   return {
+    receivedAt: { lte: cursor.receivedAt },
     OR: [
       { receivedAt: { lt: cursor.receivedAt } },
       { receivedAt: cursor.receivedAt, trackingNo: { lt: trackingNo } },
