@@ -31,6 +31,8 @@ Object.assign(process.env, {
   TRUST_PROXY_HOPS: "1",
   // The deadline job does not run on its own here: journeys run it (e2e/support/later.ts) at the instant they choose.
   DEADLINE_JOB: "off",
+  // Nor do the checkpoints: e2e/verify.spec.ts makes them (npm run checkpoint) when it needs one.
+  CHECKPOINTS: "off",
 });
 
 // E2E_ATTACH=1: a second server on the database the first one prepared — no reset, no migration, no seed, no build

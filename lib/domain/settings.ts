@@ -26,6 +26,8 @@ export const SETTINGS = {
   supervisionAnswerDays: { ...wholeNumber(1, 30), default: 7 },
   /** Minutes between two passes of the deadline job in a running server. */
   jobIntervalMinutes: { ...wholeNumber(1, 60), default: 5 },
+  /** Minutes between two signed checkpoints of the audit log (issue 11), when something changed. */
+  checkpointIntervalMinutes: { ...wholeNumber(5, 1440), default: 60 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -17,6 +17,14 @@ export function openJson(body: unknown): Response {
   return Response.json(body, { headers: { ...HEADERS, "Cache-Control": OPEN_DATA_CACHE_CONTROL } });
 }
 
+/**
+ * JSON that a monitor must see as it is now (the checkpoints, the log, the chains): anyone may read it, nobody keeps
+ * it (no micro-cache, no CDN copy) — a proof against an older checkpoint than the latest would only confuse.
+ */
+export function openJsonFresh(body: unknown): Response {
+  return Response.json(body, { headers: { ...HEADERS, "Cache-Control": "no-cache" } });
+}
+
 /** A CSV download (RFC 4180, UTF-8 with its byte-order mark for spreadsheets), shareable like the JSON. */
 export function openCsv(records: readonly (readonly CsvCell[])[], filename: string): Response {
   return new Response(toCsv(records), {

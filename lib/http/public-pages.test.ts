@@ -74,6 +74,7 @@ describe("isCachedPage", () => {
       "/en/stats/2025/q/4/unit/ZJJ",
       "/zh-CN/report/2025",
       "/en/units/2026/unit/ZJJ",
+      "/zh-CN/verify",
     ])
       expect(isCachedPage(p), p).toBe(true);
   });

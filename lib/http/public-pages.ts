@@ -59,7 +59,7 @@ export function isRevalidatablePage(path: unknown): path is string {
   );
 }
 
-const CACHED_PAGES = ["/", "/file", "/track", "/track/expired"];
+const CACHED_PAGES = ["/", "/file", "/track", "/track/expired", "/verify"];
 const CASE_PAGE = /^\/cases\/[^/]+$/;
 
 /**

@@ -2,7 +2,7 @@
 // Plain Node ESM on purpose: it must run before anything is built or compiled.
 // Every tool is spawned as `node <its entry file>` so nothing depends on PATH or on npx.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,16 @@ function persistentSecret(envName, file) {
   return v;
 }
 
+/** The checkpoints' Ed25519 signing key (lib/data/checkpoints.ts): CHECKPOINT_PRIVATE_KEY, or data/checkpoint-key.pem. */
+function checkpointKey() {
+  if (process.env.CHECKPOINT_PRIVATE_KEY) return;
+  const p = path.join(ROOT, "data", "checkpoint-key.pem");
+  if (fs.existsSync(p)) return;
+  const { privateKey } = generateKeyPairSync("ed25519");
+  fs.writeFileSync(p, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  console.log("[boot] generated the checkpoints' signing key in data/checkpoint-key.pem");
+}
+
 /** Fill in the environment every child (prisma, seed, next) inherits. Returns { port, hostname }. */
 export function prepareEnv() {
   const env = process.env;
@@ -44,6 +54,7 @@ export function prepareEnv() {
   fs.mkdirSync(path.dirname(dbFilePath()), { recursive: true }); // also checks it is a file: URL
   env.APP_SECRET = persistentSecret("APP_SECRET", "app-secret");
   env.NEXTAUTH_SECRET ||= env.APP_SECRET;
+  checkpointKey();
   const port = env.PORT || "3000";
   const hostname = env.HOSTNAME || "0.0.0.0";
   env.PORT = port;

@@ -1135,6 +1135,7 @@ const en: Shape<Messages> = {
       autoUrgeOnHandleLapse: "Urge automatically when a handling deadline passes",
       supervisionAnswerDays: "Supervision answer deadline (days)",
       jobIntervalMinutes: "Deadline check interval (minutes)",
+      checkpointIntervalMinutes: "Signed checkpoint interval (minutes)",
     },
     hint: {
       evaluationWindowDays:
@@ -1145,12 +1146,15 @@ const en: Shape<Messages> = {
         "Days a supervised unit has to answer in writing; a last day on a holiday moves to the next working day (1–30).",
       jobIntervalMinutes:
         "How often the server checks deadlines, records overdue cases and closes lapsed windows (1–60 minutes).",
+      checkpointIntervalMinutes:
+        "How often the server signs a checkpoint of the audit log; none is made when nothing changed (5–1440 minutes).",
     },
     invalid: {
       evaluationWindowDays: "Enter a whole number from 7 to 90.",
       autoUrgeOnHandleLapse: "Choose on or off.",
       supervisionAnswerDays: "Enter a whole number from 1 to 30.",
       jobIntervalMinutes: "Enter a whole number from 1 to 60.",
+      checkpointIntervalMinutes: "Enter a whole number from 5 to 1440.",
     },
     on: "On",
     off: "Off",
@@ -1450,6 +1454,26 @@ const en: Shape<Messages> = {
     stats: "This unit's statistics",
     asOf: "Figures as of {at} (Beijing time); pending and overdue now are counted at that moment.",
   },
+  verify: {
+    title: "Verify the records yourself",
+    intro:
+      "Each case's record is a hash chain: every entry holds the hash of the one before. The portal regularly writes the state of every public case's chain into an append-only log and signs it with its key (signed checkpoints). Anyone can check, from this site's public data alone, that a chain is whole, that it is what a checkpoint signed, and that every later checkpoint only added to the earlier ones.",
+    whatTitle: "The public data",
+    checkpoints: "Every signed checkpoint, and the public key",
+    leaves: "The log's leaves (tracking number, number of entries, head hash)",
+    chain: "A case's public chain and its inclusion proof in the latest checkpoint",
+    consistency: "The consistency proof between two checkpoints",
+    howTitle: "Verify with one command",
+    how: "Download this project's source code (it is open source) and run the command below in its folder. It checks every checkpoint's signature and link, the log against every signed root, the consistency proofs, and each case's chain and inclusion proof, and keeps what it saw in a local file: on the next run, any record deleted or changed since is reported with the first case and entry that differ.",
+    mirrorTitle: "Keep a copy",
+    mirror:
+      "Whoever keeps the list of checkpoints (say, downloads checkpoints.json once a day) holds proof of what the portal said and when: the portal can no longer rewrite those records unnoticed. A newspaper, the county archive or a higher-level bureau can do this.",
+    formatTitle: "Format",
+    format:
+      "The Merkle tree is RFC 9162's (Certificate Transparency): leaf hash = SHA-256(0x00 ‖ data), node hash = SHA-256(0x01 ‖ left ‖ right). A leaf's data: 1 byte, the tracking number's length; the tracking number (ASCII); 8 bytes, the number of entries (big-endian); 32 bytes, the head hash. Checkpoints are signed with Ed25519. Accusations are not in the public log (their numbers are never public); the portal's internal check covers them.",
+    caseLink: "This case's public chain (JSON)",
+    howLink: "How to verify it yourself",
+  },
   openData: {
     errors: {
       badDate: "{param} is not a valid date-time (W3C format, e.g. 2026-03-02 or 2026-03-02T10:00:00+08:00).",
@@ -1468,6 +1492,8 @@ const en: Shape<Messages> = {
       unknownUnit: "No unit has the code {code}; see /api/open/units.json.",
       badAfter:
         "after must be a tracking number (the last case of the previous page), and cannot be combined with page.",
+      badCheckpoints: "from and to must be checkpoint numbers (whole numbers from 1), from no greater than to.",
+      noCheckpoint: "No checkpoint has that number; see /api/open/checkpoints.json.",
       badLang: "lang must be zh-CN or en.",
     },
   },

@@ -1086,18 +1086,21 @@ const zhCN = {
       autoUrgeOnHandleLapse: "办理期限届满时自动催办",
       supervisionAnswerDays: "督办答复期限（日）",
       jobIntervalMinutes: "期限检查间隔（分钟）",
+      checkpointIntervalMinutes: "签名检查点间隔（分钟）",
     },
     hint: {
       evaluationWindowDays: "答复、复查意见或复核意见送达后，信访人可在此期限内评价（7–90 日）。",
       autoUrgeOnHandleLapse: "开启后，办理期限届满未办结的事项由系统自动向承办单位发出催办。",
       supervisionAnswerDays: "被督办单位书面答复督办的期限，最后一日遇节假日顺延（1–30 日）。",
       jobIntervalMinutes: "服务器自动检查期限、标记逾期、关闭届满事项的间隔（1–60 分钟）。",
+      checkpointIntervalMinutes: "服务器为审计日志生成并签名检查点的间隔；期间没有变化时不生成（5–1440 分钟）。",
     },
     invalid: {
       evaluationWindowDays: "请填写 7 至 90 之间的整数。",
       autoUrgeOnHandleLapse: "请选择开启或关闭。",
       supervisionAnswerDays: "请填写 1 至 30 之间的整数。",
       jobIntervalMinutes: "请填写 1 至 60 之间的整数。",
+      checkpointIntervalMinutes: "请填写 5 至 1440 之间的整数。",
     },
     on: "开启",
     off: "关闭",
@@ -1369,6 +1372,26 @@ const zhCN = {
     stats: "查看该单位的统计",
     asOf: "数据截至 {at}（北京时间）；“待办”和“当前逾期”为此刻的数字。",
   },
+  verify: {
+    title: "自己验证办理记录",
+    intro:
+      "每件信访事项的办理记录是一条哈希链：每条记录都含前一条记录的哈希。平台定期把所有公开事项的链条状态写入一份只增不改的日志，并用平台的密钥签名（签名检查点）。任何人都可以只凭本网站公开的数据检查：链条是否完整、是否与检查点签名时一致、以后的检查点是否只是在以前的基础上追加。",
+    whatTitle: "公开的数据",
+    checkpoints: "全部签名检查点和签名公钥",
+    leaves: "日志的全部叶子（信件编号、记录条数、链头哈希）",
+    chain: "一件事项的公开链条和它在最新检查点中的包含证明",
+    consistency: "两个检查点之间的一致性证明",
+    howTitle: "用命令验证",
+    how: "下载本项目的源代码（开源），在其目录中运行下面的命令。它会检查每个检查点的签名和链接、日志与签名的根是否一致、一致性证明，以及每件事项的链条和包含证明，并把看到的内容保存在本地文件中；下次运行时，如有任何记录被删改，它会指出第一处不一致的事项和序号。",
+    mirrorTitle: "保存一份副本",
+    mirror:
+      "把检查点列表保存下来（例如每天下载一次 checkpoints.json），就保存了平台在当时所说的证据：以后平台无法改写这些记录而不被发现。报社、档案馆、上级信访部门都可以这样做。",
+    formatTitle: "格式",
+    format:
+      "默克尔树按 RFC 9162（证书透明度）计算：叶子哈希 = SHA-256(0x00 ‖ 数据)，节点哈希 = SHA-256(0x01 ‖ 左 ‖ 右)。叶子数据为：1 字节编号长度、编号（ASCII）、8 字节记录条数（大端）、32 字节链头哈希。检查点用 Ed25519 签名。检举控告类事项不在公开日志中（其编号不公开），由平台内部的校验检查。",
+    caseLink: "本件的公开链条（JSON）",
+    howLink: "如何自己验证",
+  },
   openData: {
     errors: {
       badDate: "参数 {param} 不是有效的日期时间（W3C 格式，例如 2026-03-02 或 2026-03-02T10:00:00+08:00）。",
@@ -1386,6 +1409,8 @@ const zhCN = {
       badQuarter: "参数 quarter 只能是 1、2、3 或 4（季度）。",
       unknownUnit: "没有代码为 {code} 的单位，见 /api/open/units.json。",
       badAfter: "参数 after 须为一个信件编号（列表中上一页最后一件），且不能与 page 同时使用。",
+      badCheckpoints: "参数 from 和 to 须为检查点编号（从 1 起的整数），且 from 不大于 to。",
+      noCheckpoint: "没有这个编号的检查点，见 /api/open/checkpoints.json。",
       badLang: "参数 lang 只能是 zh-CN 或 en。",
     },
   },

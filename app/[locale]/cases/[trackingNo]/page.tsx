@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { languageAlternates } from "@/lib/i18n/locale-path";
+import Link from "next/link";
+import { languageAlternates, localePath } from "@/lib/i18n/locale-path";
 import { PublicFrame } from "@/components/ui/public-frame";
 import { formatDate, formatDateTime } from "@/lib/i18n";
 import { now } from "@/lib/clock";
@@ -48,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The public case page: only what spec §5 allows, from an allow-listed query. */
 export default async function PublicCasePage({ params }: Props) {
   const { trackingNo } = await params;
-  const [{ t }, c] = await Promise.all([getT(), load(trackingNo)]);
+  const [{ t, locale }, c] = await Promise.all([getT(), load(trackingNo)]);
   if (!c) notFound();
   const deadlines = await deadlinesOf(c, now());
   const confidential = isConfidentialKind(c.category.kind);
@@ -148,7 +149,20 @@ export default async function PublicCasePage({ params }: Props) {
           <p className="mt-1 break-all font-mono text-sm" data-testid="head-hash">
             {c.headHash}
           </p>
-          <p className="mt-2 text-sm text-stone-600">{t("publicCase.chainExplain")}</p>
+          <p className="mt-2 text-sm text-stone-600">
+            {t("publicCase.chainExplain")}{" "}
+            <Link href={localePath(locale, "/verify")} className="text-brand-800 underline">
+              {t("verify.howLink")}
+            </Link>
+          </p>
+          {confidential ? null : (
+            // An accusation's number is in no public log (lib/data/checkpoints.ts).
+            <p className="mt-1 text-sm">
+              <a href={`/api/open/chains/${c.trackingNo}.json`} className="text-brand-800 underline">
+                {t("verify.caseLink")}
+              </a>
+            </p>
+          )}
         </Card>
       </div>
     </PublicFrame>
