@@ -1,8 +1,10 @@
 // The Merkle tree of Certificate Transparency (RFC 9162 §2.1), for the signed checkpoints of issue 11: an audit
-// log anyone can verify from outside. Each checkpoint covers every case with one leaf per case (leafData below:
-// tracking number, event count, head hash of its audit chain), the leaves in tracking-number order, and signs the
-// tree's root. An inclusion proof (§2.1.3) shows that one case's leaf, as it stood, is in a signed checkpoint; a
-// consistency proof (§2.1.4) shows that a later checkpoint only appended to an earlier one. Nothing here is
+// log anyone can verify from outside. The log holds a leaf (leafData below: tracking number, event count, head hash
+// of its audit chain) each time a case's chain is seen longer than before, appended, never changed
+// (lib/data/checkpoints.ts); each checkpoint signs the root of the tree over the log's first treeSize leaves, and
+// the size with it (RFC 9162's verifiers take the size on trust). An inclusion proof (§2.1.3) shows that one case's
+// leaf, as it stood, is in a signed checkpoint; a consistency proof (§2.1.4) shows that a later checkpoint only
+// appended to an earlier one. Nothing here is
 // specific to this project beyond leafData: any RFC 9162 / RFC 6962 verifier, in any language, checks these
 // roots and proofs.
 //
