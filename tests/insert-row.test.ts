@@ -103,6 +103,51 @@ describe("insertRows", () => {
     expect({ ...orm, id: rows[1]!.id }).toEqual(byId.get(rows[1]!.id));
   });
 
+  it("stores a case as Prisma's create does, column for column and in the same text, with literals in the statement", async () => {
+    const at = new Date("2026-03-02T02:00:00.123Z");
+    const fields = {
+      queryCodeHash: "0123abcd",
+      channel: "VISIT" as const,
+      categoryId: ref.categories.appeal.id,
+      placeId: ref.township.id,
+      title: "标题 'quoted', \"double\"",
+      content: "内容\n第二行",
+      address: "",
+      petitionerName: "O'Brien",
+      petitionerPhone: null,
+      consentPublic: false,
+      isCollective: true,
+      isRepeat: true,
+      personCount: 12,
+      state: "ACCEPTED" as const,
+      version: 3,
+      currentUnitId: ref.department.id,
+      handlingUnitId: ref.department.id,
+      receivedAt: at,
+      routeDueAt: new Date(at.getTime() + 1),
+      handleDueAt: null,
+      currentDueAt: at,
+    };
+    const ids = [newId(), newId()];
+    await db.$transaction((tx) =>
+      insertRows(
+        tx,
+        "Petition",
+        ids.map((id, i) => ({ id, createdAt: at, updatedAt: at, trackingNo: `XF2026ROWS${i}`, ...fields })),
+      ),
+    );
+    const viaPrisma = await db.petition.create({ data: { ...fields, trackingNo: "XF2026ROWS9", createdAt: at } });
+    const comparable = (row: typeof viaPrisma) =>
+      Object.fromEntries(Object.entries(row).filter(([k]) => !["id", "trackingNo", "updatedAt"].includes(k)));
+    for (const id of ids)
+      expect(comparable(await db.petition.findUniqueOrThrow({ where: { id } }))).toEqual(comparable(viaPrisma));
+    const stored = await db.$queryRaw<{ receivedAt: string; routeDueAt: string; isRepeat: unknown }[]>`
+      SELECT ("receivedAt" || '') AS "receivedAt", ("routeDueAt" || '') AS "routeDueAt", ("isRepeat" || '') AS "isRepeat"
+      FROM "Petition" WHERE "id" IN (${ids[0]}, ${viaPrisma.id})`;
+    expect(stored).toHaveLength(2);
+    expect(stored[0]).toEqual(stored[1]);
+  });
+
   it("refuses rows that do not name the same columns, writing none", async () => {
     const created = await filePetition(onlinePetition(ref));
     const row = { id: newId(), petitionId: created.id, days: 5, reason: "r", requestedAt: new Date() };

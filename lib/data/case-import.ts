@@ -16,6 +16,7 @@ import { rebuildFigures } from "./figures";
 import {
   insertRows,
   newId,
+  pooledRandomBytes,
   type InsertedEvent,
   type InsertedExtensionRequest,
   type InsertedPetition,
@@ -75,7 +76,8 @@ export async function importCases(
     console.log(`[import] refused: ${reading.issues.length} problems, nothing written`);
     return reading;
   }
-  if (opts.check) return { ok: true, cases: reading.cases.length, batchId: null };
+  const total = reading.cases.length;
+  if (opts.check) return { ok: true, cases: total, batchId: null };
 
   const secret = appSecret(); // before the transaction: a missing secret fails at once
   const batchId = newId();
@@ -97,7 +99,11 @@ export async function importCases(
           if (!again.ok) throw new ImportRefusedError(again.issues);
           cases = again.cases;
         }
-        const written = await writeCases(tx, inReceiptOrder(cases), {
+        // The sorted copy is then the only hold on the cases, and the writer lets go of each batch once written:
+        // a large file's plans would otherwise stay in memory to the end (and the collector's work grow with them).
+        const ordered: (ImportedCase | undefined)[] = inReceiptOrder(cases);
+        cases.length = 0;
+        const written = await writeCases(tx, ordered, {
           at,
           batchId,
           fileSha256,
@@ -121,9 +127,9 @@ export async function importCases(
   const who = actor.kind === "admin" ? `admin ${actor.viewer.userId}` : "the command line";
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `[import] batch ${batchId}: ${reading.cases.length} cases by ${who} from file sha256 ${fileSha256} in ${seconds} s`,
+    `[import] batch ${batchId}: ${total} cases by ${who} from file sha256 ${fileSha256} in ${seconds} s`,
   );
-  return { ok: true, cases: reading.cases.length, batchId };
+  return { ok: true, cases: total, batchId };
 }
 
 /** The admin as the database says now: a user deactivated or demoted since signing in imports nothing. */
@@ -204,7 +210,7 @@ type WriteContext = {
 
 async function writeCases(
   tx: Tx,
-  cases: readonly ImportedCase[],
+  cases: (ImportedCase | undefined)[],
   w: WriteContext,
 ): Promise<{ firstTrackingNo: string }> {
   const reason = translator("zh-CN")("import.extensionReason"); // stored text is Chinese, as the seed's and the job's
@@ -214,7 +220,9 @@ async function writeCases(
     const petitions: InsertedPetition[] = [];
     const events: InsertedEvent[] = [];
     const extensions: InsertedExtensionRequest[] = [];
-    for (const c of cases.slice(i, i + CASES_PER_BATCH)) {
+    for (let k = i; k < Math.min(i + CASES_PER_BATCH, cases.length); k++) {
+      const c = cases[k]!;
+      cases[k] = undefined; // written below: let it go
       const year = yearOf(c);
       const sequence = next.get(year)!;
       next.set(year, sequence + 1);
@@ -315,7 +323,7 @@ function petitionRow(
     updatedAt: at,
     trackingNo,
     // A code nobody holds: the old system's petitioners never had one, and it is not shown (docs/import.md).
-    queryCodeHash: hashQueryCode(generateQueryCode(), trackingNo, secret),
+    queryCodeHash: hashQueryCode(generateQueryCode(pooledRandomBytes), trackingNo, secret),
     channel: row.channel,
     categoryId: row.categoryId,
     title: row.title,

@@ -26,19 +26,28 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 export async function insertRow(tx: Tx, table: "Petition", row: InsertedPetition): Promise<void>;
 export async function insertRow(tx: Tx, table: "PetitionEvent", row: InsertedEvent): Promise<void>;
 export async function insertRow(tx: Tx, table: string, row: object): Promise<void> {
-  await insertRows(tx, table as "Petition", [row as InsertedPetition]);
+  const names = columnsOf(row);
+  const columns = Prisma.raw(names.map((name) => `"${name}"`).join(", "));
+  // Bound as Prisma binds them: the driver adapter writes a Date in the column's format and a boolean as SQLite's 1/0.
+  const values = Prisma.join(valuesOf(row, names));
+  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columns}) VALUES (${values})`;
 }
 
-/**
- * Bound values per statement: under SQLite's limit (32,766) and PostgreSQL's (65,535), and small enough that a
- * statement stays a few hundred kilobytes.
- */
-const VALUES_PER_STATEMENT = 20_000;
+/** Rows per multi-row statement: each statement costs Prisma's query layer more than its rows (docs/performance.md). */
+const ROWS_PER_STATEMENT = 5_000;
+/** Bound values per statement: under SQLite's limit (32,766) and PostgreSQL's (65,535). */
+const BOUND_PER_STATEMENT = 30_000;
 
 /**
- * Many rows of one table as multi-row INSERTs (the import of historical cases: lib/data/case-import.ts), as many rows
- * per statement as VALUES_PER_STATEMENT allows. Every row names the same columns (undefined means "the column's
- * default" in Prisma's create, which one statement cannot say for some rows only).
+ * Many rows of one table as multi-row INSERTs (the import of historical cases, lib/data/case-import.ts). Every row
+ * names the same columns (undefined means "the column's default" in Prisma's create, which one statement cannot say
+ * for some rows only).
+ *
+ * Prisma's query layer costs more per bound value and per statement than SQLite's own work for an insert
+ * (docs/performance.md, *Import*), and a case has some eighty columns. So a value that cannot hold a quote — null, a
+ * boolean, a whole number, an instant, an id, a code or a hash made only of letters, digits, `_` and `-` — is written
+ * into the statement as a literal (the same literals in SQLite and PostgreSQL); texts and anything else are bound, as
+ * everywhere, and statements are as long as the bound values allow.
  */
 export async function insertRows(tx: Tx, table: "Petition", rows: readonly InsertedPetition[]): Promise<void>;
 export async function insertRows(tx: Tx, table: "PetitionEvent", rows: readonly InsertedEvent[]): Promise<void>;
@@ -50,16 +59,53 @@ export async function insertRows(
 export async function insertRows(tx: Tx, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const names = columnsOf(rows[0]!);
-  const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / names.length));
-  const columns = Prisma.raw(names.map((name) => `"${name}"`).join(", "));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const tuples = rows.slice(i, i + perStatement).map((row) => {
-      const values = valuesOf(row, names);
-      // Bound as Prisma binds them: the driver adapter writes a Date in the column's format, a boolean as SQLite's 1/0.
-      return Prisma.sql`(${Prisma.join(values)})`;
+  const head = `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES `;
+  // The statement's text between bound values, and the values: what Prisma.sql`…` would have made.
+  let strings: string[] = [];
+  let values: Scalar[] = [];
+  let text = head;
+  let inStatement = 0;
+  const flush = async () => {
+    strings.push(text);
+    await tx.$executeRaw(new Prisma.Sql(strings, values));
+    strings = [];
+    values = [];
+    text = head;
+    inStatement = 0;
+  };
+  for (const row of rows) {
+    const rowValues = valuesOf(row, names);
+    if (inStatement === ROWS_PER_STATEMENT || values.length + names.length > BOUND_PER_STATEMENT) await flush();
+    text += inStatement === 0 ? "(" : ", (";
+    rowValues.forEach((value, c) => {
+      if (c > 0) text += ", ";
+      const literal = literalOf(value);
+      if (literal !== null) {
+        text += literal;
+      } else {
+        strings.push(text);
+        values.push(value);
+        text = "";
+      }
     });
-    await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columns}) VALUES ${Prisma.join(tuples)}`;
+    text += ")";
+    inStatement++;
   }
+  await flush();
+}
+
+/** Letters, digits, `_` and `-`: ids (newId, cuid), codes, enum values, hashes, tracking numbers. */
+const PLAIN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The value as an SQL literal when it cannot hold anything but itself; null when it must be bound. */
+function literalOf(value: Scalar): string | null {
+  if (value === null) return "NULL";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return Number.isSafeInteger(value) ? String(value) : null;
+  if (typeof value === "string") return PLAIN.test(value) ? `'${value}'` : null;
+  // An instant as the driver adapter stores it (@prisma/adapter-better-sqlite3, its default timestampFormat
+  // "iso8601", which lib/db.ts keeps; prisma/seed/insert.ts writes the same), and as PostgreSQL reads a timestamp.
+  return `'${value.toISOString().replace("Z", "+00:00")}'`;
 }
 
 function columnsOf(row: object): string[] {
@@ -90,6 +136,26 @@ function valuesOf(row: object, names: readonly string[]): Scalar[] {
  */
 export function newId(): string {
   let random = "";
-  for (const b of randomBytes(16)) random += (b % 36).toString(36);
+  for (const b of pooledRandomBytes(16)) random += BASE36[b % 36];
   return `c${Date.now().toString(36).padStart(8, "0")}${random}`;
+}
+
+const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let pooled = 0;
+
+/**
+ * Cryptographically random bytes, drawn from a pool refilled by one randomBytes call per 4 KB (as Node's randomUUID
+ * keeps its own): an import makes a million ids, and a system call each cost seconds. Each byte is given out once.
+ */
+export function pooledRandomBytes(n: number): Uint8Array {
+  if (n > POOL_BYTES) return randomBytes(n);
+  if (pooled + n > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    pooled = 0;
+  }
+  const out = pool.subarray(pooled, pooled + n);
+  pooled += n;
+  return out;
 }

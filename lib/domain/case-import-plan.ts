@@ -227,6 +227,58 @@ function evaluationRank(row: ImportRow): number {
   return STEP_RANK.evaluated_at;
 }
 
+/**
+ * The effects whose deadlines walk the calendar (deadlines.ts), remembered per import by their arguments: a file of
+ * 100,000 cases falls on a few thousand days. The objects are shared between cases and never changed.
+ */
+function effectsOf(ctx: PlanContext) {
+  const cache = new Map<string, unknown>();
+  const memo =
+    <A extends (string | number | Date)[], R>(name: string, effect: (...args: A) => R) =>
+    (...args: A): R => {
+      const key = `${name}|${args.map((v) => (v instanceof Date ? v.getTime() : v)).join("|")}`;
+      let result = cache.get(key) as R | undefined;
+      if (result === undefined) {
+        result = effect(...args);
+        cache.set(key, result);
+      }
+      return result;
+    };
+  const { cal, evaluationWindowDays: days } = ctx;
+  const routedOn = memo("route", (at: Date) => omit(routeEffect("", at, cal), "assigneeId"));
+  // Nobody is assigned, and no answer's text exists here (the CSV holds none): those fields stay as they are.
+  return {
+    /** The start of a civil day (each step's instant). */
+    dayStart: memo("day", (date: CivilDate) => startOfCivilDay(date)),
+    receive: memo("receive", (at: Date) => receiveEffect(at, cal)),
+    // The unit is not part of the deadlines: remembered by day, the unit set afterwards.
+    route: (unitId: string, at: Date) => ({ ...routedOn(at), currentUnitId: unitId, handlingUnitId: unitId }),
+    accept: memo("accept", (at: Date) => acceptEffect(at, cal)),
+    extension: memo("extension", (at: Date, n: number) => extensionApprovedEffect(at, n, cal)),
+    reply: memo("reply", (at: Date, o: Outcome) => omit(replyEffect(at, o, "", cal, days), "replyText")),
+    reviewRequest: memo("reviewRequest", (to: string, at: Date) =>
+      omit(reviewRequestEffect(to, at, cal), "assigneeId"),
+    ),
+    recheckRequest: memo("recheckRequest", (to: string, at: Date) =>
+      omit(recheckRequestEffect(to, at, cal), "assigneeId"),
+    ),
+    reviewReply: memo("reviewReply", (at: Date, o: Outcome) =>
+      omit(reviewReplyEffect(at, o, "", cal, days), "reviewText"),
+    ),
+    recheckReply: memo("recheckReply", (at: Date, o: Outcome) =>
+      omit(recheckReplyEffect(at, o, "", cal, days), "recheckText"),
+    ),
+  };
+}
+type Effects = ReturnType<typeof effectsOf>;
+const EFFECTS = new WeakMap<PlanContext, Effects>();
+
+function omit<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _gone, ...rest } = value;
+  void _gone;
+  return rest;
+}
+
 class CasePlayer {
   state: PetitionState = "SUBMITTED";
   readonly p: PlannedFields;
@@ -238,14 +290,15 @@ class CasePlayer {
   constructor(
     private readonly row: ImportRow,
     private readonly ctx: PlanContext,
+    readonly fx: Effects,
   ) {
-    const at = startOfCivilDay(row.receivedAt);
+    const at = fx.dayStart(row.receivedAt);
     this.last = at;
     this.p = {
       state: "SUBMITTED",
       currentUnitId: ctx.bureauId,
       handlingUnitId: ctx.bureauId,
-      ...receiveEffect(at, ctx.cal),
+      ...fx.receive(at),
       arrivedAtUnitAt: null,
       acceptDueAt: null,
       returnDueAt: null,
@@ -430,18 +483,19 @@ export function planImportedCase(
   row: ImportRow,
   ctx: PlanContext,
 ): { ok: true; plan: CasePlan } | { ok: false; issue: PlanIssue } {
-  const c = new CasePlayer(row, ctx);
-  const received = startOfCivilDay(row.receivedAt);
+  let fx = EFFECTS.get(ctx);
+  if (!fx) EFFECTS.set(ctx, (fx = effectsOf(ctx)));
+  const c = new CasePlayer(row, ctx, fx);
+  const received = fx.dayStart(row.receivedAt);
   const unit = row.unit;
   if (unit.id !== ctx.bureauId) {
     // 转送/交办 on receipt (条例第22条): the unit's acceptance and return clocks start.
-    const { assigneeId: _none, ...routed } = routeEffect(unit.id, received, ctx.cal);
-    void _none;
+    const routed = fx.route(unit.id, received);
     c.change("route", STAFF_ACTOR, received, { type: "ROUTED", unitId: unit.id, data: { toUnitId: unit.id } }, routed);
   }
   const closeWindows = row.closedAt === null;
   for (const step of stepsOf(row)) {
-    const at = startOfCivilDay(step.date);
+    const at = fx.dayStart(step.date);
     c.catchUp(at, { running: true, closeWindows });
     const issue = play(c, row, ctx, step.column, at);
     if (issue) return { ok: false, issue };
@@ -453,22 +507,18 @@ export function planImportedCase(
 
 function play(c: CasePlayer, row: ImportRow, ctx: PlanContext, column: StepColumn, at: Date): PlanIssue | null {
   const p = c.p;
-  const cal = ctx.cal;
+  const fx = c.fx;
   const notPossible: PlanIssue = { column, key: "notPossible", params: { state: c.state } };
   const ok = (done: boolean) => (done ? null : notPossible);
   switch (column) {
     case "accepted_at":
-      return (
-        ok(c.change("accept", STAFF_ACTOR, at, { type: "ACCEPTED" }, acceptEffect(at, cal))) ?? extend(c, row, ctx, at)
-      );
+      return ok(c.change("accept", STAFF_ACTOR, at, { type: "ACCEPTED" }, fx.accept(at))) ?? extend(c, row, at);
     case "not_accepted_at":
       return ok(c.change("notAccept", STAFF_ACTOR, at, { type: "NOT_ACCEPTED" }, notAcceptEffect(at)));
     case "replied_at": {
       const outcome = row.outcome as Outcome;
       // The reply's text stayed in the old system: none here (the public never sees one without consent anyway).
-      const { replyText: _text, ...effect } = replyEffect(at, outcome, "", cal, ctx.evaluationWindowDays);
-      void _text;
-      return ok(c.change("reply", STAFF_ACTOR, at, { type: "REPLIED", data: { outcome } }, effect));
+      return ok(c.change("reply", STAFF_ACTOR, at, { type: "REPLIED", data: { outcome } }, fx.reply(at, outcome)));
     }
     case "review_requested_at":
     case "recheck_requested_at": {
@@ -480,10 +530,8 @@ function play(c: CasePlayer, row: ImportRow, ctx: PlanContext, column: StepColum
       const from = ctx.unitsById.get(review ? p.handlingUnitId : (p.reviewUnitId as string));
       if (!from) return notPossible;
       const to = nextHigherBody(from);
-      const effect = review ? reviewRequestEffect(to, at, cal) : recheckRequestEffect(to, at, cal);
+      const fields = review ? fx.reviewRequest(to, at) : fx.recheckRequest(to, at);
       const type = review ? "REVIEW_REQUESTED" : "RECHECK_REQUESTED";
-      const { assigneeId: _none, ...fields } = effect;
-      void _none;
       return ok(
         c.change(
           review ? "requestReview" : "requestRecheck",
@@ -496,16 +544,14 @@ function play(c: CasePlayer, row: ImportRow, ctx: PlanContext, column: StepColum
     }
     case "reviewed_at": {
       const outcome = p.outcome as Outcome;
-      const { reviewText: _text, ...effect } = reviewReplyEffect(at, outcome, "", cal, ctx.evaluationWindowDays);
-      void _text;
+      const effect = fx.reviewReply(at, outcome);
       return ok(
         c.change("reviewReply", STAFF_ACTOR, at, { type: "REVIEW_REPLIED", data: { upheld: true, outcome } }, effect),
       );
     }
     case "rechecked_at": {
       const outcome = (p.reviewOutcome ?? p.outcome) as Outcome;
-      const { recheckText: _text, ...effect } = recheckReplyEffect(at, outcome, "", cal, ctx.evaluationWindowDays);
-      void _text;
+      const effect = fx.recheckReply(at, outcome);
       return ok(
         c.change("recheckReply", STAFF_ACTOR, at, { type: "RECHECK_REPLIED", data: { upheld: true, outcome } }, effect),
       );
@@ -564,10 +610,10 @@ function play(c: CasePlayer, row: ImportRow, ctx: PlanContext, column: StepColum
 }
 
 /** 申请延期 and its approval (条例第34条), on the day of acceptance: the handling deadline moves by the days. */
-function extend(c: CasePlayer, row: ImportRow, ctx: PlanContext, at: Date): PlanIssue | null {
+function extend(c: CasePlayer, row: ImportRow, at: Date): PlanIssue | null {
   if (row.extensionDays === 0) return null;
   const days = row.extensionDays;
-  const effect = extensionApprovedEffect(at, days, ctx.cal);
+  const effect = c.fx.extension(at, days);
   const requested = c.change("requestExtension", STAFF_ACTOR, at, {
     type: "EXTENSION_REQUESTED",
     data: { extensionDays: days },
