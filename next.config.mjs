@@ -12,6 +12,10 @@ const nextConfig = {
   experimental: {
     // app/global-not-found.tsx: the 404 of a URL no route matches, outside both root layouts (public, staff).
     globalNotFound: true,
+    // The admin's import of historical cases (/staff/admin/import) uploads a CSV of up to 8 MB
+    // (IMPORT_FORM_MAX_BYTES, lib/domain/case-import.ts) through a server action; Next's default is 1 MB. A larger
+    // file is for `npm run import`. Below the 10 MB that proxy.ts's request buffering keeps whole.
+    serverActions: { bodySizeLimit: "9mb" },
   },
   // Static headers for every response. The Content-Security-Policy (a fresh nonce per request) and HSTS are
   // set by proxy.ts (lib/http/security-headers.ts).

@@ -34,6 +34,14 @@ import {
 
 export { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type ImportUnit } from "./case-import-plan";
 
+/**
+ * The largest file the admin page takes (the command line takes any): a server action's body must fit in memory, and
+ * next.config.mjs allows server actions a little more than this (the form's own fields).
+ */
+export const IMPORT_FORM_MAX_BYTES = 8 * 1024 * 1024;
+/** The problems the admin page lists (the command line prints every one). */
+export const IMPORT_ISSUES_SHOWN = 500;
+
 /** A file of more rows is refused whole: the import holds every row in memory and writes them in one transaction. */
 export const MAX_IMPORT_ROWS = 200_000;
 /** Cases numbered from the year 2000 on (lib/domain/tracking.ts): an older receipt date is a typo. */
@@ -240,6 +248,8 @@ type Lookups = {
   units: ReadonlyMap<string, ImportUnit>;
   bureau: ImportUnit;
   today: CivilDate;
+  /** isCivilDate, remembered: a file's million dates fall on a few thousand days. */
+  isDate: (text: string) => boolean;
   plan: Parameters<typeof planImportedCase>[1];
 };
 
@@ -248,28 +258,26 @@ function lookupsOf(ctx: ImportContext): Lookups {
   const bureau = ctx.units
     .filter((u) => u.kind === "BUREAU" && u.active)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0];
-  /** isCivilDate, remembered: a file's million dates fall on a few thousand days. */
-  isDate: (text: string) => boolean;
   if (!bureau) throw new Error("no petition bureau is configured");
+  const dates = new Map<string, boolean>();
   return {
     categories: new Map(ctx.categories.map((c) => [c.code, c])),
     units: new Map(ctx.units.map((u) => [u.code, u])),
     bureau,
     today: toCivilDate(ctx.now),
-    plan: {
-      cal: ctx.cal,
-      evaluationWindowDays: ctx.evaluationWindowDays,
-  const dates = new Map<string, boolean>();
-      bureauId: bureau.id,
-      unitsById: new Map(ctx.units.map((u) => [u.id, u])),
-      now: ctx.now,
-    },
-  };
     isDate: (text) => {
       let valid = dates.get(text);
       if (valid === undefined) dates.set(text, (valid = isCivilDate(text)));
       return valid;
     },
+    plan: {
+      cal: ctx.cal,
+      evaluationWindowDays: ctx.evaluationWindowDays,
+      bureauId: bureau.id,
+      unitsById: new Map(ctx.units.map((u) => [u.id, u])),
+      now: ctx.now,
+    },
+  };
 }
 
 const DATE_COLUMNS = [

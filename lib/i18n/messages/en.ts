@@ -1213,6 +1213,9 @@ const en: Shape<Messages> = {
     refusedShown:
       "The first {shown} are listed below; for the full list, run npm run import -- file.csv --check on the server.",
     issuesTitle: "Problems",
+    columnsTitle: "The file's columns",
+    columnsLead:
+      "The first line names these columns (in any order), then one line per case; dates are YYYY-MM-DD (Beijing time), empty when they do not apply. What each column means, an example file, and how each date becomes the case's record: docs/import.md.",
     at: {
       file: "The file: {message}",
       line: "Line {line}: {message}",

@@ -1155,6 +1155,9 @@ const zhCN = {
     refused: "文件中有 {count} 处问题，未导入任何事项。请改正后重新导入。",
     refusedShown: "下面列出前 {shown} 处；完整清单请在服务器上用 npm run import -- 文件.csv --check 查看。",
     issuesTitle: "问题清单",
+    columnsTitle: "文件的列",
+    columnsLead:
+      "第一行写这些列名（顺序不限），每件一行；日期为 YYYY-MM-DD（北京时间），不适用的留空。各列的含义、示例文件和每种日期如何生成办理记录，见 docs/import.md。",
     at: {
       file: "文件：{message}",
       line: "第 {line} 行：{message}",

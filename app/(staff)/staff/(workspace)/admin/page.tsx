@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireViewerPage } from "@/lib/auth/viewer";
 import { findAdminOverview, type AdminUnitNode } from "@/lib/data/admin";
 import { findSettingsForAdmin } from "@/lib/data/settings";
@@ -28,6 +29,19 @@ export default async function AdminPage() {
         <h1 className="text-3xl font-bold">{t("staffAdmin.title")}</h1>
         <p className="max-w-3xl text-stone-700">{t("staffAdmin.lead")}</p>
       </header>
+
+      <Card>
+        <p>
+          <Link
+            href="/staff/admin/import"
+            className="font-semibold text-brand-700 underline"
+            data-testid="admin-import"
+          >
+            {t("import.adminLink")}
+          </Link>
+        </p>
+        <p className="mt-1 text-sm text-stone-700">{t("import.adminLinkHint")}</p>
+      </Card>
 
       <Card title={t("settings.title")}>
         <p className="mb-4 max-w-3xl text-sm text-stone-700">{t("settings.lead")}</p>
