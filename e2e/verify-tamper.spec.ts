@@ -79,6 +79,22 @@ async function verify(database: string, ...args: string[]) {
   }
 }
 
+/** `npm run verify-chains`, the in-server verifier, on `database`: its exit code and what it printed. */
+function verifyChains(database: string) {
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/verify-chains.ts"], {
+      cwd: ROOT,
+      env: env(database),
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+    return { code: 0, out };
+  } catch (err) {
+    const e = err as { status: number; stdout: string };
+    return { code: e.status, out: e.stdout };
+  }
+}
+
 /** A fresh copy of the database as it was when the checkpoint was signed, opened for tampering. */
 function tamperedCopy(name: string, tamper: (db: Database.Database) => void): string {
   const file = path.join(dir, `${name}.db`);
@@ -152,7 +168,8 @@ test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const caseArgs = () => cases.flatMap((c) => ["--case", c]);
 
-test("the untouched copy verifies, and the monitor keeps what it saw", async () => {
+test("the untouched copy verifies, outside and inside, and the monitor keeps what it saw", async () => {
+  expect(verifyChains(pristine)).toMatchObject({ code: 0 });
   const { code, out } = await verify(pristine, ...caseArgs());
   expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+: OK: checked 1 checkpoints/m);
   expect(code).toBe(0);
@@ -252,6 +269,8 @@ scenarios.forEach((s, i) => {
     expect(code, out).toBe(1);
     expect(out).toMatch(s.message);
     expect(out).toContain(s.seq === null ? `case ${no}:` : `case ${no}, seq ${s.seq}:`);
+    // The in-server verifier, against the database, finds it too (a deleted case: its leaves without a case).
+    expect(verifyChains(file).code).toBe(1);
   });
 });
 
@@ -283,5 +302,8 @@ test("caught: a checkpoint rewritten — re-signed with the portal's own key, or
     const { code, out } = await verify(file, ...caseArgs());
     expect(code, out).toBe(1);
     expect(out).toMatch(resign ? /checkpoint #1 was rewritten/ : /checkpoint #1: bad (hash|signature)/);
+    const inServer = verifyChains(file);
+    expect(inServer.code, inServer.out).toBe(1);
+    expect(inServer.out).toMatch(/checkpoint #1: (bad|the log's first)/);
   }
 });
