@@ -103,8 +103,22 @@ describe("signed checkpoints", () => {
     await buildCheckpoint();
     const chain = (await publicChainOf(filed.trackingNo))!;
     expect(chain.events.map((e) => e.seq)).toEqual([1, 2]);
+    // Chain v2: every event's private digest and digest; a public event's public part; nothing else.
+    const common = [
+      "chain_version",
+      "digest",
+      "hash",
+      "occurred_at",
+      "prev_hash",
+      "private_digest",
+      "public",
+      "seq",
+      "type",
+    ];
     for (const e of chain.events)
-      expect(Object.keys(e).sort()).toEqual(["hash", "occurred_at", "prev_hash", "public", "seq", "type"]);
+      expect(Object.keys(e).sort()).toEqual(e.public ? [...common, "from_state", "note", "to_state"].sort() : common);
+    expect(chain.events.map((e) => e.chain_version)).toEqual([2, 2]);
+    expect(chain.events[1]).toMatchObject({ public: false, type: null }); // the supplement is the petitioner's own
     expect(chain.events[1]!.prev_hash).toBe(chain.events[0]!.hash);
     expect(chain.head_hash).toBe(chain.events[1]!.hash);
     expect(chain.log?.leaves.at(-1)).toMatchObject({ event_count: 2, head_hash: chain.head_hash });

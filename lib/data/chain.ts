@@ -17,6 +17,8 @@ const EVENT_FIELDS = {
   occurredAt: true,
   prevHash: true,
   hash: true,
+  chainVersion: true,
+  salt: true,
 } as const;
 
 /**

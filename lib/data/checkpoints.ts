@@ -7,7 +7,14 @@ import { Prisma } from "@/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { CHECKPOINT_GENESIS, keyIdOf, signCheckpoint, type SignedCheckpoint } from "@/lib/domain/checkpoint";
 import { buildTree, consistencyProof, inclusionProof, leafData, leafHash, type MerkleTree } from "@/lib/domain/merkle";
-import { GENESIS_HASH } from "@/lib/domain/chain";
+import {
+  CHAIN_V2,
+  GENESIS_HASH,
+  digestOf,
+  privateDigestOf,
+  publicPartOf,
+  type ChainedEvent,
+} from "@/lib/domain/chain";
 import { COUNTED_ONLY_KINDS } from "@/lib/domain/petition-rules";
 
 // 签名检查点 (issue 11; lib/domain/checkpoint.ts says what is signed). The log: a leaf (tracking number, event count,
@@ -185,10 +192,8 @@ export async function publicChainOf(trackingNo: string) {
       eventCount: true,
       headHash: true,
       category: { select: { kind: true } },
-      events: {
-        orderBy: { seq: "asc" },
-        select: { seq: true, type: true, visibility: true, occurredAt: true, prevHash: true, hash: true },
-      },
+      // Every field: the server computes each v2 event's private digest (with its salt) and shows only the digest.
+      events: { orderBy: { seq: "asc" } },
     },
   });
   if (!row || (COUNTED_ONLY_KINDS as readonly string[]).includes(row.category.kind)) return null;
@@ -197,20 +202,32 @@ export async function publicChainOf(trackingNo: string) {
     tracking_no: row.trackingNo,
     event_count: row.eventCount,
     head_hash: row.headHash ?? GENESIS_HASH,
-    chain_version: 1,
-    events: row.events.map((e) => ({
-      seq: e.seq,
-      occurred_at: e.occurredAt.toISOString(),
-      public: e.visibility === "PUBLIC",
-      type: e.visibility === "PUBLIC" ? e.type : null,
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    })),
+    events: row.events.map((e) => publicEventOf(e)),
     log: log && {
       checkpoint: { seq: log.checkpoint.seq, tree_size: log.checkpoint.treeSize, root_hash: log.checkpoint.rootHash, hash: log.checkpoint.hash },
       leaves: log.leaves.map((l) => ({ index: l.index, event_count: l.eventCount, head_hash: l.headHash })),
       inclusion_proof: log.proof,
     },
+  };
+}
+
+/**
+ * One event in its public form: seq, time, whether it is public, prevHash and hash; for chain v2 its private
+ * digest and digest, and for a public event its public part (type, states, public note) — what an outside verifier
+ * recomputes the digest and the hash from. For v1, the type of a public event only (its hash covers private fields).
+ */
+export function publicEventOf(e: ChainedEvent) {
+  const open = e.visibility === "PUBLIC";
+  const base = { seq: e.seq, occurred_at: e.occurredAt.toISOString(), public: open, prev_hash: e.prevHash, hash: e.hash };
+  if ((e.chainVersion ?? 1) !== CHAIN_V2 || !e.salt) return { ...base, chain_version: 1, type: open ? e.type : null };
+  const part = publicPartOf(e);
+  const privateDigest = privateDigestOf(e, e.salt);
+  return {
+    ...base,
+    chain_version: CHAIN_V2,
+    ...(open ? { type: e.type, from_state: e.fromState, to_state: e.toState, note: e.note } : { type: null }),
+    private_digest: privateDigest,
+    digest: digestOf(part, privateDigest),
   };
 }
 

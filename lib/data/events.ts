@@ -1,5 +1,5 @@
 import "server-only";
-import { GENESIS_HASH, canonicalJson, hashEvent, type HashedEventFields } from "@/lib/domain/chain";
+import { GENESIS_HASH, canonicalJson, chainEvent, type HashedEventFields } from "@/lib/domain/chain";
 import { EVENT_DATA, EVENT_VISIBILITY, eventDataFor, type EventType, type Visibility } from "@/lib/domain/event-types";
 import type { z } from "zod";
 import type { PetitionState } from "@/lib/domain/petition-states";
@@ -68,10 +68,12 @@ export async function appendEvent(
     data,
     occurredAt: event.occurredAt,
   };
-  const hash = hashEvent(prevHash, fields);
+  const { hash, salt, chainVersion } = chainEvent(prevHash, fields);
   await insertRow(tx, "PetitionEvent", {
     id: newId(),
     ...fields,
+    salt,
+    chainVersion,
     visibility: fields.visibility as Visibility,
     actorType: event.actorType,
     fromState: event.fromState ?? null,

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   GENESIS_HASH,
   canonicalJson,
+  chainEvent,
+  digestOf,
   hashEvent,
+  hashEventV2,
+  privateDigestOf,
+  publicPartOf,
+  recomputeHash,
   verifyChain,
   type ChainedEvent,
   type HashedEventFields,
@@ -358,5 +364,109 @@ describe("verifyChain", () => {
     const v = verifyChain(longer);
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.headHash).not.toBe(prev);
+  });
+});
+
+describe("chain v2: a hash anyone can recompute from the public part", () => {
+  const salt = "0123456789abcdef0123456789abcdef";
+  const open: HashedEventFields = {
+    ...BASE,
+    visibility: "PUBLIC",
+    type: "ACCEPTED",
+    note: "已受理",
+    actorId: "staff_7",
+  };
+  const closed: HashedEventFields = {
+    ...BASE,
+    seq: 2,
+    visibility: "INTERNAL",
+    type: "NOTE",
+    note: "内部意见",
+    actorId: "staff_7",
+  };
+
+  it("is SHA-256(prevHash ‖ digest), the digest over the public part and the private digest, exactly as documented", () => {
+    const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+    const privateDigest = sha(
+      canonicalJson({
+        petitionId: open.petitionId,
+        visibility: "PUBLIC",
+        actorType: open.actorType,
+        actorId: "staff_7",
+        unitId: open.unitId,
+        data: open.data,
+        salt,
+      }),
+    );
+    expect(privateDigestOf(open, salt)).toBe(privateDigest);
+    const digest = sha(
+      canonicalJson({
+        v: 2,
+        seq: 1,
+        occurredAt: open.occurredAt,
+        public: true,
+        type: "ACCEPTED",
+        fromState: open.fromState,
+        toState: open.toState,
+        note: "已受理",
+        private: privateDigest,
+      }),
+    );
+    expect(digestOf(publicPartOf(open), privateDigest)).toBe(digest);
+    expect(hashEventV2(GENESIS_HASH, open, salt)).toBe(sha(GENESIS_HASH + digest));
+  });
+
+  it("a public event shows its type, states and note; any other only its seq and time", () => {
+    expect(publicPartOf(open)).toEqual({
+      seq: 1,
+      occurredAt: open.occurredAt,
+      public: true,
+      type: "ACCEPTED",
+      fromState: open.fromState,
+      toState: open.toState,
+      note: "已受理",
+    });
+    expect(publicPartOf(closed)).toEqual({ seq: 2, occurredAt: closed.occurredAt, public: false });
+  });
+
+  it("the private digest covers the private fields and the salt: a changed actor, note of a closed event, data or salt changes it", () => {
+    const d = privateDigestOf(closed, salt);
+    for (const changed of [
+      { actorId: "staff_8" },
+      { note: "改" },
+      { data: "{}x" },
+      { type: "OTHER" },
+      { visibility: "PETITIONER" },
+      { unitId: "u2" },
+    ])
+      expect(privateDigestOf({ ...closed, ...changed }, salt), JSON.stringify(changed)).not.toBe(d);
+    expect(privateDigestOf(closed, "f".repeat(32))).not.toBe(d);
+    // A public event's note is in its public part, not its private digest.
+    expect(privateDigestOf({ ...open, note: "别的" }, salt)).toBe(privateDigestOf(open, salt));
+    expect(hashEventV2(GENESIS_HASH, { ...open, note: "别的" }, salt)).not.toBe(hashEventV2(GENESIS_HASH, open, salt));
+  });
+
+  it("chainEvent salts each event afresh: the same fields never give the same hash twice", () => {
+    const a = chainEvent(GENESIS_HASH, closed);
+    const b = chainEvent(GENESIS_HASH, closed);
+    expect(a.chainVersion).toBe(2);
+    expect(a.salt).toMatch(/^[0-9a-f]{32}$/);
+    expect(a.hash).not.toBe(b.hash);
+    expect(a.hash).toBe(hashEventV2(GENESIS_HASH, closed, a.salt));
+  });
+
+  it("verifyChain checks each event in its own version: a v1 start, v2 after it; a wrong salt or a changed field breaks it", () => {
+    const first = { ...BASE, prevHash: GENESIS_HASH, hash: hashEvent(GENESIS_HASH, BASE) };
+    const v2 = { ...closed, prevHash: first.hash, hash: hashEventV2(first.hash, closed, salt), chainVersion: 2, salt };
+    expect(verifyChain([first, v2])).toEqual({ ok: true, length: 2, headHash: v2.hash });
+    expect(verifyChain([first, { ...v2, salt: "f".repeat(32) }])).toEqual({
+      ok: false,
+      brokenAtSeq: 2,
+      reason: "hash",
+    });
+    expect(verifyChain([first, { ...v2, note: "改" }])).toEqual({ ok: false, brokenAtSeq: 2, reason: "hash" });
+    expect(verifyChain([first, { ...v2, salt: null }])).toEqual({ ok: false, brokenAtSeq: 2, reason: "hash" });
+    expect(verifyChain([first, { ...v2, chainVersion: 3 }])).toEqual({ ok: false, brokenAtSeq: 2, reason: "hash" });
+    expect(recomputeHash(first.hash, v2)).toBe(v2.hash);
   });
 });

@@ -1,5 +1,20 @@
-// The tamper-evident audit chain (spec §4): hash = SHA-256(prevHash ‖ canonical JSON of the event's fields).
-import { createHash } from "node:crypto";
+// The tamper-evident audit chain (spec §4), in two versions, both verified for ever (an event carries its own):
+//
+// v1 (events written before chain v2):  hash = SHA-256(prevHash ‖ canonical JSON of the event's fields).
+//
+// v2 (issue 11: checkable without the private content):
+//   public part  — a PUBLIC event: { seq, occurredAt, public: true, type, fromState, toState, note };
+//                  any other:      { seq, occurredAt, public: false }
+//   private part — every other field (petitionId, visibility, actorType, actorId, unitId, data, and for an event
+//                  that is not public its type, states and note), with a random salt of 32 hex characters, so that
+//                  a short private field (a staff id, a two-word note) cannot be found by guessing from its digest
+//   privateDigest = SHA-256(canonical JSON of { ...private part, salt })
+//   digest        = SHA-256(canonical JSON of { v: 2, ...public part, private: privateDigest })
+//   hash          = SHA-256(prevHash ‖ digest)
+// so anyone holding the public form (the public part of a public event, each event's privateDigest, prevHash and
+// hash) recomputes every digest and hash from the first event to the head; the server, holding the salt and the
+// private fields, recomputes the private digests too. "‖" is the concatenation of the hex strings.
+import { createHash, randomBytes } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -62,23 +77,107 @@ export function hashEvent(prevHash: string, fields: HashedEventFields): string {
   return createHash("sha256").update(prevHash).update(canonicalJson(fields)).digest("hex");
 }
 
-export type ChainedEvent = HashedEventFields & { prevHash: string; hash: string };
+export const CHAIN_V2 = 2;
+
+/** What an event of chain v2 shows the public (its public part; see the top of this file). */
+export type PublicEventPart =
+  | {
+      seq: number;
+      occurredAt: Date;
+      public: true;
+      type: string;
+      fromState: string | null;
+      toState: string | null;
+      note: string | null;
+    }
+  | { seq: number; occurredAt: Date; public: false };
+
+export function publicPartOf(f: HashedEventFields): PublicEventPart {
+  return f.visibility === "PUBLIC"
+    ? {
+        seq: f.seq,
+        occurredAt: f.occurredAt,
+        public: true,
+        type: f.type,
+        fromState: f.fromState,
+        toState: f.toState,
+        note: f.note,
+      }
+    : { seq: f.seq, occurredAt: f.occurredAt, public: false };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The digest of an event's private part with its salt (v2). */
+export function privateDigestOf(f: HashedEventFields, salt: string): string {
+  const open = f.visibility === "PUBLIC";
+  return sha256(
+    canonicalJson({
+      petitionId: f.petitionId,
+      visibility: f.visibility,
+      actorType: f.actorType,
+      actorId: f.actorId,
+      unitId: f.unitId,
+      data: f.data,
+      ...(open ? {} : { type: f.type, fromState: f.fromState, toState: f.toState, note: f.note }),
+      salt,
+    }),
+  );
+}
+
+/** An event's digest from its public part and its private digest (v2): what an outside verifier recomputes. */
+export function digestOf(part: PublicEventPart, privateDigest: string): string {
+  return sha256(canonicalJson({ v: CHAIN_V2, ...part, private: privateDigest }));
+}
+
+export function hashEventV2(prevHash: string, fields: HashedEventFields, salt: string): string {
+  return createHash("sha256")
+    .update(prevHash)
+    .update(digestOf(publicPartOf(fields), privateDigestOf(fields, salt)))
+    .digest("hex");
+}
+
+/** A fresh salt: 16 random bytes, hex. */
+export const newSalt = (random: (n: number) => Uint8Array = randomBytes) => Buffer.from(random(16)).toString("hex");
+
+/** Chains a new event in the current format (v2): its hash, with the salt and version to store beside it. */
+export function chainEvent(
+  prevHash: string,
+  fields: HashedEventFields,
+  salt: string = newSalt(),
+): { hash: string; salt: string; chainVersion: number } {
+  return { hash: hashEventV2(prevHash, fields, salt), salt, chainVersion: CHAIN_V2 };
+}
+
+/** An event as stored: its fields, its links, and (v2) its version and salt; a missing version is v1. */
+export type ChainedEvent = HashedEventFields & {
+  prevHash: string;
+  hash: string;
+  chainVersion?: number | null;
+  salt?: string | null;
+};
+
+/** The hash an event's stored fields give in its own version; null for an unknown version or a v2 event without salt. */
+export function recomputeHash(prev: string, e: ChainedEvent): string | null {
+  const version = e.chainVersion ?? 1;
+  if (version === 1) return hashEvent(prev, pick(e));
+  if (version === CHAIN_V2 && e.salt) return hashEventV2(prev, pick(e), e.salt);
+  return null;
+}
 
 export type ChainVerdict =
   | { ok: true; length: number; headHash: string }
   | { ok: false; brokenAtSeq: number; reason: "seq" | "prevHash" | "hash" };
 
-/** Recomputes a case's chain from the first event; events must be given in seq order. */
+/** Recomputes a case's chain from the first event, each event in its own version; events in seq order. */
 export function verifyChain(events: readonly ChainedEvent[]): ChainVerdict {
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.seq !== i + 1) return { ok: false, brokenAtSeq: e.seq, reason: "seq" };
     if (e.prevHash !== prev) return { ok: false, brokenAtSeq: e.seq, reason: "prevHash" };
-    const { prevHash: _p, hash, ...fields } = e;
-    void _p;
-    if (hashEvent(prev, pick(fields)) !== hash) return { ok: false, brokenAtSeq: e.seq, reason: "hash" };
-    prev = hash;
+    if (recomputeHash(prev, e) !== e.hash) return { ok: false, brokenAtSeq: e.seq, reason: "hash" };
+    prev = e.hash;
   }
   return { ok: true, length: events.length, headHash: prev };
 }

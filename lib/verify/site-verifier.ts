@@ -12,9 +12,9 @@
 //
 // It reports what it checked and the first failure exactly (case, seq, what differs). Pure but for the `get` it is
 // given (the command line's fetch; the tests call the site's own route handlers).
-import { createPublicKey, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import { checkCheckpoint, type SignedCheckpoint } from "@/lib/domain/checkpoint";
-import { GENESIS_HASH } from "@/lib/domain/chain";
+import { CHAIN_V2, GENESIS_HASH, digestOf, type PublicEventPart } from "@/lib/domain/chain";
 import { buildTree, leafData, leafHash, rootAt, verifyConsistency, verifyInclusion } from "@/lib/domain/merkle";
 
 export type Get = (path: string) => Promise<{ status: number; json: () => Promise<unknown> }>;
@@ -53,7 +53,20 @@ type ChainJson = {
   tracking_no: string;
   event_count: number;
   head_hash: string;
-  events: { seq: number; prev_hash: string; hash: string }[];
+  events: {
+    seq: number;
+    occurred_at: string;
+    public: boolean;
+    chain_version: number;
+    type: string | null;
+    from_state?: string | null;
+    to_state?: string | null;
+    note?: string | null;
+    private_digest?: string;
+    digest?: string;
+    prev_hash: string;
+    hash: string;
+  }[];
   log: {
     checkpoint: { seq: number; tree_size: number; root_hash: string };
     leaves: { index: number; event_count: number; head_hash: string }[];
@@ -252,7 +265,11 @@ export async function verifySite(
   }
 }
 
-/** The chain's own links: seq 1..n, each prevHash the hash before (genesis first), the head the last hash. */
+/**
+ * The chain's own links — seq 1..n, each prevHash the hash before (genesis first), the head the last hash — and for
+ * chain v2 each event's digest from its public part and private digest, and its hash from the digest: a public
+ * event's type, states or note changed show here, even with the chain left as it was.
+ */
 function checkChain(trackingNo: string, chain: ChainJson) {
   let prev = GENESIS_HASH;
   chain.events.forEach((e, i) => {
@@ -266,6 +283,40 @@ function checkChain(trackingNo: string, chain: ChainJson) {
         expected: prev,
         found: e.prev_hash,
       });
+    if (e.chain_version === CHAIN_V2) {
+      const occurredAt = new Date(e.occurred_at);
+      const part: PublicEventPart = e.public
+        ? {
+            seq: e.seq,
+            occurredAt,
+            public: true,
+            type: e.type ?? "",
+            fromState: e.from_state ?? null,
+            toState: e.to_state ?? null,
+            note: e.note ?? null,
+          }
+        : { seq: e.seq, occurredAt, public: false };
+      const digest = digestOf(part, e.private_digest ?? "");
+      if (digest !== e.digest)
+        fail({
+          what: "an event's public fields do not give its digest",
+          trackingNo,
+          seq: e.seq,
+          expected: e.digest,
+          found: digest,
+        });
+      const hash = createHash("sha256").update(prev).update(digest).digest("hex");
+      if (hash !== e.hash)
+        fail({
+          what: "an event's digest does not give its hash",
+          trackingNo,
+          seq: e.seq,
+          expected: e.hash,
+          found: hash,
+        });
+    } else if (e.chain_version !== 1) {
+      fail({ what: `an event has an unknown chain version ${e.chain_version}`, trackingNo, seq: e.seq });
+    }
     prev = e.hash;
   });
   if (chain.event_count !== chain.events.length || chain.head_hash !== prev)
