@@ -71,9 +71,7 @@ export async function importCases(
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
   const context = await loadImportContext(db, at);
   const earlier = await earlierImport(db, fileSha256);
-  const T0 = performance.now();
   const reading = earlier ? { ok: false as const, issues: [earlier] } : readImport(bytes, context);
-  console.log("read", (performance.now() - T0).toFixed(0));
   if (!reading.ok) {
     console.log(`[import] refused: ${reading.issues.length} problems, nothing written`);
     return reading;
@@ -105,7 +103,6 @@ export async function importCases(
         // a large file's plans would otherwise stay in memory to the end (and the collector's work grow with them).
         const ordered: (ImportedCase | undefined)[] = inReceiptOrder(cases);
         cases.length = 0;
-        let T1 = performance.now();
         const written = await writeCases(tx, ordered, {
           at,
           batchId,
@@ -114,10 +111,7 @@ export async function importCases(
           actorId: actor.kind === "admin" ? actor.viewer.userId : null,
           secret,
         });
-        console.log("write", (performance.now() - T1).toFixed(0), JSON.stringify(T));
-        T1 = performance.now();
         await rebuildFigures(tx);
-        console.log("figures", (performance.now() - T1).toFixed(0), process.memoryUsage().rss / 1e6);
         // After the commit: the figures' pages, and the case list, which any new case changes. The imported cases'
         // own pages were never rendered (a number that named no case got the not-found page, which no cache keeps:
         // proxy.ts, case-exists.ts), so one of them stands for the list rather than a message of 200,000 pages.
@@ -214,7 +208,6 @@ type WriteContext = {
   secret: string;
 };
 
-const T = { build: 0, pet: 0, late: 0, ev: 0 };
 async function writeCases(
   tx: Tx,
   cases: (ImportedCase | undefined)[],
@@ -224,7 +217,6 @@ async function writeCases(
   const next = new Map(w.firstSequence);
   let firstTrackingNo: string | null = null;
   for (let i = 0; i < cases.length; i += CASES_PER_BATCH) {
-    const t0 = performance.now();
     const petitions: InsertedPetition[] = [];
     const events: InsertedEvent[] = [];
     const extensions: InsertedExtensionRequest[] = [];
@@ -254,16 +246,9 @@ async function writeCases(
           decisionNote: null,
         });
     }
-    T.build += performance.now() - t0;
-    let t1 = performance.now();
     await insertRows(tx, "Petition", petitions);
-    T.pet += performance.now() - t1;
-    t1 = performance.now();
     await updateLateFrom(tx, petitions.map((p) => p.id)); // derived from the row, as every change keeps it
-    T.late += performance.now() - t1;
-    t1 = performance.now();
     await insertRows(tx, "PetitionEvent", events);
-    T.ev += performance.now() - t1;
     await insertRows(tx, "ExtensionRequest", extensions);
   }
   if (firstTrackingNo === null) throw new Error("no case to import");
