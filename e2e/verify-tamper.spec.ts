@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { hashEvent, pick, type HashedEventFields } from "../lib/domain/chain";
+import { recomputeHash, type HashedEventFields } from "../lib/domain/chain";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = 3230;
@@ -107,7 +107,14 @@ function tamperedCopy(name: string, tamper: (db: Database.Database) => void): st
   return file;
 }
 
-type EventRow = HashedEventFields & { id: string; prevHash: string; hash: string; occurredAt: Date };
+type EventRow = HashedEventFields & {
+  id: string;
+  prevHash: string;
+  hash: string;
+  occurredAt: Date;
+  chainVersion: number;
+  salt: string | null;
+};
 
 function eventsOf(db: Database.Database, trackingNo: string) {
   const p = db.prepare(`SELECT "id" FROM "Petition" WHERE "trackingNo" = ?`).get(trackingNo) as { id: string };
@@ -125,7 +132,8 @@ function rechain(db: Database.Database, trackingNo: string) {
   const { petitionId, events } = eventsOf(db, trackingNo);
   let prev = "0".repeat(64);
   for (const e of events) {
-    const hash = hashEvent(prev, pick(e));
+    // In each event's own version, with its own salt: the rewrite the server's verify-chains would pass.
+    const hash = recomputeHash(prev, e)!;
     db.prepare(`UPDATE "PetitionEvent" SET "prevHash" = ?, "hash" = ? WHERE "id" = ?`).run(prev, hash, e.id);
     prev = hash;
   }
@@ -151,12 +159,12 @@ test.beforeAll(async () => {
     db
       .prepare(
         `SELECT p."trackingNo" FROM "Petition" p JOIN "Category" c ON c."id" = p."categoryId"
-         WHERE c."kind" <> 'ACCUSATION' AND p."eventCount" >= 5 ORDER BY p."trackingNo" LIMIT 6`,
+         WHERE c."kind" <> 'ACCUSATION' AND p."eventCount" >= 5 ORDER BY p."trackingNo" LIMIT 7`,
       )
       .all() as { trackingNo: string }[]
   ).map((r) => r.trackingNo);
   db.close();
-  expect(cases).toHaveLength(6);
+  expect(cases).toHaveLength(7);
   execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/checkpoint.ts"], {
     cwd: ROOT,
     env: env(pristine),
@@ -179,7 +187,8 @@ test("the untouched copy verifies, outside and inside, and the monitor keeps wha
 
 const scenarios: {
   name: string;
-  seq: number | null;
+  /** The seq the report must name: a number, the case's first public event from seq 2 ("public"), or none. */
+  seq: number | "public" | null;
   message: RegExp;
   tamper: (db: Database.Database, no: string) => void;
 }[] = [
@@ -191,6 +200,15 @@ const scenarios: {
       const { events } = eventsOf(db, no);
       db.prepare(`UPDATE "PetitionEvent" SET "note" = '（已改写）' WHERE "id" = ?`).run(events[1]!.id);
       rechain(db, no);
+    },
+  },
+  {
+    name: "a public event's note changed, the chain left as it was (chain v2: its digest no longer fits)",
+    seq: "public",
+    message: /an event's public fields do not give its digest|an event's digest does not give its hash/,
+    tamper: (db, no) => {
+      const e = eventsOf(db, no).events.find((x) => x.visibility === "PUBLIC" && x.seq >= 2)!;
+      db.prepare(`UPDATE "PetitionEvent" SET "note" = '（已改写）' WHERE "id" = ?`).run(e.id);
     },
   },
   {
@@ -268,7 +286,13 @@ scenarios.forEach((s, i) => {
     const { code, out } = await verify(file, ...caseArgs());
     expect(code, out).toBe(1);
     expect(out).toMatch(s.message);
-    expect(out).toContain(s.seq === null ? `case ${no}:` : `case ${no}, seq ${s.seq}:`);
+    const seq =
+      s.seq === "public"
+        ? eventsOf(new Database(pristine, { readonly: true }), no).events.find(
+            (x) => x.visibility === "PUBLIC" && x.seq >= 2,
+          )!.seq
+        : s.seq;
+    expect(out).toContain(seq === null ? `case ${no}:` : `case ${no}, seq ${seq}:`);
     // The in-server verifier, against the database, finds it too (a deleted case: its leaves without a case).
     expect(verifyChains(file).code).toBe(1);
   });

@@ -82,6 +82,8 @@ function runNode(label, args) {
 export function migrate() {
   runNode("migrate", [PRISMA_CLI, "migrate", "deploy"]);
   enableWriteAheadLog();
+  // Chains written before chain v2 are rewritten to it, verified before and after (scripts/migrate-chains.ts).
+  runNode("migrate-chains", [TSX_CLI, "scripts/migrate-chains.ts"]);
 }
 
 /**
