@@ -278,7 +278,13 @@ export type ScorecardSort = { column: ScorecardColumn; dir: SortDirection };
 export const DEFAULT_SCORECARD_SORT: ScorecardSort = { column: "unit", dir: "asc" };
 
 /** A unit's row; `order` is its place in the unit tree (the "unit" column sorts by it). */
-export type ScorecardRow = { unitId: string; unitCode: string; unitName: string; order: number; figures: ScorecardFigures };
+export type ScorecardRow = {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  order: number;
+  figures: ScorecardFigures;
+};
 
 /**
  * Rows by a column: the unit column by the tree's order, a figure by its value — rows showing "—" last in

@@ -1,7 +1,13 @@
 // The one place the seed chains events (spec §4): seq 1..n, visibility from the event type, canonical
 // JSON data checked against its type's schema (lib/domain/event-types.ts, as appendEvent does), prevHash/hash
 // from lib/domain/chain.ts starting at GENESIS_HASH.
-import { canonicalJson, chainEvent, GENESIS_HASH, type HashedEventFields, type JsonValue } from "../../lib/domain/chain";
+import {
+  canonicalJson,
+  chainEvent,
+  GENESIS_HASH,
+  type HashedEventFields,
+  type JsonValue,
+} from "../../lib/domain/chain";
 import { EVENT_VISIBILITY, eventDataFor, type EventType } from "../../lib/domain/event-types";
 import type { ActorType, PetitionState, Prisma } from "../../generated/prisma/client";
 
