@@ -17,9 +17,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-04-01T02:00:00Z");
 const ms = (d: Date, plus: number) => new Date(d.getTime() + plus);
 const casePages = (no: string) => [`/zh-CN/cases/${no}`, `/en/cases/${no}`];
-const HOME = ["/zh-CN", "/en"];
-/** The public case list, every page of it, in both languages: any change to a case makes it stale. */
-const LIST = ["/zh-CN/letters", "/en/letters"];
+/** The home pages, and every page of the statistics and the report: the figures changed. */
+const HOME = ["/zh-CN", "/en", "/zh-CN/stats", "/en/stats", "/zh-CN/report", "/en/report"];
+/** The public case list and the unit scorecards, every page of them, in both languages: any change to a case. */
+const LIST = ["/zh-CN/letters", "/en/letters", "/zh-CN/units", "/en/units"];
 
 let ref: ReferenceData;
 let bureau: StaffViewer;
@@ -67,7 +68,8 @@ describe("dropping cached public pages", () => {
     const c = await fileOnline(ref, { receivedAt: T0 });
     watching = c.id;
     await routeToDepartment(c.id);
-    expect(drops).toEqual([[...casePages(c.trackingNo), ...LIST]]);
+    // Routing moves the case to its handling unit: the statistics by unit change with it.
+    expect(drops).toEqual([[...casePages(c.trackingNo), ...HOME, ...LIST]]);
     expect(committedWhenDropped).toEqual([true]);
   });
 

@@ -31,6 +31,7 @@ describe("settings", () => {
       ["autoUrgeOnHandleLapse", "true", null],
       ["supervisionAnswerDays", "7", null],
       ["jobIntervalMinutes", "5", null],
+      ["checkpointIntervalMinutes", "60", null],
     ]);
   });
 
