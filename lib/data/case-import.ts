@@ -63,7 +63,8 @@ class ImportRefusedError extends Error {
 export async function importCases(
   actor: ImportActor,
   bytes: Uint8Array,
-  opts: { check?: boolean } = {},
+  /** `phase`: told how long each step took (the benchmark, scripts/bench-import.ts). */
+  opts: { check?: boolean; phase?: (name: ImportPhase, ms: number) => void } = {},
 ): Promise<ImportResult> {
   if (actor.kind === "admin" && actor.viewer.role !== "admin") throw new ForbiddenError();
   const started = performance.now();
@@ -71,7 +72,9 @@ export async function importCases(
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
   const context = await loadImportContext(db, at);
   const earlier = await earlierImport(db, fileSha256);
+  const timed = phaseTimer(opts.phase);
   const reading = earlier ? { ok: false as const, issues: [earlier] } : readImport(bytes, context);
+  timed("check");
   if (!reading.ok) {
     console.log(`[import] refused: ${reading.issues.length} problems, nothing written`);
     return reading;
@@ -103,6 +106,7 @@ export async function importCases(
         // a large file's plans would otherwise stay in memory to the end (and the collector's work grow with them).
         const ordered: (ImportedCase | undefined)[] = inReceiptOrder(cases);
         cases.length = 0;
+        timed("prepare");
         const written = await writeCases(tx, ordered, {
           at,
           batchId,
@@ -111,7 +115,9 @@ export async function importCases(
           actorId: actor.kind === "admin" ? actor.viewer.userId : null,
           secret,
         });
+        timed("write");
         await rebuildFigures(tx);
+        timed("figures");
         // After the commit: the figures' pages, and the case list, which any new case changes. The imported cases'
         // own pages were never rendered (a number that named no case got the not-found page, which no cache keeps:
         // proxy.ts, case-exists.ts), so one of them stands for the list rather than a message of 200,000 pages.
@@ -124,12 +130,25 @@ export async function importCases(
     if (e instanceof ImportRefusedError) return { ok: false, issues: e.issues };
     throw e;
   }
+  timed("commit");
   const who = actor.kind === "admin" ? `admin ${actor.viewer.userId}` : "the command line";
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `[import] batch ${batchId}: ${total} cases by ${who} from file sha256 ${fileSha256} in ${seconds} s`,
   );
   return { ok: true, cases: total, batchId };
+}
+
+export type ImportPhase = "check" | "prepare" | "write" | "figures" | "commit";
+
+/** Calls `report` with the time since the last call (or since it was made), named. */
+function phaseTimer(report?: (name: ImportPhase, ms: number) => void) {
+  let last = performance.now();
+  return (name: ImportPhase) => {
+    const t = performance.now();
+    report?.(name, t - last);
+    last = t;
+  };
 }
 
 /** The admin as the database says now: a user deactivated or demoted since signing in imports nothing. */
