@@ -43,11 +43,12 @@ async function main() {
     process.exit(1);
   }
   // Imported after DATABASE_URL is settled: lib/db.ts opens the database when it loads.
-  const { importCases } = await import("../lib/data/case-import");
+  const { importCases, widenSqliteCache } = await import("../lib/data/case-import");
   const { importIssueText } = await import("../lib/i18n/import-issues");
   const { db, syncEveryCommit } = await import("../lib/db");
   try {
     await syncEveryCommit();
+    await widenSqliteCache();
     const started = performance.now();
     const result = await importCases({ kind: "cli" }, bytes, { check });
     if (!result.ok) {
