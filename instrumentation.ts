@@ -8,6 +8,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { syncEveryCommit } = await import("./lib/db");
   await syncEveryCommit();
+  // The gauge of cases overdue now (scripts/lib/observe.mjs), counted at each scrape: the queue's 已逾期 over all units.
+  const [{ measureOverdue }, { countOverdueNow }] = await Promise.all([
+    import("./lib/metrics"),
+    import("./lib/data/queue"),
+  ]);
+  measureOverdue(countOverdueNow);
   const { startCheckpointScheduler } = await import("./lib/jobs/checkpoint-scheduler");
   startCheckpointScheduler();
   if (process.env.DEADLINE_JOB === "off") return;

@@ -33,6 +33,8 @@ Object.assign(process.env, {
   DEADLINE_JOB: "off",
   // Nor do the checkpoints: e2e/verify.spec.ts makes them (npm run checkpoint) when it needs one.
   CHECKPOINTS: "off",
+  // Requests are not logged one by one here (scripts/lib/observe.mjs): the suite makes tens of thousands.
+  LOG_LEVEL: "warn",
 });
 
 // E2E_ATTACH=1: a second server on the database the first one prepared — no reset, no migration, no seed, no build

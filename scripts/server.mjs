@@ -12,6 +12,7 @@ import path from "node:path";
 import { ROOT } from "./lib/boot.mjs";
 import { PAGE_CACHE_KEY, cacheKeyOf, createPageCache, recordAnswer, serveFromCache } from "./lib/page-cache.mjs";
 import { createStaticBrotli } from "./lib/static-brotli.mjs";
+import { createObserver } from "./lib/observe.mjs";
 
 /** Must equal PEER_HEADER in lib/http/client-address.ts. */
 export const PEER_HEADER = "x-sunshine-peer";
@@ -26,6 +27,8 @@ export async function serve({ dev, hostname, port }) {
   // demo, a restored backup, another test run with the same tracking numbers): a server starts with none.
   if (!dev) fs.rmSync(path.join(ROOT, ".next", "server", "route-cache"), { recursive: true, force: true });
   const { default: next } = await import("next");
+  // Request logs and metrics (scripts/lib/observe.mjs), made before the app so that its code finds the counters.
+  const observer = createObserver();
   const server = http.createServer();
   // Next builds the URLs its router and its proxy compare from this name, not from the address bound below; its
   // render server always says "localhost", so the router must too, or a proxy rewrite to one of our own paths
@@ -40,7 +43,9 @@ export async function serve({ dev, hostname, port }) {
   // The build's scripts and styles in Brotli, made once per file (scripts/lib/static-brotli.mjs); not under `next dev`.
   const staticBrotli = dev ? null : createStaticBrotli(path.join(ROOT, ".next", "static"));
 
-  server.on("request", (req, res) => {
+  server.on("request", async (req, res) => {
+    observer.observe(req, res);
+    if (await observer.serveMetrics(req, res)) return;
     if (staticBrotli?.handle(req, res)) return;
     const key = pageCache ? cacheKeyOf(req) : null;
     if (key !== null) {

@@ -1,4 +1,5 @@
 "use server";
+import { countMetric } from "@/lib/metrics";
 import { now } from "@/lib/clock";
 import { createPetition } from "@/lib/data/petitions";
 import { ZSubmitPetition, SUBMIT_PETITION_FIELDS } from "@/lib/validation/petition";
@@ -79,6 +80,7 @@ export async function submitPetition(
         { type: "PETITIONER" },
       ),
     );
+    countMetric("filings", { channel: "ONLINE" }); // committed
     return {
       status: "done",
       result: {

@@ -177,3 +177,9 @@ export async function findQueueFilterOptions() {
   ]);
   return { categories, townships };
 }
+
+/** Cases overdue now across every unit — the queue's 已逾期 (tabCriteria) — for the metrics' gauge. */
+export async function countOverdueNow(): Promise<number> {
+  const overdue = tabCriteria("overdue", clockNow());
+  return db.petition.count({ where: { state: { in: [...overdue.states] }, currentDueAt: { lt: overdue.dueBefore! } } });
+}

@@ -1,3 +1,4 @@
+import { countMetric } from "@/lib/metrics";
 import "server-only";
 import { db } from "@/lib/db";
 import { canRegister, mayBeAccused, type StaffViewer } from "@/lib/domain/authority";
@@ -63,7 +64,7 @@ export async function registerPetition(viewer: StaffViewer, input: RegisterPetit
   const problems = checkRegistration(facts, at);
   if (Object.keys(problems).length > 0) throw new RegistrationRefusedError(problems);
 
-  return caseTransaction(async (tx) => {
+  const registered = await caseTransaction(async (tx) => {
     // Authority as the database says now, not as the caller's copy says: a user deactivated or moved to
     // another unit since signing in registers nothing.
     const actor = await tx.user.findUnique({
@@ -114,6 +115,8 @@ export async function registerPetition(viewer: StaffViewer, input: RegisterPetit
       isCollective: row.isCollective,
     };
   });
+  countMetric("filings", { channel: input.channel }); // committed
+  return registered;
 }
 
 const UNIT_KIND_ORDER = ["GOVERNMENT", "BUREAU", "DEPARTMENT", "LEGAL", "DISCIPLINE", "TOWNSHIP", "VILLAGE"] as const;

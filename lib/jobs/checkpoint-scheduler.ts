@@ -1,4 +1,5 @@
 import "server-only";
+import { countMetric } from "@/lib/metrics";
 import { db } from "@/lib/db";
 import { loadSettings } from "@/lib/data/settings";
 import { buildCheckpoint } from "@/lib/data/checkpoints";
@@ -24,6 +25,7 @@ export function startCheckpointScheduler(opts: { firstDelayMs?: number } = {}) {
   const tick = async () => {
     try {
       const { checkpoint, added } = await buildCheckpoint();
+      if (added > 0) countMetric("checkpoints");
       if (added > 0) console.log(`[checkpoints] #${checkpoint.seq}: ${checkpoint.treeSize} leaves (+${added})`);
     } catch (err) {
       console.error("[checkpoints] failed:", err instanceof Error ? err.name : "unknown");

@@ -1,4 +1,5 @@
 import "server-only";
+import { countMetric } from "@/lib/metrics";
 import { db } from "@/lib/db";
 import { loadSettings } from "@/lib/data/settings";
 import { runDeadlinePass, type PassSummary } from "@/lib/data/deadline-pass";
@@ -39,7 +40,9 @@ export function startDeadlineScheduler(opts: { firstDelayMs?: number } = {}): Sc
     let intervalMinutes = 5;
     try {
       report(await runDeadlinePass());
+      countMetric("deadlinePasses", { result: "done" });
     } catch (err) {
+      countMetric("deadlinePasses", { result: "failed" });
       console.error("[jobs] deadline pass failed:", err instanceof Error ? err.name : "unknown");
     } finally {
       running = false;

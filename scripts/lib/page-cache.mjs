@@ -23,7 +23,7 @@ const VARIANT_HEADERS = [
 /** The open data (app/api/open, app/api/open311): shareable like the public pages, dropped on every change. */
 export const OPEN_DATA = ["/api/open/", "/api/open311/"];
 /** Response headers not replayed as stored: the server sets them for each answer. */
-const PER_ANSWER = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
+const PER_ANSWER = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", "x-request-id"]);
 
 /** The key of a request whose answer may be served from the cache, or null. */
 export function cacheKeyOf(req) {
