@@ -9,7 +9,9 @@
 //   npm run import -- data/old-cases.csv --lang en    # messages in English (default: Chinese)
 //   DATABASE_URL=file:./data/other.db npm run import -- old.csv
 //
-// Run with --conditions=react-server (package.json does) so that lib/data's "server-only" resolves.
+// Run with --conditions=react-server (package.json does) so that lib/data's "server-only" resolves; package.json also
+// gives V8 a young generation of 64 MB (--max-semi-space-size): an import makes millions of short-lived values, and
+// the default's collections cost a tenth of a large import's time (docs/performance.md, *Import*).
 import fs from "node:fs";
 import path from "node:path";
 
