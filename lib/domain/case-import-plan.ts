@@ -288,7 +288,7 @@ class CasePlayer {
   private last: Date;
 
   constructor(
-    private readonly row: ImportRow,
+    row: ImportRow,
     private readonly ctx: PlanContext,
     readonly fx: Effects,
   ) {
