@@ -6,7 +6,16 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { now } from "@/lib/clock";
 import { CHECKPOINT_GENESIS, keyIdOf, signCheckpoint, type SignedCheckpoint } from "@/lib/domain/checkpoint";
-import { buildTree, consistencyProof, inclusionProof, leafData, leafHash, type MerkleTree } from "@/lib/domain/merkle";
+import {
+  buildTree,
+  consistencyProof,
+  extendTree,
+  inclusionProof,
+  leafData,
+  rootAt,
+  leafHash,
+  type MerkleTree,
+} from "@/lib/domain/merkle";
 import {
   CHAIN_V2,
   GENESIS_HASH,
@@ -69,10 +78,17 @@ export function caseLeafHash(l: Pick<LeafRow, "trackingNo" | "eventCount" | "hea
 // The tree of the log's first `size` leaves, kept for the latest checkpoint: proofs are read from it.
 let cachedTree: { size: number; tree: MerkleTree } | null = null;
 
+/**
+ * A tree over at least the log's first `size` leaves — perhaps more: callers name the size they prove against
+ * (inclusionProof, consistencyProof and rootAt take it), so one tree kept for the latest checkpoint serves them all.
+ */
 async function treeOf(client: Tx | typeof db, size: number): Promise<MerkleTree> {
-  if (cachedTree?.size === size) return cachedTree.tree;
+  if (cachedTree && cachedTree.size >= size) return cachedTree.tree;
+  // The log only grows: a tree kept for fewer leaves is extended by the ones after it (a checkpoint an hour reads its
+  // new leaves only); in a new process every leaf is read once.
+  const base = cachedTree?.tree ?? buildTree([]);
   const hashes: Buffer[] = [];
-  for (let from = 0; from < size; from += 50_000) {
+  for (let from = base.size; from < size; from += 50_000) {
     const rows = await client.checkpointLeaf.findMany({
       where: { index: { gte: from, lt: Math.min(size, from + 50_000) } },
       orderBy: { index: "asc" },
@@ -80,8 +96,8 @@ async function treeOf(client: Tx | typeof db, size: number): Promise<MerkleTree>
     });
     for (const r of rows) hashes.push(caseLeafHash(r));
   }
-  if (hashes.length !== size) throw new Error(`the log has ${hashes.length} leaves, not ${size}`);
-  const tree = buildTree(hashes);
+  if (base.size + hashes.length !== size) throw new Error(`the log has ${base.size + hashes.length} leaves, not ${size}`);
+  const tree = extendTree(base, hashes);
   cachedTree = { size, tree };
   return tree;
 }
@@ -126,7 +142,13 @@ export async function buildCheckpoint(opts: { force?: boolean } = {}): Promise<{
       const treeSize = size + leaves.length;
       const tree = await treeOf(tx, treeSize);
       const signed = signCheckpoint(
-        { seq: (last?.seq ?? 0) + 1, createdAt: now(), treeSize, rootHash: tree.root, prevHash: last?.hash ?? CHECKPOINT_GENESIS },
+        {
+          seq: (last?.seq ?? 0) + 1,
+          createdAt: now(),
+          treeSize,
+          rootHash: rootAt(tree, treeSize),
+          prevHash: last?.hash ?? CHECKPOINT_GENESIS,
+        },
         checkpointPrivateKey(),
       );
       await tx.checkpoint.create({ data: signed });

@@ -4,6 +4,7 @@ import {
   EMPTY_ROOT,
   buildTree,
   consistencyProof,
+  extendTree,
   inclusionProof,
   leafData,
   leafHash,
@@ -674,5 +675,22 @@ describe("leafData", () => {
     for (const change of bad) {
       expect(() => leafData({ ...good, ...change } as CaseLeafParts), JSON.stringify(change)).toThrow(RangeError);
     }
+  });
+});
+
+describe("extendTree", () => {
+  it("gives the tree buildTree gives over all the leaves, for every split of 0 to 40 leaves", () => {
+    const hashes = Array.from({ length: 40 }, (_, i) => leafHash(Buffer.from([i, i >> 8])));
+    for (let n = 0; n <= 40; n++)
+      for (let k = 0; k <= n; k++) {
+        const extended = extendTree(buildTree(hashes.slice(0, k)), hashes.slice(k, n));
+        const whole = buildTree(hashes.slice(0, n));
+        expect(extended.root, `${k} + ${n - k}`).toBe(whole.root);
+        expect(extended.size).toBe(n);
+        if (n > 0) expect(inclusionProof(extended, n - 1)).toEqual(inclusionProof(whole, n - 1));
+      }
+  });
+  it("refuses a leaf hash that is not 32 bytes", () => {
+    expect(() => extendTree(buildTree([]), [Buffer.alloc(31)])).toThrow(RangeError);
   });
 });

@@ -78,6 +78,20 @@ export function buildTree(leafHashes: readonly Uint8Array[]): MerkleTree {
   return treeOverLevel0(level0);
 }
 
+/**
+ * The tree over `tree`'s leaves followed by `more` leaf hashes — what buildTree over all of them gives, without the
+ * leaves already held being handed over again (a log only grows: lib/data/checkpoints.ts keeps its tree so).
+ */
+export function extendTree(tree: MerkleTree, more: readonly Uint8Array[]): MerkleTree {
+  const level0 = Buffer.allocUnsafe((tree.size + more.length) * HASH_BYTES);
+  tree.levels[0]?.copy(level0, 0, 0, tree.size * HASH_BYTES);
+  more.forEach((h, i) => {
+    if (h.length !== HASH_BYTES) throw new RangeError(`leaf hash ${i} is ${h.length} bytes, not ${HASH_BYTES}`);
+    level0.set(h, (tree.size + i) * HASH_BYTES);
+  });
+  return treeOverLevel0(level0);
+}
+
 /** MTH over the leaves' data (each hashed with leafHash), hex. */
 export function merkleRoot(leaves: readonly Uint8Array[]): string {
   const level0 = Buffer.allocUnsafe(leaves.length * HASH_BYTES);
