@@ -116,6 +116,21 @@ export type ImportRow = {
   isRepeat: boolean;
 };
 
+/** The dated steps' columns and the fields of ImportRow that hold them. */
+export const STEP_FIELDS = {
+  accepted_at: "acceptedAt",
+  not_accepted_at: "notAcceptedAt",
+  replied_at: "repliedAt",
+  review_requested_at: "reviewRequestedAt",
+  reviewed_at: "reviewedAt",
+  recheck_requested_at: "recheckRequestedAt",
+  rechecked_at: "recheckedAt",
+  evaluated_at: "evaluatedAt",
+  closed_at: "closedAt",
+  withdrawn_at: "withdrawnAt",
+} as const satisfies Partial<Record<ImportColumn, keyof ImportRow>>;
+export type StepColumn = keyof typeof STEP_FIELDS;
+
 export type PlanContext = {
   cal: HolidayCalendar;
   /** The setting 评价期 (lib/domain/settings.ts), as a live answer reads it. */
@@ -212,8 +227,7 @@ const STEP_RANK = {
   evaluated_at: 65,
   closed_at: 70,
   withdrawn_at: 90,
-} as const satisfies Partial<Record<ImportColumn, number>>;
-type StepColumn = keyof typeof STEP_RANK;
+} as const satisfies Record<StepColumn, number>;
 
 const STAFF_ACTOR = { actorType: "STAFF" as const, role: "handler" as const };
 const PETITIONER_ACTOR = { actorType: "PETITIONER" as const, role: "petitioner" as const };
@@ -442,26 +456,13 @@ type Step = { column: StepColumn; date: CivilDate; rank: number };
 
 /** The dated steps of a row, in the order they happened. */
 function stepsOf(row: ImportRow): Step[] {
-  const dated: [StepColumn, CivilDate | null][] = [
-    ["accepted_at", row.acceptedAt],
-    ["not_accepted_at", row.notAcceptedAt],
-    ["replied_at", row.repliedAt],
-    ["review_requested_at", row.reviewRequestedAt],
-    ["reviewed_at", row.reviewedAt],
-    ["recheck_requested_at", row.recheckRequestedAt],
-    ["rechecked_at", row.recheckedAt],
-    ["evaluated_at", row.evaluatedAt],
-    ["closed_at", row.closedAt],
-    ["withdrawn_at", row.withdrawnAt],
-  ];
-  return dated
-    .filter((d): d is [StepColumn, CivilDate] => d[1] !== null)
-    .map(([column, date]) => ({
-      column,
-      date,
-      rank: column === "evaluated_at" ? evaluationRank(row) : STEP_RANK[column],
-    }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rank - b.rank));
+  const steps: Step[] = [];
+  for (const column of Object.keys(STEP_FIELDS) as StepColumn[]) {
+    const date = row[STEP_FIELDS[column]];
+    if (date !== null)
+      steps.push({ column, date, rank: column === "evaluated_at" ? evaluationRank(row) : STEP_RANK[column] });
+  }
+  return steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rank - b.rank));
 }
 
 function requestIssue(block: RequestBlock, column: ImportColumn, state: PetitionState): PlanIssue {

@@ -25,11 +25,13 @@ import { isReviewable } from "./review-chain";
 import type { Satisfaction } from "./case-effects";
 import {
   IMPORT_COLUMNS,
+  STEP_FIELDS,
   planImportedCase,
   type CasePlan,
   type ImportColumn,
   type ImportRow,
   type ImportUnit,
+  type StepColumn,
 } from "./case-import-plan";
 
 export { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type ImportUnit } from "./case-import-plan";
@@ -280,19 +282,7 @@ function lookupsOf(ctx: ImportContext): Lookups {
   };
 }
 
-const DATE_COLUMNS = [
-  "accepted_at",
-  "not_accepted_at",
-  "replied_at",
-  "review_requested_at",
-  "reviewed_at",
-  "recheck_requested_at",
-  "rechecked_at",
-  "evaluated_at",
-  "closed_at",
-  "withdrawn_at",
-] as const satisfies readonly ImportColumn[];
-type DateColumn = (typeof DATE_COLUMNS)[number];
+const DATE_COLUMNS = Object.keys(STEP_FIELDS) as StepColumn[];
 
 const INTEGER = /^\d{1,6}$/;
 
@@ -318,7 +308,7 @@ function readRow(
     else if (receivedText < EARLIEST_RECEIPT) problem("received_at", "tooOld", { date: EARLIEST_RECEIPT });
     else received = receivedText;
   }
-  const dates = {} as Record<DateColumn, CivilDate | null>;
+  const dates = {} as Record<StepColumn, CivilDate | null>;
   for (const column of DATE_COLUMNS) {
     const value = cell(column);
     dates[column] = null;
@@ -373,20 +363,14 @@ function readRow(
     content: content ?? "",
     petitionerName: petitionerName ?? "",
     petitionerPhone: phoneText || null,
-    acceptedAt: dates.accepted_at,
-    notAcceptedAt: dates.not_accepted_at,
-    repliedAt: dates.replied_at,
     outcome,
     extensionDays: extensionDays ?? 0,
-    reviewRequestedAt: dates.review_requested_at,
-    reviewedAt: dates.reviewed_at,
-    recheckRequestedAt: dates.recheck_requested_at,
-    recheckedAt: dates.rechecked_at,
     evaluation,
-    evaluatedAt: dates.evaluated_at,
-    closedAt: dates.closed_at,
-    withdrawnAt: dates.withdrawn_at,
     isRepeat: repeatText === "true",
+    ...(Object.fromEntries(DATE_COLUMNS.map((c) => [STEP_FIELDS[c], dates[c]])) as Pick<
+      ImportRow,
+      (typeof STEP_FIELDS)[StepColumn]
+    >),
   };
   const relations = relationIssues(row, look);
   if (relations.length > 0) return { ok: false, issues: relations.map((r) => ({ line, ...r })) };
