@@ -28,11 +28,20 @@ async function main() {
     process.exit(1);
   }
   // Imported after DATABASE_URL is settled: lib/db.ts opens the database when it loads.
-  const { runDeadlinePass, PASS_KINDS } = await import("../lib/data/deadline-pass");
+  const { runDeadlinePassOnce, PASS_KINDS } = await import("../lib/data/deadline-pass");
   const { db, syncEveryCommit } = await import("../lib/db");
   try {
     await syncEveryCommit();
-    const summary = await runDeadlinePass();
+    // One pass at a time across processes (the lease): while another runs one, wait for it, up to two minutes.
+    let summary = await runDeadlinePassOnce();
+    for (let waited = 0; summary === null && waited < 120_000; waited += 500) {
+      await new Promise((r) => setTimeout(r, 500));
+      summary = await runDeadlinePassOnce();
+    }
+    if (summary === null) {
+      console.error("[jobs] another process has been running a deadline pass for two minutes: not run");
+      process.exit(1);
+    }
     const failed = Object.values(summary.failed).reduce((n, k) => n + k, 0);
     if (process.argv.includes("--json")) {
       console.log(JSON.stringify(summary));

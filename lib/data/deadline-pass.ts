@@ -1,4 +1,5 @@
 import "server-only";
+import { withLease } from "./job-lease";
 import { db, type Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { toCivilDate } from "@/lib/domain/civil-date";
@@ -79,6 +80,17 @@ const system = (unitId: string, at: Date) => ({
 });
 
 type Context = { at: Date; settings: Settings; cal: HolidayCalendar; batchSize: number; summary: PassSummary };
+
+/** How long a pass may hold the deadline job's lease before another process may take it over. */
+export const DEADLINE_LEASE_MS = 30 * 60_000;
+
+/**
+ * A pass unless another app process is running one (the lease "deadline-pass", lib/data/job-lease.ts): what the
+ * server's schedule and `npm run jobs` run. Null when another process holds it.
+ */
+export async function runDeadlinePassOnce(options: PassOptions = {}, holder?: string): Promise<PassSummary | null> {
+  return withLease("deadline-pass", DEADLINE_LEASE_MS, () => runDeadlinePass(options), holder);
+}
 
 export async function runDeadlinePass(options: PassOptions = {}): Promise<PassSummary> {
   // Each item commits on its own; the cached public pages of every case it changed are dropped once, at the end.

@@ -2,11 +2,12 @@ import "server-only";
 import { countMetric } from "@/lib/metrics";
 import { db } from "@/lib/db";
 import { loadSettings } from "@/lib/data/settings";
-import { runDeadlinePass, type PassSummary } from "@/lib/data/deadline-pass";
+import { runDeadlinePassOnce, type PassSummary } from "@/lib/data/deadline-pass";
 
 // The deadline job inside a running server (instrumentation.ts starts it): a first pass shortly after start, then
 // one every `jobIntervalMinutes` (a setting, read again after each pass). One pass at a time per process; passes
-// are idempotent, so a pass by `npm run jobs` or by another server process at the same moment writes nothing twice.
+// are idempotent, and one process at a time runs one across every process on the database (the lease
+// "deadline-pass", lib/data/job-lease.ts): another server's pass or `npm run jobs` at the same moment waits its turn.
 // DEADLINE_JOB=off disables it (the end-to-end server: its tests run the job themselves, at the instant they choose).
 
 const FIRST_PASS_DELAY_MS = 15_000;
@@ -39,8 +40,10 @@ export function startDeadlineScheduler(opts: { firstDelayMs?: number } = {}): Sc
     running = true;
     let intervalMinutes = 5;
     try {
-      report(await runDeadlinePass());
-      countMetric("deadlinePasses", { result: "done" });
+      // Another app process on the database running its pass: this one waits for the next interval.
+      const summary = await runDeadlinePassOnce();
+      if (summary) report(summary);
+      countMetric("deadlinePasses", { result: summary ? "done" : "another process" });
     } catch (err) {
       countMetric("deadlinePasses", { result: "failed" });
       console.error("[jobs] deadline pass failed:", err instanceof Error ? err.name : "unknown");
