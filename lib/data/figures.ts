@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { touchFigures } from "./public-pages";
+import { countyRoot } from "./open-data";
 import {
   categoryMetric,
   figureCellsOf,
@@ -158,11 +159,6 @@ async function subtreeOf(code: string): Promise<{ name: string; ids: string[] } 
   return { name: unit.name, ids: units.map((u) => u.id) };
 }
 
-/** The county: the first government unit at the root of the tree. */
-async function countyName(): Promise<string> {
-  const root = await db.unit.findFirst({ where: { parentId: null, kind: "GOVERNMENT" }, orderBy: { path: "asc" }, select: { name: true } });
-  return root?.name ?? "";
-}
 
 export type PeriodStatistics = {
   query: StatsQuery;
@@ -186,7 +182,7 @@ export async function readStatistics(query: StatsQuery): Promise<PeriodStatistic
   const before = periodMonths(previousPeriod(query));
   const [byMonth, scopeName, categoryRows] = await Promise.all([
     sumCells([...before, ...months], scope?.ids ?? null),
-    scope ? scope.name : countyName(),
+    scope ? scope.name : countyRoot().then((root) => root?.name ?? ""),
     db.category.findMany({ select: { id: true, code: true, name: true } }),
   ]);
   const current = addMonths(byMonth, months);

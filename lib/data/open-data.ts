@@ -11,6 +11,15 @@ import type { Prisma } from "@/generated/prisma/client";
 // allow-list of public fields (spec §5): no name, phone, ID number, address, e-mail, content, staff identity or
 // internal note is ever read here, so none can be served.
 
+/** The county: the first government unit at the root of the unit tree (null before any unit exists). */
+export async function countyRoot(): Promise<{ id: string; path: string; name: string } | null> {
+  return db.unit.findFirst({
+    where: { parentId: null, kind: "GOVERNMENT" },
+    orderBy: { path: "asc" },
+    select: { id: true, path: true, name: true },
+  });
+}
+
 /** Every active unit with its code and kind, and its parent's code (the county's tree). */
 export async function openUnits() {
   const rows = await db.unit.findMany({

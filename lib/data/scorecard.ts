@@ -19,6 +19,7 @@ import {
 import type { ScorecardParams } from "@/lib/validation/scorecard";
 import { Prisma } from "@/generated/prisma/client";
 import { ForbiddenError } from "./errors";
+import { countyRoot } from "./open-data";
 
 // 单位考评: the figures of every unit of a supervisor's subtree for a period, as lib/domain/scorecard.ts defines them
 // — this file is the one implementation of each cohort. One aggregate statement per cohort, grouped by unit (never
@@ -193,11 +194,7 @@ export async function findScorecard(viewer: StaffViewer, params: ScorecardParams
  * were handled, never what they say or who made them (spec §5).
  */
 export async function findPublicScorecard(period: ScorecardPeriodChoice): Promise<Scorecard> {
-  const root = await db.unit.findFirst({
-    where: { parentId: null, kind: "GOVERNMENT" },
-    orderBy: { path: "asc" },
-    select: { id: true, path: true },
-  });
+  const root = await countyRoot();
   if (!root) throw new Error("no county government unit is configured");
   const [units, legal] = await Promise.all([
     subtreeInOrder(root.path, root.id),

@@ -46,6 +46,21 @@ export type CaseListFilters = {
   after: string | null;
 };
 
+/** The whole list, its first page: no filter. */
+export const NO_LIST_FILTERS: CaseListFilters = {
+  query: null,
+  year: null,
+  categoryCode: null,
+  channel: null,
+  townshipCode: null,
+  unitCode: null,
+  state: null,
+  timeliness: null,
+  page: 1,
+  pageSize: LIST_DEFAULT_PAGE_SIZE,
+  after: null,
+};
+
 export type ListRefusal = {
   key: "badQuery" | "badYear" | "badCode" | "badChannel" | "badState" | "badTimeliness" | "badPage" | "badAfter";
   param: string;

@@ -13,8 +13,8 @@ export const OPEN_DATA_CACHE_CONTROL = "s-maxage=60, stale-while-revalidate=240"
 
 const HEADERS = { "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" } as const;
 
-export function openJson(body: unknown): Response {
-  return Response.json(body, { headers: { ...HEADERS, "Cache-Control": OPEN_DATA_CACHE_CONTROL } });
+export function openJson(body: unknown, cacheControl = OPEN_DATA_CACHE_CONTROL): Response {
+  return Response.json(body, { headers: { ...HEADERS, "Cache-Control": cacheControl } });
 }
 
 /**
@@ -22,7 +22,7 @@ export function openJson(body: unknown): Response {
  * it (no micro-cache, no CDN copy) — a proof against an older checkpoint than the latest would only confuse.
  */
 export function openJsonFresh(body: unknown): Response {
-  return Response.json(body, { headers: { ...HEADERS, "Cache-Control": "no-cache" } });
+  return openJson(body, "no-cache");
 }
 
 /** A CSV download (RFC 4180, UTF-8 with its byte-order mark for spreadsheets), shareable like the JSON. */

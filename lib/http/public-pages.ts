@@ -16,14 +16,16 @@ export function stalePages(change: PublicChange): string[] {
   const pages = new Set<string>();
   for (const trackingNo of [...change.trackingNos].sort())
     for (const locale of LOCALES) pages.add(internalPath(locale, `/cases/${trackingNo}`));
-  // The figures changed: the home page's, and every page of the statistics and the report.
-  if (change.home)
-    for (const page of ["/", STATS, REPORT]) for (const locale of LOCALES) pages.add(internalPath(locale, page));
-  // Any change to any case may change any page of the public case list (its order, counts, states, on time) and
-  // any unit's scorecard (a supervision order, an answer, a deadline).
-  if (change.trackingNos.length > 0 || change.home)
-    for (const page of change.trackingNos.length > 0 ? [LETTERS, UNITS] : [UNITS])
-      for (const locale of LOCALES) pages.add(internalPath(locale, page));
+  const add = (...paths: string[]) => {
+    for (const page of paths) for (const locale of LOCALES) pages.add(internalPath(locale, page));
+  };
+  const anyCase = change.trackingNos.length > 0;
+  // The figures changed: the home page's, every page of the statistics and the report.
+  if (change.home) add("/", STATS, REPORT);
+  // Any change to any case may change any page of the public case list (its order, counts, states, on time).
+  if (anyCase) add(LETTERS);
+  // The unit scorecards follow the figures and every case (a supervision order, an answer, a deadline).
+  if (change.home || anyCase) add(UNITS);
   return [...pages];
 }
 

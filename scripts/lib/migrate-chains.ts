@@ -7,13 +7,8 @@
 // Not after a signed checkpoint: the log holds the v1 heads, and rewritten chains would no longer extend them — a
 // database whose log already holds cases keeps its v1 events (every verifier checks each event in its own version).
 import type Database from "better-sqlite3";
-import {
-  GENESIS_HASH,
-  chainEvent,
-  verifyChain,
-  type ChainedEvent,
-  type HashedEventFields,
-} from "../../lib/domain/chain";
+import { GENESIS_HASH, chainEvent, verifyChain, type ChainedEvent } from "../../lib/domain/chain";
+import { storedEvents } from "./sqlite-file";
 
 export type MigrateResult =
   | { kind: "none" }
@@ -21,30 +16,14 @@ export type MigrateResult =
   | { kind: "migrated"; cases: number; events: number; ms: number }
   | { kind: "broken"; when: "before" | "after"; trackingNo: string; seq: number; reason: string };
 
-type Row = HashedEventFields & {
-  id: string;
-  prevHash: string;
-  hash: string;
-  chainVersion: number;
-  salt: string | null;
-};
-
-/** The events of every case with a v1 event, case by case, in seq order. */
-function* casesWithV1(sqlite: Database.Database): Generator<{ id: string; trackingNo: string; events: Row[] }> {
-  const cases = sqlite
+/** Every case with a v1 event. */
+function casesWithV1(sqlite: Database.Database): { id: string; trackingNo: string }[] {
+  return sqlite
     .prepare(
       `SELECT DISTINCT p."id", p."trackingNo" FROM "Petition" p JOIN "PetitionEvent" e ON e."petitionId" = p."id"
        WHERE e."chainVersion" = 1 ORDER BY p."id"`,
     )
     .all() as { id: string; trackingNo: string }[];
-  const events = sqlite.prepare(`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY "seq"`);
-  for (const c of cases) {
-    const rows = (events.all(c.id) as (Omit<Row, "occurredAt"> & { occurredAt: string | number })[]).map((r) => ({
-      ...r,
-      occurredAt: new Date(r.occurredAt),
-    }));
-    yield { ...c, events: rows };
-  }
 }
 
 export function migrateChains(sqlite: Database.Database): MigrateResult {
@@ -78,32 +57,27 @@ export function migrateChains(sqlite: Database.Database): MigrateResult {
     sqlite.transaction(() => {
       for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
       for (const c of casesWithV1(sqlite)) {
-        check("before", c.trackingNo, c.events);
+        const stored = storedEvents(sqlite, c.id);
+        check("before", c.trackingNo, stored);
         let prev = GENESIS_HASH;
-        const rewritten: ChainedEvent[] = [];
-        for (const e of c.events) {
+        for (const e of stored) {
           const link = chainEvent(prev, e);
           setEvent.run(prev, link.hash, link.salt, link.chainVersion, e.id);
-          rewritten.push({ ...e, prevHash: prev, hash: link.hash, salt: link.salt, chainVersion: link.chainVersion });
           prev = link.hash;
         }
-        setHead.run(c.events.length > 0 ? prev : null, c.id);
+        setHead.run(stored.length > 0 ? prev : null, c.id);
         cases++;
-        events += c.events.length;
+        events += stored.length;
       }
       for (const t of triggers) sqlite.exec(t.sql);
       // After: every rewritten chain read back from the database and verified in v2.
-      const again = sqlite.prepare(`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY "seq"`);
       const rewrittenCases = sqlite
         .prepare(
           `SELECT DISTINCT p."id", p."trackingNo", p."headHash" FROM "Petition" p JOIN "PetitionEvent" e ON e."petitionId" = p."id"`,
         )
         .all() as { id: string; trackingNo: string; headHash: string | null }[];
       for (const c of rewrittenCases) {
-        const rows = (again.all(c.id) as (Omit<Row, "occurredAt"> & { occurredAt: string })[]).map((r) => ({
-          ...r,
-          occurredAt: new Date(r.occurredAt),
-        }));
+        const rows = storedEvents(sqlite, c.id);
         check("after", c.trackingNo, rows);
         if ((rows.at(-1)?.hash ?? null) !== c.headHash)
           throw new Broken({

@@ -14,6 +14,14 @@ export function databaseFile(): string {
   return path.resolve(ROOT, url.slice("file:".length).split("?")[0]!);
 }
 
+/** A case's events as stored, in seq order, each `occurredAt` a Date (how the chain functions take them). */
+export function storedEvents(sqlite: Database.Database, petitionId: string): (ChainedEvent & { id: string })[] {
+  const rows = sqlite
+    .prepare(`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY "seq"`)
+    .all(petitionId) as (Omit<ChainedEvent, "occurredAt"> & { id: string; occurredAt: string })[];
+  return rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt) }));
+}
+
 export type FileCheck = { ok: true; cases: number; events: number } | { ok: false; problem: string };
 
 /** The database file's integrity, and every chain from its first event to its head. */
@@ -27,13 +35,9 @@ export function checkDatabaseFile(file: string): FileCheck {
       trackingNo: string;
       headHash: string | null;
     }[];
-    const eventsOf = sqlite.prepare(`SELECT * FROM "PetitionEvent" WHERE "petitionId" = ? ORDER BY "seq"`);
     let events = 0;
     for (const c of cases) {
-      const rows = (eventsOf.all(c.id) as (Omit<ChainedEvent, "occurredAt"> & { occurredAt: string })[]).map((r) => ({
-        ...r,
-        occurredAt: new Date(r.occurredAt),
-      }));
+      const rows = storedEvents(sqlite, c.id);
       const verdict = verifyChain(rows);
       if (!verdict.ok) return { ok: false, problem: `${c.trackingNo}: the chain breaks at seq ${verdict.brokenAtSeq}` };
       if ((rows.length ? verdict.headHash : null) !== c.headHash)

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PublicFrame } from "@/components/ui/public-frame";
 import { LazyStatsChart } from "@/components/stats/lazy-stats-chart";
 import { DataTable } from "@/components/stats/data-table";
+import { FigureCards } from "@/components/stats/figure-cards";
 import { StatsChoiceForm } from "@/components/stats/stats-choice-form";
 import { statsSections } from "@/components/stats/stats-sections";
 import { statsMetadata, statsPageData, type StatsPageProps } from "@/components/stats/stats-page-data";
@@ -49,35 +50,33 @@ export default async function StatsPage({ params }: StatsPageProps) {
           <h3 id="figures" className="text-xl font-semibold">
             {t("stats.figures")}
           </h3>
-          <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="stats-counts">
-            {STAT_COUNT_KEYS.map((key) => (
-              <div key={key} className="rounded-lg border border-stone-200 bg-white p-3" data-key={key}>
-                <dt className="text-sm text-stone-600">{t(`stats.keys.${key}`)}</dt>
-                <dd className="text-2xl font-bold tabular-nums">{s.counts[key]}</dd>
-                <dd className="text-sm text-stone-600">{yoyText(t, s.yoy[key])}</dd>
-              </div>
-            ))}
-          </dl>
+          <FigureCards
+            testId="stats-counts"
+            cards={STAT_COUNT_KEYS.map((key) => ({
+              key,
+              name: t(`stats.keys.${key}`),
+              value: s.counts[key],
+              detail: yoyText(t, s.yoy[key]),
+            }))}
+          />
         </section>
         <section aria-labelledby="rates" className="space-y-3">
           <h3 id="rates" className="text-xl font-semibold">
             {t("stats.rates")}
           </h3>
           <p className="text-sm text-stone-600">{t("stats.ratesNote")}</p>
-          <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="stats-rates">
-            {[
+          <FigureCards
+            testId="stats-rates"
+            cards={[
               ...STAT_RATE_KEYS.map((key) => [key, t(`stats.rateNames.${key}`), s.rates[key]] as const),
               ...STAT_SHARE_KEYS.map((key) => [key, t(`stats.shareNames.${key}`), s.shares[key]] as const),
-            ].map(([key, name, r]) => (
-              <div key={key} className="rounded-lg border border-stone-200 bg-white p-3" data-key={key}>
-                <dt className="text-sm text-stone-600">{name}</dt>
-                <dd className="text-2xl font-bold tabular-nums">{ratePercentText(r)}</dd>
-                <dd className="text-sm tabular-nums text-stone-600">
-                  {t("stats.rateParts", { num: r.num, den: r.den })}
-                </dd>
-              </div>
-            ))}
-          </dl>
+            ].map(([key, name, r]) => ({
+              key,
+              name,
+              value: ratePercentText(r),
+              detail: t("stats.rateParts", { num: r.num, den: r.den }),
+            }))}
+          />
         </section>
         {statsSections(t, data).map((section) => (
           <section

@@ -13,7 +13,7 @@ import { findPublicScorecard } from "@/lib/data/scorecard";
 import { findOpenCases } from "@/lib/data/open-cases";
 import { FIGURE_COLUMNS } from "@/lib/domain/scorecard";
 import { periodDateRange, statsPath } from "@/lib/domain/statistics";
-import { listPath, type CaseListFilters } from "@/lib/domain/public-case-list";
+import { listPath, NO_LIST_FILTERS } from "@/lib/domain/public-case-list";
 import { formatDate, formatDateTime } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { localePath } from "@/lib/i18n/locale-path";
@@ -34,19 +34,8 @@ export function generateMetadata(props: StatsPageProps): Promise<Metadata> {
 }
 
 const RECENT = 10;
-const NO_FILTERS: CaseListFilters = {
-  query: null,
-  year: null,
-  categoryCode: null,
-  channel: null,
-  townshipCode: null,
-  unitCode: null,
-  state: null,
-  timeliness: null,
-  page: 1,
-  pageSize: RECENT,
-  after: null,
-};
+/** A unit's recent public cases: the list's first page, filtered by the unit. */
+const RECENT_LIST = { ...NO_LIST_FILTERS, pageSize: RECENT };
 
 export default async function UnitsPage({ params }: StatsPageProps) {
   const segments = (await params).choice;
@@ -75,7 +64,7 @@ export default async function UnitsPage({ params }: StatsPageProps) {
     cells: figureCells(t, r.figures),
     href: one ? undefined : unitPath(r.unitCode),
   });
-  const recent = one ? await findOpenCases({ ...NO_FILTERS, unitCode: one.unitCode }, at, locale) : null;
+  const recent = one ? await findOpenCases({ ...RECENT_LIST, unitCode: one.unitCode }, at, locale) : null;
   return (
     <PublicFrame path={path}>
       <div className="space-y-6">
@@ -125,7 +114,7 @@ export default async function UnitsPage({ params }: StatsPageProps) {
             )}
             <p className="flex flex-wrap gap-4">
               <Link
-                href={localePath(locale, listPath({ ...NO_FILTERS, unitCode: one.unitCode }))}
+                href={localePath(locale, listPath({ ...RECENT_LIST, unitCode: one.unitCode }))}
                 className="text-brand-800 underline"
               >
                 {t("units.moreLetters")}
