@@ -72,7 +72,12 @@ test("the public site, rendered and from the cache, HTML and server payloads, ca
     const first = await read(request, path);
     if (first.status >= 300 && first.status < 400) continue; // a redirect: its target is crawled on its own
     expect([200, 404], path).toContain(first.status);
-    const again = await read(request, path);
+    let again = await read(request, path);
+    // Another test's write may drop the page between the two reads (any change to a case drops every page of the
+    // lists and the unit scorecards): its next read must then be the cache's.
+    const cached = (r: typeof again) => /^(HIT|STALE)$/.test(r.headers["x-nextjs-cache"] ?? "");
+    for (let i = 0; i < 3 && first.status === 200 && isCachedPage(internal(path)) && !cached(again); i++)
+      again = await read(request, path);
     // A server payload is asked for at `?_rsc` (Next sends a bare RSC request there first).
     const payload = await read(request, `${path}?_rsc`, { RSC: "1" });
     if (first.status === 200 && isCachedPage(internal(path))) {
