@@ -14,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { scriptEnv } from "./support/db";
 import { expect, test } from "./support/petition";
 import zhCN from "../lib/i18n/messages/zh-CN";
 import { STAT_COUNT_KEYS } from "../lib/domain/statistics";
@@ -93,12 +94,7 @@ const REPORT_2020 = [
 
 /** `npm run import` on the e2e database, telling both e2e servers to drop what changed, as on a county's server. */
 function importFile() {
-  const env = {
-    ...process.env,
-    DATABASE_URL: "file:./data/e2e.db",
-    APP_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
-    REVALIDATE_ORIGINS: `http://127.0.0.1:${process.env.E2E_PORT || "3210"},http://127.0.0.1:${process.env.E2E_LATER_PORT || "3211"}`,
-  };
+  const env = scriptEnv();
   const script = ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", FILE];
   try {
     return execFileSync(process.execPath, script, { cwd: ROOT, env, encoding: "utf8", stdio: "pipe" });

@@ -1,10 +1,9 @@
 // 登记 as the bureau does it: a handler signs in, registers a collective visit, hands over the 受理凭证;
 // the public page shows the channel and no one's name. Bad input is refused in Chinese and writes nothing;
 // staff of other units are turned away.
-import Database from "better-sqlite3";
 import { test as base, type Page } from "@playwright/test";
 import { toShanghaiDateTime } from "../lib/domain/civil-time";
-import { E2E_DB_FILE, countPetitionsMarked } from "./support/db";
+import { countPetitionsMarked, withDb } from "./support/db";
 import { alertOf, QUERY_CODE, tag, TRACKING_NO, waitForHydration } from "./support/petition";
 import { expect, signIn } from "./support/staff";
 
@@ -28,8 +27,7 @@ const fieldError = (page: Page, name: string) => page.locator(`#f-${name}-error`
 
 /** What the e2e database holds for a case (read-only): channel, persons, names of its representatives. */
 function storedCase(trackingNo: string) {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
+  return withDb((db) => {
     const row = db
       .prepare(
         'SELECT id, channel, "personCount" AS personCount, "isCollective" AS isCollective, "petitionerName" AS name, "currentUnitId" AS unitId FROM "Petition" WHERE "trackingNo" = ?',
@@ -45,20 +43,15 @@ function storedCase(trackingNo: string) {
       type: string;
     }[];
     return { ...row, representatives: reps.map((r) => r.name), events: events.map((e) => e.type) };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function countRepresentativesMarked(marker: string): number {
-  const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return (
-      db.prepare('SELECT COUNT(*) AS n FROM "Representative" WHERE name LIKE ?').get(`%${marker}%`) as { n: number }
-    ).n;
-  } finally {
-    db.close();
-  }
+  return withDb(
+    (db) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM "Representative" WHERE name LIKE ?').get(`%${marker}%`) as { n: number })
+        .n,
+  );
 }
 
 async function openRegister(page: Page) {

@@ -3,16 +3,16 @@
 // SEED_NOW gives the same data. Refuses to touch a database that already has units.
 //
 //   DATABASE_URL=file:./data/sunshine.db APP_SECRET=… node node_modules/tsx/dist/cli.mjs prisma/seed.ts
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sunshine APP_SECRET=… node node_modules/tsx/dist/cli.mjs prisma/seed.ts
 //   SEED_CASES=500 for a smaller set.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { createPrismaClient } from "../lib/db-client";
 import { now as clockNow } from "../lib/clock";
 import { buildCalendar } from "../lib/domain/deadlines";
 import { appSecret } from "../lib/secret";
 import { buildDemoCases, DEMO_CASES, demoCaseTrackingNo, type DemoCaseKey } from "./seed/demo-cases";
 import { HOLIDAYS } from "./seed/holidays";
 import {
-  insertCases,
+  insertCasesIntoPostgres,
   insertCasesIntoSqliteFile,
   insertReferenceData,
   setTrackingCounters,
@@ -51,11 +51,11 @@ async function main() {
   const count = Number(process.env.SEED_CASES ?? 4000);
   if (!Number.isInteger(count) || count < 0) fail(`SEED_CASES must be a whole number: ${process.env.SEED_CASES}`);
 
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const db = createPrismaClient(url, { pool: 2 });
   try {
     if ((await db.unit.count()) > 0) {
       console.log(
-        "[seed] The database already has units: not seeding. To start over, delete the database file and run the migrations again.",
+        "[seed] The database already has units: not seeding. To start over, delete the database (the file, or DROP DATABASE on PostgreSQL) and run the migrations again.",
       );
       return;
     }
@@ -67,7 +67,7 @@ async function main() {
     await insertReferenceData(db, await passwordHash, new Date(now.getTime() - (HISTORY_DAYS + 30) * DAY));
     const file = sqliteFileOf(url);
     if (file) insertCasesIntoSqliteFile(file, all);
-    else await insertCases(db, all);
+    else await insertCasesIntoPostgres(url, all);
     await setTrackingCounters(db, lastSequence);
 
     const events = all.reduce((n, c) => n + c.events.length, 0);

@@ -5,6 +5,7 @@
 //
 //   npm run jobs                                    # data/sunshine.db, as `npm start` uses it
 //   DATABASE_URL=file:./data/other.db npm run jobs
+//   DATABASE_URL=postgresql://sunshine@db.internal/sunshine npm run jobs
 //   npm run jobs -- --json                          # the summary as one JSON line
 //
 // Exit code 0, or 1 when an item failed (each failure is logged by kind, without personal data) or the database
@@ -19,13 +20,15 @@ async function main() {
   process.chdir(ROOT);
   process.env.DATABASE_URL ||= "file:./data/sunshine.db";
   const url = process.env.DATABASE_URL;
-  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite file: URL`);
-  const file = path.resolve(ROOT, url.slice("file:".length).split("?")[0]!);
-  if (!fs.existsSync(file)) {
-    console.error(
-      `[jobs] no database at ${path.relative(ROOT, file)}: run \`npm start\` (or npm run db:migrate) first`,
-    );
-    process.exit(1);
+  // A SQLite file must exist (opening a missing one would create an empty database); PostgreSQL answers for itself.
+  if (url.startsWith("file:")) {
+    const file = path.resolve(ROOT, url.slice("file:".length).split("?")[0]!);
+    if (!fs.existsSync(file)) {
+      console.error(
+        `[jobs] no database at ${path.relative(ROOT, file)}: run \`npm start\` (or npm run db:migrate) first`,
+      );
+      process.exit(1);
+    }
   }
   // Imported after DATABASE_URL is settled: lib/db.ts opens the database when it loads.
   const { runDeadlinePassOnce, PASS_KINDS } = await import("../lib/data/deadline-pass");

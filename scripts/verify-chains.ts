@@ -2,8 +2,7 @@
 // as the outside verifier does against the site (issue 11): every checkpoint's signature and link, the log's leaves
 // against every signed root, and every leaf of a case a prefix of its chain. `npm run verify-chains`.
 // Exit code 1 when anything is broken, so it can run from cron or CI.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { createPrismaClient } from "../lib/db-client";
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,9 +10,7 @@ import { verifyChain } from "../lib/domain/chain";
 import { checkCheckpoint } from "../lib/domain/checkpoint";
 import { buildTree, leafData, leafHash, rootAt } from "../lib/domain/merkle";
 
-const db = new PrismaClient({
-  adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/sunshine.db" }),
-});
+const db = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/sunshine.db", { pool: 2 });
 
 async function main() {
   const started = Date.now();

@@ -166,3 +166,23 @@ describe("the public case list", () => {
     expect(JSON.parse(text).cases.every((c: { public_title: unknown }) => c.public_title === null)).toBe(true);
   });
 });
+
+describe("the public case list's search", () => {
+  it("finds a published title whatever the case of its Latin letters, on either database", async () => {
+    // Last in this file: the other tests see none of this township's titles published.
+    const [upper, lower] = [await fileOnline(ref, { receivedAt: at(7) }), await fileOnline(ref, { receivedAt: at(8) })];
+    for (const [c, publicTitle] of [
+      [upper, "更换 LED 路灯"],
+      [lower, "led 路灯闪烁"],
+    ] as const)
+      await db.petition.update({
+        where: { id: c.id },
+        data: { consentPublic: true, publishedAt: at(9), publicTitle },
+      });
+    const both = [upper.trackingNo, lower.trackingNo].sort();
+    expect(await numbers({ query: "led" })).toEqual(both);
+    expect(await numbers({ query: "LED" })).toEqual(both);
+    expect(await numbers({ query: "Led 路灯闪" })).toEqual([lower.trackingNo]);
+    expect(await numbers({ query: "LEDS" })).toEqual([]);
+  });
+});

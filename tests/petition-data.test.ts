@@ -67,12 +67,10 @@ describe("filing a petition", () => {
 describe("the audit trail is append-only", () => {
   it("the database refuses UPDATE and DELETE on events", async () => {
     const { id } = await file();
-    await expect(
-      db.$executeRawUnsafe(`UPDATE "PetitionEvent" SET note = 'x' WHERE "petitionId" = ?`, id),
-    ).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "PetitionEvent" WHERE "petitionId" = ?`, id)).rejects.toThrow(
+    await expect(db.$executeRaw`UPDATE "PetitionEvent" SET note = 'x' WHERE "petitionId" = ${id}`).rejects.toThrow(
       /append-only/,
     );
+    await expect(db.$executeRaw`DELETE FROM "PetitionEvent" WHERE "petitionId" = ${id}`).rejects.toThrow(/append-only/);
     expect(await db.petitionEvent.count({ where: { petitionId: id } })).toBe(1);
   });
 });

@@ -136,7 +136,7 @@ beforeAll(async () => {
     state: "ACCEPTED",
     dueAt: endOfCivilDay("2026-04-20"),
     receivedAt: startOfCivilDay("2026-03-01"),
-    title: "路灯维修登记首日",
+    title: "路灯维修登记首日（LED 灯）",
   });
   A.regBefore = makeCase({
     unit: u.a,
@@ -149,7 +149,7 @@ beforeAll(async () => {
     state: "ACCEPTED",
     dueAt: endOfCivilDay("2026-04-22"),
     receivedAt: endOfCivilDay("2026-03-02"),
-    title: "路灯维修登记末日",
+    title: "路灯维修登记末日（led 灯）",
   });
   A.regAfter = makeCase({
     unit: u.a,
@@ -335,6 +335,9 @@ describe("filters and search", () => {
       A.regStart!.id,
       A.regEnd!.id,
     ]);
+    // Latin letters match whatever their case, on SQLite (LIKE) and on PostgreSQL (ILIKE) alike.
+    for (const q of ["led", "LED", "Led 灯"])
+      expect(ids((await allRows(handlerA(), "handling", { q })).rows), q).toEqual([A.regStart!.id, A.regEnd!.id]);
     // LIKE wildcards typed by a person match themselves.
     expect(ids((await allRows(handlerA(), "replied", { q: "100%" })).rows)).toEqual([A.replied!.id]);
     expect((await findQueue(handlerA(), { tab: "replied", page: 1, q: "%" })).total).toBe(1);

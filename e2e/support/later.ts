@@ -4,11 +4,11 @@
 // the whole e2e database at that later instant.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { scriptEnv } from "./db";
 
 export const LATER_OFFSET_MS = 75 * 24 * 60 * 60 * 1000;
 export const LATER_PORT = process.env.E2E_LATER_PORT || "3211";
 export const LATER_URL = `http://127.0.0.1:${LATER_PORT}`;
-const MAIN_PORT = process.env.E2E_PORT || "3210";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -19,14 +19,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export function runDeadlineJob(at: Date): string {
   return execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/jobs.ts"], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: "file:./data/e2e.db",
-      APP_SECRET: "e2e-test-secret-not-for-production-0123456789abcdef",
-      APP_CLOCK_OFFSET_MS: String(at.getTime() - Date.now()),
-      // As a cron job beside the servers would: tell both of them which cached public pages it made stale.
-      REVALIDATE_ORIGINS: `http://127.0.0.1:${MAIN_PORT},${LATER_URL}`,
-    },
+    // As a cron job beside the servers would: tells every one of them which cached public pages it made stale.
+    env: scriptEnv({ APP_CLOCK_OFFSET_MS: String(at.getTime() - Date.now()) }),
     encoding: "utf8",
   });
 }

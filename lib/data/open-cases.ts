@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/translate";
 import { endOfCivilDay, startOfCivilDay } from "@/lib/domain/civil-date";
 import { COUNTED_ONLY_KINDS, showsPublishedText } from "@/lib/domain/petition-rules";
 import { categoryIds } from "./open-data";
+import { containsFilter } from "./dialect";
 import { wasLate, type CaseListFilters } from "@/lib/domain/public-case-list";
 import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
 import { CASE_DATES } from "./public-cases";
@@ -35,7 +36,7 @@ async function filtered(f: CaseListFilters, now: Date): Promise<Prisma.PetitionW
     and.push(
       parseTrackingNo(trackingNo) !== null
         ? { trackingNo }
-        : { publishedAt: { not: null }, consentPublic: true, publicTitle: { contains: f.query } },
+        : { publishedAt: { not: null }, consentPublic: true, publicTitle: containsFilter(f.query) },
     );
   }
   if (f.year !== null)

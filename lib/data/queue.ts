@@ -10,6 +10,7 @@ import { QUEUE_TABS, tabCriteria, type QueueTab } from "@/lib/domain/queue";
 import { normalizeTrackingNo, parseTrackingNo } from "@/lib/domain/tracking";
 import type { QueueFilters, QueueParams } from "@/lib/validation/queue";
 import { Prisma } from "@/generated/prisma/client";
+import { containsText } from "@/lib/data/dialect";
 import { ForbiddenError } from "./errors";
 
 // 工作台: the viewer's cases by tab, nearest deadline first.
@@ -43,8 +44,6 @@ export async function resolveQueueScope(viewer: StaffViewer): Promise<QueueScope
 
 const and = (parts: readonly Prisma.Sql[]) => (parts.length === 0 ? Prisma.sql`1 = 1` : Prisma.join(parts, " AND "));
 
-/** LIKE pattern for "contains": the user's %, _ and \ match themselves. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // 条例第46条: `IS NULL OR <>` because `<>` alone is never true for a case that accuses no one.
 function scopeSql(scope: QueueScope): Prisma.Sql {
@@ -73,7 +72,7 @@ function filterSql(f: QueueFilters): Prisma.Sql[] {
   if (f.q) {
     // A tracking number is looked up exactly (however it was typed); anything else searches titles.
     const trackingNo = normalizeTrackingNo(f.q);
-    parts.push(parseTrackingNo(trackingNo) ? Prisma.sql`p."trackingNo" = ${trackingNo}` : Prisma.sql`p."title" LIKE ${containsPattern(f.q)} ESCAPE '\\'`);
+    parts.push(parseTrackingNo(trackingNo) ? Prisma.sql`p."trackingNo" = ${trackingNo}` : containsText(Prisma.raw('p."title"'), f.q));
   }
   return parts;
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { db } from "@/lib/db";
+import { db, dialect } from "@/lib/db";
+import { PROVIDERS } from "@/scripts/lib/provider.mjs";
 
 export type Readiness = { ready: true } | { ready: false; reason: "database" | "migrations"; pending?: number };
 
-/** The migrations this build ships (prisma/migrations), by folder name. */
+/** The migrations this build ships for the database in use (prisma/migrations, prisma/postgresql/migrations), by folder name. */
 function shippedMigrations(): string[] {
-  const dir = path.join(process.cwd(), "prisma", "migrations");
+  const dir = path.join(process.cwd(), PROVIDERS[dialect].migrations);
   try {
     return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   } catch {

@@ -6,7 +6,9 @@
 //   on 2 cores), far too slow for the full seed.
 // - `insertCasesIntoSqliteFile`: the full seed's fast path on SQLite — one better-sqlite3 transaction
 //   with prepared statements (well under a second), storing values exactly as Prisma's adapter does.
+// - `insertCasesIntoPostgres`: the same on PostgreSQL — one transaction of multi-row INSERTs through pg.
 import Database from "better-sqlite3";
+import pg from "pg";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { trackingCounterName } from "../../lib/domain/tracking";
 import { SET_ALL_LATE_FROM } from "../../lib/data/late-from-sql";
@@ -99,6 +101,7 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
   const sqlite = new Database(file, { fileMustExist: true });
   try {
     const statements = new Map<string, Database.Statement>();
+    // Each table's rows in the order they refer to each other (see casesByTable).
     const insert = (table: string, row: Record<string, unknown>) => {
       const columns = Object.keys(row).filter((k) => row[k] !== undefined);
       const key = `${table}:${columns.join(",")}`;
@@ -112,15 +115,68 @@ export function insertCasesIntoSqliteFile(file: string, cases: readonly BuiltCas
       stmt.run(columns.map((c) => toSqlite(row[c])));
     };
     sqlite.transaction(() => {
-      for (const c of cases) insert("Petition", c.petition);
-      for (const c of cases) for (const r of c.representatives) insert("Representative", r);
-      for (const c of cases) for (const x of c.extensionRequests) insert("ExtensionRequest", x);
-      for (const c of cases) for (const o of c.supervisionOrders) insert("SupervisionOrder", o);
-      for (const c of cases) for (const e of c.events) insert("PetitionEvent", e);
+      for (const [table, rows] of casesByTable(cases)) for (const row of rows) insert(table, row);
       // Derived from the rows as every change keeps it (lib/data/late-from.ts).
       sqlite.exec(SET_ALL_LATE_FROM);
     })();
   } finally {
     sqlite.close();
+  }
+}
+
+/** A case's rows table by table, each table after those its rows refer to. */
+function casesByTable(cases: readonly BuiltCase[]): [string, readonly Record<string, unknown>[]][] {
+  return [
+    ["Petition", cases.map((c) => c.petition)],
+    ["Representative", cases.flatMap((c) => c.representatives)],
+    ["ExtensionRequest", cases.flatMap((c) => c.extensionRequests)],
+    ["SupervisionOrder", cases.flatMap((c) => c.supervisionOrders)],
+    ["PetitionEvent", cases.flatMap((c) => c.events)],
+  ];
+}
+
+/** Instants as Prisma stores them in PostgreSQL: UTC in a `timestamp(3)` column (pg would send local time). */
+const toPostgres = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+/** PostgreSQL allows 65,535 parameters in one statement. */
+const MAX_PARAMETERS = 60_000;
+
+/**
+ * The fast path on PostgreSQL: every case in one transaction, as multi-row INSERTs of the rows that name the same
+ * columns (columns a row leaves out get the database default). pg sends each value as text, which PostgreSQL casts to
+ * the column's type (an enum's too).
+ */
+export async function insertCasesIntoPostgres(url: string, cases: readonly BuiltCase[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    for (const [table, rows] of casesByTable(cases)) {
+      const byColumns = new Map<string, Record<string, unknown>[]>();
+      for (const row of rows) {
+        const key = Object.keys(row)
+          .filter((k) => row[k] !== undefined)
+          .join(",");
+        byColumns.set(key, [...(byColumns.get(key) ?? []), row]);
+      }
+      for (const [key, group] of byColumns) {
+        const columns = key.split(",");
+        for (const part of chunks(group, Math.floor(MAX_PARAMETERS / columns.length))) {
+          const values = part.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(", ")})`);
+          await client.query(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`,
+            part.flatMap((row) => columns.map((c) => toPostgres(row[c]))),
+          );
+        }
+      }
+    }
+    // Derived from the rows as every change keeps it (lib/data/late-from.ts).
+    await client.query(SET_ALL_LATE_FROM);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
   }
 }

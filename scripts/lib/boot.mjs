@@ -7,6 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { ensureDatabase } from "./pg-admin.mjs";
+import { providerOf } from "./provider.mjs";
 
 /** Project root: this file lives in <root>/scripts/lib/. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -51,7 +53,7 @@ export function prepareEnv() {
   const env = process.env;
   env.NEXT_TELEMETRY_DISABLED = "1";
   env.DATABASE_URL ||= "file:./data/sunshine.db";
-  fs.mkdirSync(path.dirname(dbFilePath()), { recursive: true }); // also checks it is a file: URL
+  if (onSqlite()) fs.mkdirSync(path.dirname(dbFilePath()), { recursive: true });
   env.APP_SECRET = persistentSecret("APP_SECRET", "app-secret");
   env.NEXTAUTH_SECRET ||= env.APP_SECRET;
   checkpointKey();
@@ -61,6 +63,9 @@ export function prepareEnv() {
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   return { port, hostname };
 }
+
+/** Whether DATABASE_URL names a SQLite file (the default) rather than a PostgreSQL database (postgresql://…). */
+export const onSqlite = (url = process.env.DATABASE_URL) => providerOf(url) === "sqlite";
 
 /** DATABASE_URL ("file:./data/x.db", "file:/abs/x.db?opts") -> absolute file path, relative to the root. */
 export function dbFilePath(url = process.env.DATABASE_URL) {
@@ -79,8 +84,13 @@ function runNode(label, args) {
   }
 }
 
-export function migrate() {
+/** The provider's migrations (prisma.config.ts picks them by DATABASE_URL); on SQLite, its write-ahead log and the
+ *  rewrite of chains older than v2 (a PostgreSQL database was never written by a version before chain v2). */
+export async function migrate() {
+  if (!onSqlite() && (await ensureDatabase(process.env.DATABASE_URL)))
+    console.log("[boot] created the PostgreSQL database named in DATABASE_URL");
   runNode("migrate", [PRISMA_CLI, "migrate", "deploy"]);
+  if (!onSqlite()) return;
   enableWriteAheadLog();
   // Chains written before chain v2 are rewritten to it, verified before and after (scripts/migrate-chains.ts).
   runNode("migrate-chains", [TSX_CLI, "scripts/migrate-chains.ts"]);
@@ -101,9 +111,11 @@ function enableWriteAheadLog() {
   }
 }
 
-/** Seed demo data only into an empty database (no Unit rows), unless SEED_DEMO=0. */
+/** Seed demo data only into an empty database (no Unit rows), unless SEED_DEMO=0. On PostgreSQL the seed looks
+ *  itself (prisma/seed.ts refuses a database that has units). */
 export function seedIfEmpty() {
   if (process.env.SEED_DEMO === "0") return;
+  if (!onSqlite()) return runNode("seed", [TSX_CLI, "prisma/seed.ts"]);
   const db = new Database(dbFilePath(), { readonly: true, fileMustExist: true });
   let empty;
   try {
@@ -137,9 +149,9 @@ export async function runServer(mode, { port, hostname }) {
 }
 
 /** Run the boot steps, reporting a failure loudly and with a non-zero exit. */
-export function boot(steps) {
+export async function boot(steps) {
   try {
-    steps();
+    await steps();
   } catch (err) {
     console.error(`\n[boot] FAILED: ${err.message}\n`);
     process.exit(1);
