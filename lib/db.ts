@@ -1,5 +1,4 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db-client";
 import { providerOf } from "@/scripts/lib/provider.mjs";
 
